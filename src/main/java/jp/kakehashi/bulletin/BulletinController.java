@@ -1,0 +1,105 @@
+package jp.kakehashi.bulletin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import jp.kakehashi.audit.Actor;
+import jp.kakehashi.bulletin.imports.FlashParser;
+import jp.kakehashi.bulletin.imports.ReportParser;
+import jp.kakehashi.bulletin.imports.TextBodies;
+import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class BulletinController {
+    static final int MAX_PAGE_SIZE = 100;
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final BulletinService service;
+    private final BulletinReader reader;
+    private final BulletinRepository bulletins;
+    private final OfficeDirectory offices;
+
+    BulletinController(BulletinService service, BulletinReader reader, BulletinRepository bulletins,
+                       OfficeDirectory offices) {
+        this.service = service;
+        this.reader = reader;
+        this.bulletins = bulletins;
+        this.offices = offices;
+    }
+
+    @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<BulletinView> importFlash(@Body byte[] body, @Nullable @QueryValue LocalDate publishedOn) {
+        String text = TextBodies.decode(body);
+        var parsed = FlashParser.parse(text, offices::attributedOffice,
+                publishedOn == null ? LocalDate.now(TOKYO) : publishedOn);
+        if (parsed.command().pairList().isEmpty()) {
+            throw new ApiException(ErrorCode.NO_ITEMS, "No line starting with ◇ was found");
+        }
+        if (!parsed.unattributed().isEmpty()) {
+            throw new ApiException(ErrorCode.UNKNOWN_OFFICE,
+                    "Items without a recognisable office attribution such as (パリ事務所): "
+                            + parsed.unattributed().stream().map(u -> String.valueOf(u.item())).toList())
+                    .with("items", parsed.unattributed());
+        }
+        return created(service.create(parsed.command(), Actor.SYSTEM));
+    }
+
+    @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<BulletinView> importReport(@Body byte[] body, @QueryValue String office,
+                                            @Nullable @QueryValue String sourceLang) {
+        String lang = sourceLang == null ? "en" : sourceLang;
+        if (!offices.exists(office)) {
+            throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "Unknown office code").with("office", office);
+        }
+        if (!Bounds.LANGS.contains(lang)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "sourceLang must be ja or en");
+        }
+        String text = TextBodies.decode(body);
+        return created(service.create(ReportParser.parse(text, office, lang, LocalDate.now(TOKYO)), Actor.SYSTEM));
+    }
+
+    @Post(uri = "/bulletins", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<BulletinView> create(@Body CreateBulletinCommand command) {
+        return created(service.create(command, Actor.SYSTEM));
+    }
+
+    @Get("/bulletins{?page,size}")
+    BulletinSummary.Page list(@Nullable Integer page, @Nullable Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
+        }
+        var result = bulletins.findAll(Pageable.from(p, s, Sort.of(Sort.Order.desc("publishedOn"),
+                Sort.Order.desc("id"))));
+        List<BulletinSummary> items = result.getContent().stream().map(BulletinSummary::of).toList();
+        return new BulletinSummary.Page(result.getTotalSize(), p, s, items);
+    }
+
+    @Get("/bulletins/{id}")
+    BulletinView get(@PathVariable long id) {
+        return reader.bulletin(id, String::valueOf);
+    }
+
+    private HttpResponse<BulletinView> created(Bulletin b) {
+        return HttpResponse.created(reader.bulletin(b.id(), String::valueOf), URI.create("/api/v1/bulletins/" + b.id()));
+    }
+}

@@ -1,0 +1,107 @@
+package jp.kakehashi.bulletin;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import jp.kakehashi.audit.Actor;
+import jp.kakehashi.audit.AuditEvent;
+import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
+import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * Writes a new bulletin with all its pairs, first revisions, audit events and outbox rows in one
+ * transaction: an import is stored whole or not at all.
+ */
+@Singleton
+public class BulletinService {
+    private final BulletinRepository bulletins;
+    private final PairRepository pairs;
+    private final SourceRevisionRepository sources;
+    private final TargetRevisionRepository targets;
+    private final AuditRepository audit;
+    private final Outbox outbox;
+    private final OfficeDirectory offices;
+
+    BulletinService(BulletinRepository bulletins, PairRepository pairs, SourceRevisionRepository sources,
+                    TargetRevisionRepository targets, AuditRepository audit, Outbox outbox,
+                    OfficeDirectory offices) {
+        this.bulletins = bulletins;
+        this.pairs = pairs;
+        this.sources = sources;
+        this.targets = targets;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.offices = offices;
+    }
+
+    @Transactional
+    public Bulletin create(CreateBulletinCommand command, Actor actor) {
+        Bounds.check(command);
+        for (int i = 0; i < command.pairList().size(); i++) {
+            String office = command.pairList().get(i).office();
+            if (office == null || !offices.exists(office)) {
+                throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "pairs[" + i + "].office is not a known office code")
+                        .with("items", List.of(i + 1));
+            }
+        }
+        String key = dedupKey(command);
+        bulletins.findByDedupKey(key).ifPresent(existing -> {
+            throw new ApiException(ErrorCode.DUPLICATE_BULLETIN,
+                    "A bulletin with the same date and item titles exists").with("existingId", existing.id());
+        });
+        Bulletin bulletin = bulletins.save(new Bulletin(null, command.number(), command.titleJa(), command.titleEn(),
+                command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null));
+        int position = 0;
+        for (PairCommand p : command.pairList()) {
+            addPair(bulletin.id(), ++position, p, actor);
+        }
+        outbox.bulletinChanged(bulletin.id(), "created");
+        return bulletin;
+    }
+
+    private void addPair(long bulletinId, int position, PairCommand p, Actor actor) {
+        boolean translated = p.target() != null;
+        PairStatus status = translated ? PairStatus.SUBMITTED : PairStatus.UNASSIGNED;
+        String targetLang = "ja".equals(p.sourceLang()) ? "en" : "ja";
+        Pair pair = pairs.save(new Pair(null, bulletinId, position, p.office(), p.sourceLang(), targetLang, status,
+                null, null, null, 1, translated ? 1 : 0, translated ? 1 : null, translated ? actor.id() : null,
+                false, null, null, null));
+        var s = p.source();
+        sources.save(new SourceRevision(null, pair.id(), 1, s.title().strip(), blankToNull(s.dateline()),
+                s.body() == null ? "" : s.body(), s.captionList(), s.imageList(),
+                SourceRevision.ChangeKind.INITIAL, actor.id(), null));
+        if (translated) {
+            targets.save(new TargetRevision(null, pair.id(), 1, p.target().title().strip(), p.target().body(), 1,
+                    actor.id(), null));
+        }
+        audit.save(new AuditEvent(null, bulletinId, pair.id(), actor.id(), actor.name(), "create", null,
+                status.name(), null, null));
+        outbox.pairChanged(pair.id(), "created");
+    }
+
+    /** Same date and same item titles (in order) is the same bulletin, however it arrived. */
+    static String dedupKey(CreateBulletinCommand c) {
+        StringBuilder sb = new StringBuilder(c.publishedOn().toString());
+        for (PairCommand p : c.pairList()) {
+            sb.append('\n').append(p.source().title().strip());
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

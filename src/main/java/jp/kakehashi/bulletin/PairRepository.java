@@ -1,0 +1,11 @@
+package jp.kakehashi.bulletin;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PairRepository extends CrudRepository<Pair, Long> {
+    List<Pair> findByBulletinIdOrderByPosition(Long bulletinId);
+}

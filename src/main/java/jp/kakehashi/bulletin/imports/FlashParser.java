@@ -1,0 +1,150 @@
+package jp.kakehashi.bulletin.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
+import jp.kakehashi.bulletin.CreateBulletinCommand.SourceCommand;
+
+/**
+ * Reads a flash bulletin as offices paste it (see design/bulletin-format.md): site chrome above,
+ * a dated header, {@code ◇} items with {@code =Place} datelines, photo captions and image names,
+ * a footer below. Pure: the caller says how to recognise an office. Lines are classified on their
+ * NFKC form (so full-width digits, colons and parentheses behave like half-width ones) but stored
+ * as written.
+ */
+public final class FlashParser {
+    private static final Pattern IMAGE = Pattern.compile("[\\w.-]{1,200}\\.(?i:jpe?g|png|gif|webp)");
+    private static final Pattern DATED_HEADER = Pattern.compile(".*\\d{1,4}年\\d{1,2}月\\d{1,2}日\\s*配信.*");
+    private static final List<String> FOOTERS = List.of("バックナンバー", "このページに関するお問い合", "ページの先頭へ",
+            "ページトップへ");
+
+    /** One item that could not be attributed to an office. */
+    public record Unattributed(int item, String title) {
+    }
+
+    public record Result(CreateBulletinCommand command, List<Unattributed> unattributed) {
+    }
+
+    private FlashParser() {
+    }
+
+    public static Result parse(String text, Function<String, Optional<String>> officeOf, LocalDate fallbackDate) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        int start = -1;
+        LocalDate published = null;
+        for (int i = 0; i < lines.length && start < 0; i++) {
+            String n = norm(lines[i]);
+            Optional<LocalDate> date = DATED_HEADER.matcher(n).matches()
+                    ? Dates.findJapanese(n) : Dates.wholeNumeric(n.replace("配信", "").strip());
+            if (date.isPresent()) {
+                start = i;
+                published = date.get();
+            } else if (n.startsWith("◇")) {
+                start = i - 1;
+            }
+        }
+        String title = published == null ? null : lastNonBlank(lines, start);
+        List<Item> items = new ArrayList<>();
+        Item current = null;
+        for (int i = Math.max(start + 1, 0); i < lines.length; i++) {
+            String raw = lines[i].strip();
+            String n = norm(lines[i]);
+            if (FOOTERS.stream().anyMatch(n::startsWith)) {
+                break;
+            }
+            if (n.startsWith("◇")) {
+                current = new Item(raw.substring(1).strip());
+                items.add(current);
+            } else if (current == null || isTeaser(n)) {
+                continue;
+            } else if (n.isEmpty()) {
+                current.breakParagraph();
+            } else if (IMAGE.matcher(n).matches()) {
+                current.images.add(raw);
+            } else if (n.startsWith("写真:")) {
+                current.captions.add(raw.substring(3).strip());
+            } else {
+                current.addLine(raw);
+            }
+        }
+        List<PairCommand> pairs = new ArrayList<>();
+        List<Unattributed> unknown = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String body = item.body();
+            Optional<String> office = officeOf.apply(body);
+            if (office.isEmpty()) {
+                unknown.add(new Unattributed(i + 1, item.title));
+            }
+            pairs.add(new PairCommand(office.orElse(null), "ja", item.source(body), null));
+        }
+        LocalDate date = published == null ? fallbackDate : published;
+        return new Result(new CreateBulletinCommand(null, title, null, date, pairs), unknown);
+    }
+
+    static String norm(String line) {
+        return Dates.NFKC.normalize(line).strip();
+    }
+
+    private static boolean isTeaser(String n) {
+        return n.startsWith("◎") || (n.startsWith("【") && n.contains("】") && n.contains("◎"));
+    }
+
+    private static String lastNonBlank(String[] lines, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return lines[i].strip();
+            }
+        }
+        return null;
+    }
+
+    private static final class Item {
+        final String title;
+        final String dateline;
+        final List<String> paragraphs = new ArrayList<>();
+        final List<String> captions = new ArrayList<>();
+        final List<String> images = new ArrayList<>();
+        private StringBuilder paragraph;
+
+        Item(String heading) {
+            int eq = Math.max(heading.lastIndexOf('='), heading.lastIndexOf('＝'));
+            this.title = eq > 0 ? heading.substring(0, eq).strip() : heading;
+            this.dateline = eq > 0 && eq < heading.length() - 1 ? heading.substring(eq + 1).strip() : null;
+        }
+
+        void addLine(String line) {
+            if (paragraph == null) {
+                paragraph = new StringBuilder(line);
+                return;
+            }
+            // Wrapped lines: Japanese joins without a space, Latin words need one.
+            char last = paragraph.charAt(paragraph.length() - 1);
+            if (last < 0x3000 && line.charAt(0) < 0x3000) {
+                paragraph.append(' ');
+            }
+            paragraph.append(line);
+        }
+
+        void breakParagraph() {
+            if (paragraph != null) {
+                paragraphs.add(paragraph.toString());
+                paragraph = null;
+            }
+        }
+
+        String body() {
+            breakParagraph();
+            return String.join("\n\n", paragraphs);
+        }
+
+        SourceCommand source(String body) {
+            return new SourceCommand(title, dateline, body, List.copyOf(captions), List.copyOf(images));
+        }
+    }
+}

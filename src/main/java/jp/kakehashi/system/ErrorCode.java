@@ -1,0 +1,73 @@
+package jp.kakehashi.system;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * Every error the API can answer, with its HTTP status. The name is the stable {@code code} of the
+ * problem+json body; the localised title comes from {@code locales/messages_*.properties}
+ * ({@code problem.CODE}), so clients branch on the code, people read the title.
+ */
+public enum ErrorCode {
+    BAD_REQUEST(HttpStatus.BAD_REQUEST),
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST),
+    EMPTY_BODY(HttpStatus.BAD_REQUEST),
+    BINARY_BODY(HttpStatus.BAD_REQUEST),
+    INVALID_UTF8(HttpStatus.BAD_REQUEST),
+    NUL_BYTE(HttpStatus.BAD_REQUEST),
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+    DUPLICATE_BULLETIN(HttpStatus.CONFLICT),
+    CONFLICT(HttpStatus.CONFLICT),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED),
+    BODY_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_ENTITY),
+    NO_ITEMS(HttpStatus.UNPROCESSABLE_ENTITY),
+    UNKNOWN_OFFICE(HttpStatus.UNPROCESSABLE_ENTITY),
+    FIELD_TOO_LONG(HttpStatus.UNPROCESSABLE_ENTITY),
+    TOO_MANY_ITEMS(HttpStatus.UNPROCESSABLE_ENTITY),
+    LOCKED(HttpStatus.LOCKED),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR),
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final HttpStatus status;
+
+    ErrorCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The stable URI of the problem type, as RFC 9457 asks for. */
+    public String type() {
+        return "urn:kakehashi:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Generic code for a status Micronaut produced itself (no route, wrong method, …). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
+            case 413 -> BODY_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> VALIDATION_FAILED;
+            case 423 -> LOCKED;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package jp.kakehashi.system;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.nio.file.Path;
+
+/** The service's own settings ({@code kakehashi.*}, also as {@code KAKEHASHI_*} environment variables). */
+@ConfigurationProperties("kakehashi")
+public class KakehashiConfig {
+    private Path dataDir = Path.of("data");
+    private boolean demo;
+    @Nullable
+    private String adminPassword;
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public void setDemo(boolean demo) {
+        this.demo = demo;
+    }
+
+    @Nullable
+    public String getAdminPassword() {
+        return adminPassword;
+    }
+
+    public void setAdminPassword(@Nullable String adminPassword) {
+        this.adminPassword = adminPassword;
+    }
+}

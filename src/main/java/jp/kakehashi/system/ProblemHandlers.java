@@ -1,0 +1,93 @@
+package jp.kakehashi.system;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves the service as problem+json. {@link ApiException}s are ours; the processor
+ * below reshapes what Micronaut answers by itself (no route, wrong method, 413, bad JSON …).
+ */
+final class ProblemHandlers {
+    private ProblemHandlers() {
+    }
+
+    @Singleton
+    @Produces
+    static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
+        private final Problems problems;
+
+        ApiExceptionHandler(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
+            return problems.response(request, exception);
+        }
+    }
+
+    @Singleton
+    @Produces
+    static final class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+        private final Problems problems;
+
+        ConversionHandler(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+            return problems.response(request, ErrorCode.INVALID_PARAMETER,
+                    "Invalid value for '" + e.getArgument().getName() + "'", Map.of());
+        }
+    }
+
+    @Primary
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+        private final Problems problems;
+
+        ProblemErrorResponseProcessor(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
+                                                                       MutableHttpResponse<?> base) {
+            int status = base.getStatus().getCode();
+            ErrorCode code = ErrorCode.forStatus(status);
+            if (status == 400 && context.getRootCause().map(ProblemHandlers::isJsonProblem).orElse(false)) {
+                code = ErrorCode.MALFORMED_JSON;
+            }
+            // Micronaut's own messages may echo request text; keep them only for client errors.
+            String detail = status < 500
+                    ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
+                    : null;
+            MutableHttpResponse<Map<String, Object>> response = problems.response(context.getRequest(), code,
+                    detail, Map.of());
+            base.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+            return response.status(base.getStatus());
+        }
+    }
+
+    private static boolean isJsonProblem(Throwable t) {
+        return t.getClass().getName().contains("Json") || t.getClass().getName().contains("Serde");
+    }
+}

@@ -1,0 +1,51 @@
+package jp.kakehashi.system;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.kakehashi.i18n.Messages;
+
+/** Builds RFC 9457 problem+json responses with titles from the locale bundles. */
+@Singleton
+public class Problems {
+    public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final Messages messages;
+
+    public Problems(Messages messages) {
+        this.messages = messages;
+    }
+
+    public MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ErrorCode code,
+                                                              String detail, Map<String, Object> extensions) {
+        Locale locale = messages.localeOf(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", code.type());
+        body.put("title", messages.format(locale, "problem." + code.name(), Map.of()));
+        body.put("status", code.status().getCode());
+        body.put("code", code.name());
+        if (detail != null && !detail.isBlank()) {
+            body.put("detail", detail);
+        }
+        if (request != null) {
+            body.put("instance", request.getPath());
+        }
+        extensions.forEach(body::putIfAbsent);
+        MutableHttpResponse<Map<String, Object>> response = HttpResponse.<Map<String, Object>>status(code.status())
+                .body(body).contentType(PROBLEM_JSON);
+        if (code.status().getCode() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response;
+    }
+
+    public MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ApiException e) {
+        return response(request, e.code(), e.getMessage(), e.extensions());
+    }
+}
