@@ -46,7 +46,7 @@ class BulletinController {
     }
 
     @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<BulletinView> importFlash(@Body byte[] body, @Nullable @QueryValue LocalDate publishedOn) {
+    HttpResponse<BulletinView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn) {
         String text = TextBodies.decode(body);
         var parsed = FlashParser.parse(text, offices::attributedOffice,
                 publishedOn == null ? LocalDate.now(TOKYO) : publishedOn);
@@ -63,7 +63,7 @@ class BulletinController {
     }
 
     @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<BulletinView> importReport(@Body byte[] body, @QueryValue String office,
+    HttpResponse<BulletinView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
                                             @Nullable @QueryValue String sourceLang) {
         String lang = sourceLang == null ? "en" : sourceLang;
         if (!offices.exists(office)) {

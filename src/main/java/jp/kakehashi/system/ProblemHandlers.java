@@ -40,6 +40,7 @@ final class ProblemHandlers {
 
     @Singleton
     @Produces
+    @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
     static final class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
         private final Problems problems;
 

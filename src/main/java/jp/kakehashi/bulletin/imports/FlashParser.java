@@ -24,6 +24,7 @@ public final class FlashParser {
             "ページトップへ");
 
     /** One item that could not be attributed to an office. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Unattributed(int item, String title) {
     }
 
@@ -35,9 +36,10 @@ public final class FlashParser {
 
     public static Result parse(String text, Function<String, Optional<String>> officeOf, LocalDate fallbackDate) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        int start = -1;
+        // start = the line before the first body line: the dated header, or the line above the first ◇.
+        int start = lines.length;
         LocalDate published = null;
-        for (int i = 0; i < lines.length && start < 0; i++) {
+        for (int i = 0; i < lines.length && start == lines.length; i++) {
             String n = norm(lines[i]);
             Optional<LocalDate> date = DATED_HEADER.matcher(n).matches()
                     ? Dates.findJapanese(n) : Dates.wholeNumeric(n.replace("配信", "").strip());
@@ -51,7 +53,7 @@ public final class FlashParser {
         String title = published == null ? null : lastNonBlank(lines, start);
         List<Item> items = new ArrayList<>();
         Item current = null;
-        for (int i = Math.max(start + 1, 0); i < lines.length; i++) {
+        for (int i = start + 1; i < lines.length; i++) {
             String raw = lines[i].strip();
             String n = norm(lines[i]);
             if (FOOTERS.stream().anyMatch(n::startsWith)) {

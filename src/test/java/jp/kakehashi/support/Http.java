@@ -1,0 +1,75 @@
+package jp.kakehashi.support;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain JDK HTTP client against the running server: tests see exactly what a client sees. */
+public final class Http {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final JsonMapper json;
+
+    public Http(EmbeddedServer server, JsonMapper json) {
+        this.base = server.getURI();
+        this.json = json;
+    }
+
+    public record Response(int status, String contentType, String body, HttpResponse<byte[]> raw, JsonMapper json) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            try {
+                return json.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Response post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response postText(String path, String text) {
+        return post(path, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response postJson(String path, Object body) {
+        try {
+            return post(path, "application/json", json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    new String(r.body(), StandardCharsets.UTF_8), r, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

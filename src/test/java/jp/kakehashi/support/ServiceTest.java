@@ -1,0 +1,29 @@
+package jp.kakehashi.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of tests that run the whole service over HTTP on a real embedded MariaDB. Most classes
+ * share one data directory (the server is stopped with each context and started again by the
+ * next); tests that need a pristine database override {@link #dataDir()}. Tests never assume the
+ * database is empty: they create what they read.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ServiceTest implements TestPropertyProvider {
+    protected String dataDir() {
+        return "target/test-data/shared";
+    }
+
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        var props = new java.util.HashMap<>(extraProperties());
+        props.put("kakehashi.data-dir", dataDir());
+        return props;
+    }
+}
