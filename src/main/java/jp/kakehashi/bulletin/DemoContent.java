@@ -1,0 +1,99 @@
+package jp.kakehashi.bulletin;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import jp.kakehashi.audit.Actor;
+import jp.kakehashi.audit.AuditEvent;
+import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.system.KakehashiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code KAKEHASHI_DEMO=true} and an empty database, loads the project's own demo bulletins
+ * (written for this project: {@code demo/bulletins.json}) through the normal create path, and
+ * releases those marked released so readers find something on first start. Others stay open for
+ * translators.
+ */
+@Singleton
+class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoContent.class);
+    private static final Actor DEMO = new Actor(null, "demo");
+
+    @Serdeable
+    record Entry(boolean released, CreateBulletinCommand bulletin) {
+    }
+
+    private final KakehashiConfig config;
+    private final BulletinRepository bulletins;
+    private final PairRepository pairs;
+    private final BulletinService service;
+    private final AuditRepository audit;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final TransactionOperations<?> tx;
+
+    DemoContent(TransactionOperations<?> tx, KakehashiConfig config, BulletinRepository bulletins, PairRepository pairs, BulletinService service,
+                AuditRepository audit, Outbox outbox, JsonMapper json) {
+        this.config = config;
+        this.bulletins = bulletins;
+        this.pairs = pairs;
+        this.service = service;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.json = json;
+        this.tx = tx;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (config.isDemo() && bulletins.count() == 0) {
+            tx.executeWrite(status -> load());
+        }
+    }
+
+    /** One transaction: a half-loaded demo would never be completed (the database is no longer empty). */
+    private int load() {
+        List<Entry> entries = read();
+        for (Entry e : entries) {
+            Bulletin b = service.create(e.bulletin(), DEMO);
+            if (e.released()) {
+                release(b);
+            }
+        }
+        LOG.info("Loaded {} demo bulletins", entries.size());
+        return entries.size();
+    }
+
+    private void release(Bulletin b) {
+        for (Pair p : pairs.findByBulletinIdOrderByPosition(b.id())) {
+            pairs.update(new Pair(p.id(), p.bulletinId(), p.position(), p.officeCode(), p.sourceLang(), p.targetLang(),
+                    PairStatus.RELEASED, null, null, null, p.sourceRevision(), p.targetRevision(),
+                    p.basedOnSourceRevision(), p.lastSubmitterId(), false, p.createdAt(), null, p.version()));
+            audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), "release", p.status().name(),
+                    PairStatus.RELEASED.name(), "demo content", null));
+            outbox.pairChanged(p.id(), "released");
+        }
+        bulletins.update(new Bulletin(b.id(), b.number(), b.titleJa(), b.titleEn(), b.publishedOn(), b.dedupKey(),
+                Bulletin.BulletinState.RELEASED, java.time.Instant.now(), b.createdAt(), b.version()));
+        outbox.bulletinChanged(b.id(), "released");
+    }
+
+    private List<Entry> read() {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/bulletins.json")) {
+            return json.readValue(in.readAllBytes(), Argument.listOf(Entry.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
