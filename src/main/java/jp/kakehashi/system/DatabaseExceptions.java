@@ -38,6 +38,11 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
                     rootMessage(exception));
             return problems.response(request, ErrorCode.DATABASE_UNAVAILABLE, null, Map.of());
         }
+        if (isUniqueViolation(exception, "uk_bulletin_dedup")) {
+            // Two imports of one bulletin raced past the pre-check; the unique key decided.
+            return problems.response(request, ErrorCode.DUPLICATE_BULLETIN,
+                    "A bulletin with the same date and item titles exists", Map.of());
+        }
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} for {} {}", id, request.getMethod(), request.getPath(), exception);
         return problems.response(request, ErrorCode.INTERNAL, null, Map.of("errorId", id));
@@ -53,6 +58,16 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
                 return true;
             }
             if (c.getClass().getSimpleName().equals("CannotCreateTransactionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isUniqueViolation(Throwable t, String key) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && "23000".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains(key)) {
                 return true;
             }
         }

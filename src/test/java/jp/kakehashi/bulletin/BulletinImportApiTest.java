@@ -96,6 +96,28 @@ class BulletinImportApiTest extends ServiceTest {
     }
 
     @Test
+    void simultaneousImportsOfOneBulletinStoreItOnceAndNeverFail() throws Exception {
+        String text = uniqueFlash("パリ");
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return http.postText("/api/v1/bulletins/import", text).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(11, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    @Test
     void aPairIsReadableWithAnEtag() {
         Http.Response created = http.postText("/api/v1/bulletins/import", uniqueFlash("パリ"));
         Object pairId = ((Map<?, ?>) ((List<?>) created.map().get("pairs")).get(0)).get("id");
