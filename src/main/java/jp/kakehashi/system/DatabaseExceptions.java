@@ -30,9 +30,6 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
-        if (exception instanceof ApiException api) {
-            return problems.response(request, api);
-        }
         if (isDatabaseUnavailable(exception)) {
             LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(),
                     rootMessage(exception));
