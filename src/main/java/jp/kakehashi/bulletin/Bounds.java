@@ -70,7 +70,8 @@ public final class Bounds {
         }
     }
 
-    private static void lines(String field, List<String> values) {
+    /** Checks caption-like lines and returns them for use. */
+    public static List<String> lines(String field, List<String> values) {
         if (values.size() > MAX_CAPTIONS) {
             throw tooLong(field, MAX_CAPTIONS);
         }
@@ -80,6 +81,7 @@ public final class Bounds {
             }
             length(field, v, MAX_LINE);
         }
+        return values;
     }
 
     public static void length(String field, String value, int max) {

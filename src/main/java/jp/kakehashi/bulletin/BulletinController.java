@@ -18,7 +18,14 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.data.model.Pageable;
 import jp.kakehashi.audit.Actor;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.security.User;
 import jp.kakehashi.bulletin.imports.FlashParser;
 import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
@@ -26,6 +33,10 @@ import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 
+/**
+ * Imports and creation are for editors; reading is open, but readers (no token) only ever see
+ * released bulletins.
+ */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BulletinController {
@@ -36,9 +47,11 @@ class BulletinController {
     private final BulletinReader reader;
     private final BulletinRepository bulletins;
     private final OfficeDirectory offices;
+    private final StaffLookup staff;
 
     BulletinController(BulletinService service, BulletinReader reader, BulletinRepository bulletins,
-                       OfficeDirectory offices) {
+                       OfficeDirectory offices, StaffLookup staff) {
+        this.staff = staff;
         this.service = service;
         this.reader = reader;
         this.bulletins = bulletins;
@@ -46,7 +59,10 @@ class BulletinController {
     }
 
     @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<BulletinView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn) {
+    @Secured("EDITOR")
+    HttpResponse<BulletinView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
+                                           @Nullable Authentication auth) {
+        Actor actor = editor(auth);
         String text = TextBodies.decode(body);
         var parsed = FlashParser.parse(text, offices::attributedOffice,
                 publishedOn == null ? LocalDate.now(TOKYO) : publishedOn);
@@ -59,12 +75,14 @@ class BulletinController {
                             + parsed.unattributed().stream().map(u -> String.valueOf(u.item())).toList())
                     .with("items", parsed.unattributed());
         }
-        return created(service.create(parsed.command(), Actor.SYSTEM));
+        return created(service.create(parsed.command(), actor));
     }
 
     @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
+    @Secured("EDITOR")
     HttpResponse<BulletinView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
-                                            @Nullable @QueryValue String sourceLang) {
+                                            @Nullable @QueryValue String sourceLang, @Nullable Authentication auth) {
+        Actor actor = editor(auth);
         String lang = sourceLang == null ? "en" : sourceLang;
         if (!offices.exists(office)) {
             throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "Unknown office code").with("office", office);
@@ -73,33 +91,45 @@ class BulletinController {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "sourceLang must be ja or en");
         }
         String text = TextBodies.decode(body);
-        return created(service.create(ReportParser.parse(text, office, lang, LocalDate.now(TOKYO)), Actor.SYSTEM));
+        return created(service.create(ReportParser.parse(text, office, lang, LocalDate.now(TOKYO)), actor));
     }
 
     @Post(uri = "/bulletins", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<BulletinView> create(@Body CreateBulletinCommand command) {
-        return created(service.create(command, Actor.SYSTEM));
+    @Secured("EDITOR")
+    HttpResponse<BulletinView> create(@Body CreateBulletinCommand command, @Nullable Authentication auth) {
+        return created(service.create(command, editor(auth)));
     }
 
     @Get("/bulletins{?page,size}")
-    BulletinSummary.Page list(@Nullable Integer page, @Nullable Integer size) {
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    BulletinSummary.Page list(@Nullable Integer page, @Nullable Integer size, @Nullable Authentication auth) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
-        var result = bulletins.findAll(Pageable.from(p, s, Sort.of(Sort.Order.desc("publishedOn"),
-                Sort.Order.desc("id"))));
+        Pageable pageable = Pageable.from(p, s, Sort.of(Sort.Order.desc("publishedOn"), Sort.Order.desc("id")));
+        var result = staff.of(auth).isPresent() ? bulletins.findAll(pageable)
+                : bulletins.findByState(Bulletin.BulletinState.RELEASED, pageable);
         List<BulletinSummary> items = result.getContent().stream().map(BulletinSummary::of).toList();
         return new BulletinSummary.Page(result.getTotalSize(), p, s, items);
     }
 
     @Get("/bulletins/{id}")
-    BulletinView get(@PathVariable long id) {
-        return reader.bulletin(id, String::valueOf);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    BulletinView get(@PathVariable long id, @Nullable Authentication auth) {
+        return reader.bulletin(id, staff.of(auth).isPresent());
     }
 
     private HttpResponse<BulletinView> created(Bulletin b) {
-        return HttpResponse.created(reader.bulletin(b.id(), String::valueOf), URI.create("/api/v1/bulletins/" + b.id()));
+        return HttpResponse.created(reader.bulletin(b.id(), true), URI.create("/api/v1/bulletins/" + b.id()));
+    }
+
+    private Actor editor(Authentication auth) {
+        Staff s = staff.require(auth);
+        if (!s.has(User.Role.EDITOR)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Editors only");
+        }
+        return s.actor();
     }
 }

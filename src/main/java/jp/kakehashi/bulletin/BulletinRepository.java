@@ -1,5 +1,6 @@
 package jp.kakehashi.bulletin;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -10,6 +11,10 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface BulletinRepository extends CrudRepository<Bulletin, Long> {
     Optional<Bulletin> findByDedupKey(String dedupKey);
+
+    /** Locks the bulletin row: releases and retractions of one bulletin run one after another. */
+    @Query("SELECT * FROM bulletin WHERE id = :id FOR UPDATE")
+    Optional<Bulletin> lockById(long id);
 
     Page<Bulletin> findAll(Pageable pageable);
 

@@ -70,10 +70,8 @@ public class BulletinService {
     private void addPair(long bulletinId, int position, PairCommand p, Actor actor) {
         boolean translated = p.target() != null;
         PairStatus status = translated ? PairStatus.SUBMITTED : PairStatus.UNASSIGNED;
-        String targetLang = "ja".equals(p.sourceLang()) ? "en" : "ja";
-        Pair pair = pairs.save(new Pair(null, bulletinId, position, p.office(), p.sourceLang(), targetLang, status,
-                null, null, null, 1, translated ? 1 : 0, translated ? 1 : null, translated ? actor.id() : null,
-                false, null, null, null));
+        Pair pair = pairs.save(Pair.created(bulletinId, position, p.office(), p.sourceLang(), status, translated,
+                translated ? actor.id() : null));
         var s = p.source();
         sources.save(new SourceRevision(null, pair.id(), 1, s.title().strip(), blankToNull(s.dateline()),
                 s.body() == null ? "" : s.body(), s.captionList(), s.imageList(),

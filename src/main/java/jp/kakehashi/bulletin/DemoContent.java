@@ -77,9 +77,7 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
 
     private void release(Bulletin b) {
         for (Pair p : pairs.findByBulletinIdOrderByPosition(b.id())) {
-            pairs.update(new Pair(p.id(), p.bulletinId(), p.position(), p.officeCode(), p.sourceLang(), p.targetLang(),
-                    PairStatus.RELEASED, null, null, null, p.sourceRevision(), p.targetRevision(),
-                    p.basedOnSourceRevision(), p.lastSubmitterId(), false, p.createdAt(), null, p.version()));
+            pairs.update(p.withStatus(PairStatus.RELEASED, null).withReleased(p.sourceRevision(), p.targetRevision()));
             audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), "release", p.status().name(),
                     PairStatus.RELEASED.name(), "demo content", null));
             outbox.pairChanged(p.id(), "released");

@@ -1,5 +1,6 @@
 package jp.kakehashi.bulletin;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,9 @@ public interface SourceRevisionRepository extends CrudRepository<SourceRevision,
     Optional<SourceRevision> findByPairIdAndRevision(Long pairId, int revision);
 
     List<SourceRevision> findByPairIdOrderByRevision(Long pairId);
+
+    /** The newest revision that changed the meaning (typo fixes do not outdate translations). */
+    @Query("SELECT COALESCE(MAX(revision), 0) FROM source_revision WHERE pair_id = :pairId"
+            + " AND change_kind IN ('INITIAL', 'SUBSTANTIVE')")
+    int latestSubstantive(long pairId);
 }

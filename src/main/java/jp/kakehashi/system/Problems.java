@@ -15,6 +15,8 @@ import jp.kakehashi.i18n.Messages;
 public class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     static final String RETRY_AFTER_SECONDS = "5";
+    /** An extension key that becomes the Retry-After header instead of a body member. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
 
     private final Messages messages;
 
@@ -36,10 +38,16 @@ public class Problems {
         if (request != null) {
             body.put("instance", request.getPath());
         }
-        extensions.forEach(body::putIfAbsent);
+        extensions.forEach((k, v) -> {
+            if (!RETRY_AFTER.equals(k)) {
+                body.putIfAbsent(k, v);
+            }
+        });
         MutableHttpResponse<Map<String, Object>> response = HttpResponse.<Map<String, Object>>status(code.status())
                 .body(body).contentType(PROBLEM_JSON);
-        if (code.status().getCode() == 503) {
+        if (extensions.get(RETRY_AFTER) instanceof Long seconds) {
+            response.header("Retry-After", Long.toString(seconds));
+        } else if (code.status().getCode() == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class BulletinImportApiTest extends ServiceTest {
 
     @BeforeAll
     void client() {
-        http = new Http(server, json);
+        http = new Staffing(new Http(server, json)).editor("TYO").http();
     }
 
     /** A bulletin no other test (or earlier run on the same data dir) has imported. */

@@ -12,15 +12,44 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** A plain JDK HTTP client against the running server: tests see exactly what a client sees. */
+/**
+ * A plain JDK HTTP client against the running server: tests see exactly what a client sees.
+ * {@link #as(String)} gives a client that sends a bearer token.
+ */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final JsonMapper json;
+    private final String token;
 
     public Http(EmbeddedServer server, JsonMapper json) {
-        this.base = server.getURI();
+        this(server.getURI(), json, null);
+    }
+
+    private Http(URI base, JsonMapper json, String token) {
+        this.base = base;
         this.json = json;
+        this.token = token;
+    }
+
+    public Http as(String bearerToken) {
+        return new Http(base, json, bearerToken);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Http anonymous() {
+        return new Http(base, json, null);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public JsonMapper json() {
+        return json;
     }
 
     public record Response(int status, String contentType, String body, HttpResponse<byte[]> raw, JsonMapper json) {
@@ -52,16 +81,33 @@ public final class Http {
     }
 
     public Response postJson(String path, Object body) {
+        return post(path, "application/json", bytes(body));
+    }
+
+    /** A JSON write with an optional If-Match ({@code null} sends none). */
+    public Response write(String method, String path, Object body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    private byte[] bytes(Object body) {
         try {
-            return post(path, "application/json", json.writeValueAsBytes(body));
+            return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<byte[]> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<byte[]> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     new String(r.body(), StandardCharsets.UTF_8), r, json);

@@ -24,6 +24,7 @@ public abstract class ServiceTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         var props = new java.util.HashMap<>(extraProperties());
         props.put("kakehashi.data-dir", dataDir());
+        props.putIfAbsent("kakehashi.admin-password", Staffing.ADMIN_PASSWORD);
         return props;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
 /** Whole-service lifecycle: data survives a restart; a lost database gives 503 and comes back by itself. */
@@ -18,7 +19,8 @@ class RestartAndOutageTest {
     private static final String DATA = "target/test-data/restart-" + System.nanoTime();
 
     private static EmbeddedServer start() {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", DATA), "test");
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", DATA,
+                "kakehashi.admin-password", Staffing.ADMIN_PASSWORD), "test");
     }
 
     private static Map<String, Object> bulletin(String title) {
@@ -29,16 +31,19 @@ class RestartAndOutageTest {
     @Test
     void dataSurvivesARestartAndADatabaseOutageIsA503UntilItReturns() throws Exception {
         Object id;
+        String token;
         try (EmbeddedServer server = start()) {
-            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            Http http = new Staffing(new Http(server, server.getApplicationContext().getBean(JsonMapper.class)))
+                    .editor("SEL").http();
+            token = http.token();
             Http.Response created = http.postJson("/api/v1/bulletins", bulletin("再起動前の記事"));
             assertEquals(201, created.status(), created.body());
             id = created.map().get("id");
         }
         try (EmbeddedServer server = start()) {
-            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class)).as(token);
             Http.Response read = http.get("/api/v1/bulletins/" + id);
-            assertEquals(200, read.status(), "the bulletin survives a restart on the same data dir");
+            assertEquals(200, read.status(), "the bulletin and the token survive a restart on the same data dir");
             assertEquals("再起動前の記事", read.map().get("titleJa"));
 
             EmbeddedMariaDb db = server.getApplicationContext().getBean(EmbeddedLifecycle.class).database().orElseThrow();

@@ -1,0 +1,46 @@
+package jp.kakehashi.security;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Office memberships (user_office): a plain join table, so plain SQL. */
+@Singleton
+class Memberships {
+    private final JdbcOperations jdbc;
+
+    Memberships(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Set<String> of(long userId) {
+        return jdbc.prepareStatement("SELECT office_code FROM user_office WHERE user_id = ?", ps -> {
+            ps.setLong(1, userId);
+            Set<String> codes = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+            }
+            return codes;
+        });
+    }
+
+    void set(long userId, Collection<String> offices) {
+        jdbc.prepareStatement("DELETE FROM user_office WHERE user_id = ?", ps -> {
+            ps.setLong(1, userId);
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("INSERT INTO user_office (user_id, office_code) VALUES (?, ?)", ps -> {
+            for (String office : offices) {
+                ps.setLong(1, userId);
+                ps.setString(2, office);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package jp.kakehashi.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * Turns a verified token into the user as MariaDB knows them now. Roles and offices are read per
+ * request, not trusted from the token, so a changed membership takes effect at once; the token's
+ * epoch must still match, which is how deactivation and password changes revoke tokens.
+ */
+@Singleton
+public class StaffLookup {
+    static final String USER_ID = "uid";
+    static final String EPOCH = "epoch";
+    private final UserRepository users;
+    private final Memberships memberships;
+
+    StaffLookup(UserRepository users, Memberships memberships) {
+        this.users = users;
+        this.memberships = memberships;
+    }
+
+    /** Empty for anonymous callers; a revoked or malformed token is refused with 401. */
+    @Transactional(readOnly = true)
+    public Optional<Staff> of(@Nullable Authentication authentication) {
+        if (authentication == null) {
+            return Optional.empty();
+        }
+        User user = current(authentication).orElseThrow(StaffLookup::revoked);
+        return Optional.of(new Staff(user.id(), user.username(), user.displayName(), roles(user.roles()),
+                memberships.of(user.id())));
+    }
+
+    /** An active account by name, as staff (for assigning work to someone). */
+    @Transactional(readOnly = true)
+    public Optional<Staff> active(String username) {
+        return users.findByUsername(username).filter(User::active).map(u -> new Staff(u.id(), u.username(),
+                u.displayName(), roles(u.roles()), memberships.of(u.id())));
+    }
+
+    public Staff require(@Nullable Authentication authentication) {
+        return of(authentication).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Sign in first"));
+    }
+
+    Optional<User> current(Authentication authentication) {
+        if (!(authentication.getAttributes().get(USER_ID) instanceof Number id)
+                || !(authentication.getAttributes().get(EPOCH) instanceof Number epoch)) {
+            return Optional.empty();
+        }
+        return users.findById(id.longValue())
+                .filter(u -> u.active() && u.tokenEpoch() == epoch.longValue()
+                        && u.username().equals(authentication.getName()));
+    }
+
+    static Set<User.Role> roles(String csv) {
+        Set<User.Role> roles = EnumSet.noneOf(User.Role.class);
+        Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(User.Role::valueOf)
+                .forEach(roles::add);
+        return roles;
+    }
+
+    private static ApiException revoked() {
+        return new ApiException(ErrorCode.UNAUTHORIZED, "The token has been revoked");
+    }
+}

@@ -1,0 +1,83 @@
+package jp.kakehashi.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.List;
+import jp.kakehashi.security.UserCommands.ChangePasswordCommand;
+import jp.kakehashi.security.UserCommands.CreateUserCommand;
+import jp.kakehashi.security.UserCommands.ResetPasswordCommand;
+import jp.kakehashi.security.UserCommands.UserView;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/** Accounts. The admin role is re-checked against MariaDB, not only against the token's claim. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserController {
+    private final AccountService accounts;
+    private final StaffLookup staff;
+
+    UserController(AccountService accounts, StaffLookup staff) {
+        this.accounts = accounts;
+        this.staff = staff;
+    }
+
+    @Post("/users")
+    @Secured("ADMIN")
+    HttpResponse<UserView> create(@Body CreateUserCommand command, @Nullable Authentication auth) {
+        return HttpResponse.created(accounts.create(command, admin(auth).actor()));
+    }
+
+    @Get("/users")
+    @Secured("ADMIN")
+    List<UserView> list(@Nullable Authentication auth) {
+        admin(auth);
+        return accounts.all();
+    }
+
+    @Post("/users/{id}/deactivate")
+    @Secured("ADMIN")
+    UserView deactivate(@PathVariable long id, @Nullable Authentication auth) {
+        return accounts.deactivate(id, admin(auth).actor());
+    }
+
+    @Put("/users/{id}/password")
+    @Secured("ADMIN")
+    HttpStatus reset(@PathVariable long id, @Body ResetPasswordCommand command, @Nullable Authentication auth) {
+        accounts.resetPassword(id, command.password(), admin(auth).actor());
+        return HttpStatus.NO_CONTENT;
+    }
+
+    @Get("/auth/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Staff me(@Nullable Authentication auth) {
+        return staff.require(auth);
+    }
+
+    @Post("/auth/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpStatus changePassword(@Body ChangePasswordCommand command, @Nullable Authentication auth) {
+        accounts.changePassword(staff.require(auth), command.currentPassword(), command.newPassword());
+        return HttpStatus.NO_CONTENT;
+    }
+
+    private Staff admin(Authentication auth) {
+        Staff s = staff.require(auth);
+        if (!s.has(User.Role.ADMIN)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Administrators only");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,115 @@
+package jp.kakehashi.workflow;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import jp.kakehashi.bulletin.Bounds;
+import jp.kakehashi.bulletin.Pair;
+import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.bulletin.PairView;
+import jp.kakehashi.bulletin.SourceRevision;
+import jp.kakehashi.bulletin.SourceRevisionRepository;
+import jp.kakehashi.bulletin.TargetRevision;
+import jp.kakehashi.bulletin.TargetRevisionRepository;
+import jp.kakehashi.office.Office;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.workflow.TextCommands.ReviseSourceCommand;
+import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+
+/**
+ * New revisions of either side of a pair. Drafts renew the holder's lease (within the bound of
+ * {@link Leases}); a substantive source revision sends every translated state to OUTDATED and drops
+ * the claim, a typo revision leaves the state alone (and is published at once on a released pair,
+ * since it changes no meaning).
+ */
+@Singleton
+class Revisions {
+    private final PairWrites writes;
+    private final PairWorkflow workflow;
+    private final SourceRevisionRepository sources;
+    private final TargetRevisionRepository targets;
+
+    Revisions(PairWrites writes, PairWorkflow workflow, SourceRevisionRepository sources,
+              TargetRevisionRepository targets) {
+        this.writes = writes;
+        this.workflow = workflow;
+        this.sources = sources;
+        this.targets = targets;
+    }
+
+    PairView saveDraft(long pairId, Staff who, long ifMatch, SaveTargetCommand c) {
+        String title = c.title() == null ? "" : c.title().strip();
+        String body = c.body() == null ? "" : c.body();
+        Bounds.length("title", title, Bounds.MAX_TITLE);
+        Bounds.length("body", body, Bounds.MAX_BODY);
+        return writes.transaction(pairId, ifMatch, () -> {
+            Pair p = writes.load(pairId);
+            Office office = workflow.office(p);
+            Instant now = Instant.now();
+            PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
+            int revision = p.targetRevision() + 1;
+            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
+            Pair next = p.withTexts(p.sourceRevision(), revision, p.sourceRevision(), p.lastSubmitterId(),
+                    p.sourceUpdated());
+            if (Objects.equals(p.assigneeId(), who.id())) {
+                next = next.withLease(who.id(), p.leaseStartedAt(),
+                        Leases.renewed(now, p.leaseStartedAt(), office.leaseHours()));
+            }
+            return writes.apply(p, next, who.actor(), "save_draft", null);
+        });
+    }
+
+    PairView reviseSource(long pairId, Staff who, long ifMatch, ReviseSourceCommand c) {
+        SourceRevision.ChangeKind kind = switch (c.change() == null ? "" : c.change()) {
+            case "typo" -> SourceRevision.ChangeKind.TYPO;
+            case "substantive" -> SourceRevision.ChangeKind.SUBSTANTIVE;
+            default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "change must be typo or substantive")
+                    .with("field", "change");
+        };
+        String title = c.title() == null ? "" : c.title().strip();
+        String body = c.body() == null ? "" : c.body();
+        if (title.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "title must not be empty").with("field", "title");
+        }
+        Bounds.length("title", title, Bounds.MAX_TITLE);
+        Bounds.length("body", body, Bounds.MAX_BODY);
+        Bounds.length("reason", c.reason() == null ? "" : c.reason(), PairWorkflow.MAX_REASON);
+        List<String> captions = c.captions() == null ? null : Bounds.lines("captions", c.captions());
+        Action action = kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE;
+        return writes.transaction(pairId, ifMatch, () -> {
+            Pair p = writes.load(pairId);
+            if (p.status() != PairStatus.CANCELLED || action == Action.SOURCE_TYPO) {
+                PairGuard.check(p, action, who, workflow.office(p), c.reason(), ifMatch, Instant.now());
+            } else if (!who.editorOf(p.officeCode())) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Editors of office " + p.officeCode() + " only");
+            } else {
+                PairGuard.matches(p, ifMatch);
+            }
+            SourceRevision prev = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+            int revision = p.sourceRevision() + 1;
+            sources.save(new SourceRevision(null, p.id(), revision, title, prev.dateline(), body,
+                    captions == null ? prev.captions() : captions, prev.images(), kind, who.id(), null));
+            return writes.apply(p, next(p, kind, revision), who.actor(),
+                    "source_" + kind.name().toLowerCase(java.util.Locale.ROOT), c.reason());
+        });
+    }
+
+    private static Pair next(Pair p, SourceRevision.ChangeKind kind, int revision) {
+        Pair revised = p.withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
+                p.sourceUpdated());
+        if (kind == SourceRevision.ChangeKind.TYPO) {
+            return p.releasedSourceRevision() == null ? revised
+                    : revised.withReleased(revision, p.releasedTargetRevision());
+        }
+        if (p.status() == PairStatus.CANCELLED) {
+            return revised;
+        }
+        PairStatus previous = p.status() == PairStatus.OUTDATED ? p.previousStatus() : p.status();
+        return revised.withStatus(PairStatus.OUTDATED, previous).withLease(null, null, null)
+                .withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
+                        p.releasedSourceRevision() != null);
+    }
+}

@@ -1,0 +1,125 @@
+package jp.kakehashi.workflow;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.Map;
+import jp.kakehashi.bulletin.BulletinView;
+import jp.kakehashi.bulletin.PairView;
+import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.workflow.TextCommands.ActionCommand;
+import jp.kakehashi.workflow.TextCommands.ReviseSourceCommand;
+import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+
+/**
+ * The workflow endpoints. All need a token; who may do what is decided per pair by the rules. The
+ * action names are a fixed lowercase table, so odd spellings ({@code CLAIM}, {@code claim;x},
+ * {@code %2Fclaim}) are simply not routes.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class WorkflowController {
+    private static final Map<String, Action> ACTIONS = Map.ofEntries(Map.entry("claim", Action.CLAIM),
+            Map.entry("assign", Action.ASSIGN), Map.entry("release", Action.RELEASE_CLAIM),
+            Map.entry("takeover", Action.TAKEOVER), Map.entry("submit", Action.SUBMIT),
+            Map.entry("approve", Action.APPROVE), Map.entry("reject", Action.REJECT),
+            Map.entry("resume", Action.RESUME), Map.entry("unapprove", Action.UNAPPROVE),
+            Map.entry("confirm", Action.CONFIRM), Map.entry("cancel", Action.CANCEL),
+            Map.entry("reopen", Action.REOPEN));
+    private final PairWorkflow workflow;
+    private final Revisions revisions;
+    private final BulletinRelease releases;
+    private final PairHistory history;
+    private final StaffLookup staff;
+
+    WorkflowController(PairWorkflow workflow, Revisions revisions, BulletinRelease releases, PairHistory history,
+                       StaffLookup staff) {
+        this.workflow = workflow;
+        this.revisions = revisions;
+        this.releases = releases;
+        this.history = history;
+        this.staff = staff;
+    }
+
+    @Post("/pairs/{id}/{action}")
+    HttpResponse<PairView> act(@PathVariable long id, @PathVariable String action, @Nullable @Body ActionCommand body,
+                               @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        Action a = ACTIONS.get(action);
+        if (a == null) {
+            throw ApiException.notFound("Action " + action);
+        }
+        ActionCommand c = body == null ? new ActionCommand(null, null) : body;
+        return tagged(workflow.act(id, a, staff.require(auth), c.reason(), version(ifMatch), c.assignee()));
+    }
+
+    @Put("/pairs/{id}/target")
+    HttpResponse<PairView> saveTarget(@PathVariable long id, @Body SaveTargetCommand body,
+                                      @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        return tagged(revisions.saveDraft(id, staff.require(auth), required(ifMatch), body));
+    }
+
+    @Put("/pairs/{id}/source")
+    HttpResponse<PairView> reviseSource(@PathVariable long id, @Body ReviseSourceCommand body,
+                                        @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        return tagged(revisions.reviseSource(id, staff.require(auth), required(ifMatch), body));
+    }
+
+    @Get("/pairs/{id}/history")
+    PairHistory.HistoryView history(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        return history.of(id);
+    }
+
+    @Post("/bulletins/{id}/release")
+    BulletinView release(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
+                         @Nullable Authentication auth) {
+        return releases.release(id, staff.require(auth), version(ifMatch));
+    }
+
+    @Post("/bulletins/{id}/retract")
+    BulletinView retract(@PathVariable long id, @Nullable @Body ActionCommand body,
+                         @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        return releases.retract(id, staff.require(auth), body == null ? null : body.reason(), version(ifMatch));
+    }
+
+    static HttpResponse<PairView> tagged(PairView view) {
+        return HttpResponse.ok(view).header("ETag", "\"" + view.version() + "\"");
+    }
+
+    private static long required(@Nullable String ifMatch) {
+        Long v = version(ifMatch);
+        if (v == null) {
+            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send If-Match with the ETag you read");
+        }
+        return v;
+    }
+
+    /** {@code "7"}, {@code W/"7"} or {@code 7}; {@code *} and absence mean "any version". */
+    static Long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.strip();
+        v = v.startsWith("W/") ? v.substring(2) : v;
+        v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "If-Match must be an ETag such as \"3\"");
+        }
+    }
+}
