@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class BulletinImportApiTest extends ServiceTest {
     @Inject
     EmbeddedServer server;
@@ -43,11 +44,8 @@ class BulletinImportApiTest extends ServiceTest {
                 + "◇二つ目の記事" + tag + "\n 二つ目。(ロンドン事務所)\n";
     }
 
-    long count(String table) throws SQLException {
-        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    long count(String table) {
+        return new Db(dataSource).count("SELECT COUNT(*) FROM " + table);
     }
 
     List<Long> counts() throws SQLException {
@@ -87,9 +85,11 @@ class BulletinImportApiTest extends ServiceTest {
     @Test
     void reimportingTheSameBulletinIsAConflictNamingTheExistingOne() throws SQLException {
         String text = uniqueFlash("パリ");
+        List<Long> empty = counts();
         Http.Response created = http.postText("/api/v1/bulletins/import", text);
         assertEquals(201, created.status(), created.body());
         List<Long> before = counts();
+        assertTrue(before.get(1) >= empty.get(1) + 2, "the counts see the server's commits");
         Http.Response again = http.postText("/api/v1/bulletins/import", text);
         assertProblem(again, 409, "DUPLICATE_BULLETIN");
         assertEquals(((Number) created.map().get("id")).longValue(), ((Number) again.map().get("existingId")).longValue());

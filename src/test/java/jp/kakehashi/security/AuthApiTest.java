@@ -1,0 +1,213 @@
+package jp.kakehashi.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.support.Db;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accounts and tokens over real HTTP. Runs on its own database and last in its class: the address
+ * throttle test locks out the test address, which must not leak into other tests.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthApiTest extends ServiceTest {
+    private static final String DATA = "target/test-data/auth";
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    javax.sql.DataSource dataSource;
+    Http http;
+    Staffing staffing;
+
+    @Override
+    protected String dataDir() {
+        return DATA;
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("kakehashi.login.max-failures-per-address", "12");
+    }
+
+    @BeforeAll
+    void setUp() throws Exception {
+        new Db(dataSource).update("DELETE FROM login_attempt");
+        http = new Http(server, json);
+        staffing = new Staffing(http);
+    }
+
+    static void assertProblem(Http.Response r, int status, String code) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals(code, r.map().get("code"), r.body());
+    }
+
+    Http.Response login(String username, String password) {
+        return http.postJson("/api/v1/auth/login", Map.of("username", username, "password", password));
+    }
+
+    @Test
+    void loginReturnsABearerTokenThatIdentifiesTheUser() {
+        Person p = staffing.translator("PAR");
+        Http.Response r = login(p.username(), Staffing.PASSWORD);
+        assertEquals(200, r.status());
+        assertEquals("Bearer", r.map().get("token_type"));
+        assertEquals(3600, r.map().get("expires_in"));
+        Map<String, Object> me = http.as((String) r.map().get("access_token")).get("/api/v1/auth/me").map();
+        assertEquals(p.username(), me.get("username"));
+        assertEquals(List.of("PAR"), me.get("offices"));
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() {
+        Person p = staffing.translator("LON");
+        Http.Response wrong = login(p.username(), "not the password at all");
+        Http.Response unknown = login("nobody-" + System.nanoTime(), "not the password at all");
+        assertProblem(wrong, 401, "INVALID_CREDENTIALS");
+        assertProblem(unknown, 401, "INVALID_CREDENTIALS");
+        Map<String, Object> a = new HashMap<>(wrong.map());
+        Map<String, Object> b = new HashMap<>(unknown.map());
+        assertEquals(a, b, "same body, field for field");
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreThrottledWith429() {
+        Person p = staffing.translator("SIN");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login(p.username(), "wrong password " + i), 401, "INVALID_CREDENTIALS");
+        }
+        Http.Response blocked = login(p.username(), Staffing.PASSWORD);
+        assertProblem(blocked, 429, "TOO_MANY_REQUESTS");
+        assertNotNull(blocked.header("Retry-After"));
+        assertTrue(Long.parseLong(blocked.header("Retry-After")) > 0);
+        assertProblem(login(p.username().toUpperCase(), "x"), 429, "TOO_MANY_REQUESTS");
+        Http.Response other = login(staffing.translator("SIN").username(), Staffing.PASSWORD);
+        assertEquals(200, other.status(), "other accounts are not affected");
+    }
+
+    @Test
+    void tokensOfADeactivatedUserStopWorkingAndTheUserCannotSignIn() {
+        Person p = staffing.translator("NYC");
+        assertEquals(200, p.http().get("/api/v1/auth/me").status());
+        Http.Response off = staffing.admin().postJson("/api/v1/users/" + p.id() + "/deactivate", Map.of());
+        assertEquals(200, off.status(), off.body());
+        assertEquals(false, off.map().get("active"));
+        assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        assertProblem(login(p.username(), Staffing.PASSWORD), 401, "INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void changingThePasswordRevokesEarlierTokens() {
+        Person p = staffing.translator("SYD");
+        assertProblem(p.http().postJson("/api/v1/auth/password", Map.of("currentPassword", "wrong",
+                "newPassword", "a brand new passphrase")), 401, "INVALID_CREDENTIALS");
+        assertProblem(p.http().postJson("/api/v1/auth/password", Map.of("currentPassword", Staffing.PASSWORD,
+                "newPassword", "short")), 422, "WEAK_PASSWORD");
+        Http.Response changed = p.http().postJson("/api/v1/auth/password", Map.of("currentPassword",
+                Staffing.PASSWORD, "newPassword", "a brand new passphrase"));
+        assertEquals(204, changed.status(), changed.body());
+        assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        assertEquals(200, login(p.username(), "a brand new passphrase").status());
+    }
+
+    @Test
+    void onlyAdminsManageUsersAndBadInputIsRefusedClearly() {
+        Person editor = staffing.editor("SEL");
+        assertProblem(editor.http().postJson("/api/v1/users", Map.of("username", "x-" + System.nanoTime())), 403,
+                "FORBIDDEN");
+        assertProblem(http.postJson("/api/v1/users", Map.of()), 401, "UNAUTHORIZED");
+        Http admin = staffing.admin();
+        Map<String, Object> base = Map.of("username", "valid-" + System.nanoTime(), "password", Staffing.PASSWORD,
+                "roles", List.of("TRANSLATOR"), "offices", List.of("SEL"));
+        assertProblem(admin.postJson("/api/v1/users", with(base, "password", "short")), 422, "WEAK_PASSWORD");
+        assertProblem(admin.postJson("/api/v1/users", with(base, "username", "../etc")), 422, "VALIDATION_FAILED");
+        assertProblem(admin.postJson("/api/v1/users", with(base, "roles", List.of("ROOT"))), 422, "VALIDATION_FAILED");
+        assertProblem(admin.postJson("/api/v1/users", with(base, "offices", List.of("OSA"))), 422, "UNKNOWN_OFFICE");
+        assertEquals(201, admin.postJson("/api/v1/users", base).status());
+        assertProblem(admin.postJson("/api/v1/users", base), 409, "USERNAME_TAKEN");
+        String listed = admin.get("/api/v1/users").body();
+        assertTrue(listed.contains((String) base.get("username")));
+        assertTrue(!listed.contains("argon2"), "hashes never leave the service");
+    }
+
+    @Test
+    void forgedExpiredAndTamperedTokensAreRefused() throws Exception {
+        Person p = staffing.translator("BEJ");
+        String[] parts = p.token().split("\\.");
+        Base64.Decoder dec = Base64.getUrlDecoder();
+        Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
+        String payload = new String(dec.decode(parts[1]), StandardCharsets.UTF_8);
+        String adminPayload = payload.replace("\"TRANSLATOR\"", "\"ADMIN\"");
+        String tampered = parts[0] + "." + enc.encodeToString(adminPayload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
+        String none = enc.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + enc.encodeToString(adminPayload.getBytes(StandardCharsets.UTF_8)) + ".";
+        String badSignature = parts[0] + "." + parts[1] + "." + enc.encodeToString(new byte[32]);
+        byte[] secret = Files.readString(Path.of(DATA, "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> claims = json.readValue(payload, Map.class);
+        SignedJWT expired = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(p.username()).claim("roles", List.of("TRANSLATOR")).claim("uid", claims.get("uid"))
+                .claim("epoch", claims.get("epoch")).expirationTime(new Date(System.currentTimeMillis() - 60_000))
+                .build());
+        expired.sign(new MACSigner(secret));
+        SignedJWT valid = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(p.username()).claim("roles", List.of("TRANSLATOR")).claim("uid", claims.get("uid"))
+                .claim("epoch", claims.get("epoch")).expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                .build());
+        valid.sign(new MACSigner(secret));
+        assertEquals(200, http.as(valid.serialize()).get("/api/v1/auth/me").status(), "the control token works");
+        for (String token : List.of(tampered, none, badSignature, expired.serialize(), "garbage", "")) {
+            Http.Response r = http.as(token).get("/api/v1/users");
+            assertEquals(401, r.status(), token + " → " + r.body());
+            assertEquals(401, http.as(token).get("/api/v1/auth/me").status());
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void manyFailuresFromOneAddressAreThrottledAcrossAccounts() {
+        Person p = staffing.translator("TYO");
+        Http.Response last = null;
+        for (int i = 0; i < 14 && (last == null || last.status() != 429); i++) {
+            last = login("stranger-" + i + "-" + System.nanoTime(), "wrong password");
+        }
+        assertProblem(last, 429, "TOO_MANY_REQUESTS");
+        assertProblem(login(p.username(), Staffing.PASSWORD), 429, "TOO_MANY_REQUESTS");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+}
