@@ -1,0 +1,261 @@
+package jp.kakehashi.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import jp.kakehashi.support.Db;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The workflow of workflow.md end to end over HTTP and MariaDB. */
+@MicronautTest(transactional = false)
+class WorkflowApiTest extends ServiceTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    Http anonymous;
+    Db db;
+    Staffing staffing;
+    Person importer;
+    Person translator;
+    Person otherTranslator;
+    Person editor;
+    Person secondEditor;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("kakehashi.lease.sweep-interval", "500ms");
+    }
+
+    @BeforeAll
+    void setUp() {
+        anonymous = new Http(server, json);
+        db = new Db(dataSource);
+        staffing = new Staffing(anonymous);
+        importer = staffing.editor("PAR");
+        translator = staffing.translator("PAR");
+        otherTranslator = staffing.translator("PAR");
+        editor = staffing.editor("PAR");
+        secondEditor = staffing.editor("PAR");
+    }
+
+    static void assertProblem(Http.Response r, int status, String code) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals(code, r.map().get("code"), r.body());
+    }
+
+    static Http.Response act(Person p, long pair, String action, String reason) {
+        return p.http().postJson("/api/v1/pairs/" + pair + "/" + action, reason == null ? Map.of()
+                : Map.of("reason", reason));
+    }
+
+    static Http.Response save(Person p, long pair, String etag, String body) {
+        return p.http().write("PUT", "/api/v1/pairs/" + pair + "/target", Map.of("title", "Title", "body", body),
+                etag);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> pairOf(Http.Response problem) {
+        return (Map<String, Object>) problem.map().get("pair");
+    }
+
+    @Test
+    void aPairGoesFromClaimToReleaseAndReadersSeeItOnlyThen() {
+        var b = Fixtures.bulletin(importer.http(), "PAR", 1, false);
+        long id = b.pairIds().getFirst();
+        assertProblem(anonymous.get("/api/v1/pairs/" + id), 404, "NOT_FOUND");
+        assertProblem(anonymous.get("/api/v1/bulletins/" + b.bulletinId()), 404, "NOT_FOUND");
+
+        Http.Response claimed = act(translator, id, "claim", null);
+        assertEquals(200, claimed.status(), claimed.body());
+        assertEquals("CLAIMED", claimed.map().get("status"));
+        assertEquals(translator.username(), claimed.map().get("assignee"));
+        Instant lease = Instant.parse((String) claimed.map().get("leaseExpiresAt"));
+        assertTrue(Duration.between(Instant.now(), lease).toHours() >= 47, "48 h default lease: " + lease);
+        assertProblem(act(otherTranslator, id, "claim", null), 409, "WRONG_STATE");
+
+        String etag = claimed.header("ETag");
+        assertProblem(translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                Map.of("title", "T", "body", "B"), null), 428, "PRECONDITION_REQUIRED");
+        Http.Response saved = save(translator, id, etag, "Staff of Shirakawa visited Paris.");
+        assertEquals(200, saved.status(), saved.body());
+        assertNotNull(((Map<?, ?>) saved.map().get("target")));
+        Http.Response stale = save(translator, id, etag, "lost update");
+        assertProblem(stale, 412, "PRECONDITION_FAILED");
+        assertEquals(saved.map().get("version"), pairOf(stale).get("version"), "412 carries the current pair");
+        assertProblem(save(otherTranslator, id, saved.header("ETag"), "not mine"), 423, "LOCKED");
+
+        assertEquals(200, act(translator, id, "submit", null).status());
+        assertProblem(act(translator, id, "approve", null), 403, "FORBIDDEN");
+        assertProblem(act(editor, id, "reject", " "), 422, "REASON_REQUIRED");
+        Http.Response rejected = act(editor, id, "reject", "「訪問」は visited ではなく paid a visit で");
+        assertEquals("CHANGES_REQUESTED", rejected.map().get("status"));
+        assertEquals(translator.username(), rejected.map().get("assignee"), "the submitter holds the lease again");
+        assertProblem(act(otherTranslator, id, "resume", null), 423, "LOCKED");
+        assertEquals("CLAIMED", act(translator, id, "resume", null).map().get("status"));
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id), "Staff paid a visit.").status());
+        assertEquals(200, act(translator, id, "submit", null).status());
+
+        assertProblem(anonymous.get("/api/v1/pairs/" + id), 404, "NOT_FOUND");
+        Http.Response blocked = editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of());
+        assertProblem(blocked, 409, "RELEASE_BLOCKED");
+        assertEquals(List.of(Map.of("id", (int) id, "position", 1, "office", "PAR", "status", "SUBMITTED")),
+                blocked.map().get("blockers"));
+        assertEquals("APPROVED", act(editor, id, "approve", null).map().get("status"));
+        Http.Response released = editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of());
+        assertEquals(200, released.status(), released.body());
+        assertEquals("RELEASED", released.map().get("state"));
+        Map<String, Object> read = anonymous.get("/api/v1/pairs/" + id).map();
+        assertEquals("RELEASED", read.get("status"));
+        assertEquals("Staff paid a visit.", ((Map<?, ?>) read.get("target")).get("body"));
+        assertNull(read.get("assignee"), "readers do not see who worked on it");
+        assertEquals(200, anonymous.get("/api/v1/bulletins/" + b.bulletinId()).status());
+
+        List<Object[]> audit = db.rows("SELECT action, from_status, to_status FROM audit_event WHERE pair_id = ?"
+                + " ORDER BY id", id);
+        assertEquals(List.of("create", "claim", "save_draft", "submit", "reject", "resume", "save_draft", "submit",
+                "approve", "release"), audit.stream().map(r -> (String) r[0]).toList());
+        assertEquals(audit.size(), db.count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_type = 'pair'"
+                + " AND aggregate_id = ?", id), "one outbox row per audited change");
+
+        Http.Response retract = editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/retract", Map.of());
+        assertProblem(retract, 422, "REASON_REQUIRED");
+        assertEquals(200, editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/retract",
+                Map.of("reason", "誤配信")).status());
+        assertProblem(anonymous.get("/api/v1/pairs/" + id), 404, "NOT_FOUND");
+        assertEquals("APPROVED", editor.http().get("/api/v1/pairs/" + id).map().get("status"));
+    }
+
+    @Test
+    void theLastSubmitterCannotApproveTheirOwnTranslation() {
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(editor, id, "claim", null).status());
+        assertEquals(200, save(editor, id, Fixtures.etag(editor.http(), id), "Mine").status());
+        assertEquals(200, act(editor, id, "submit", null).status());
+        assertProblem(act(editor, id, "approve", null), 403, "FOUR_EYES");
+        assertEquals(200, act(secondEditor, id, "approve", null).status());
+        long imported = Fixtures.bulletin(importer.http(), "PAR", 1, true).pairIds().getFirst();
+        assertProblem(act(importer, imported, "approve", null), 403, "FOUR_EYES");
+    }
+
+    @Test
+    void aSubstantiveSourceChangeOutdatesTheTranslationAndShowsTheDiff() {
+        var b = Fixtures.bulletin(importer.http(), "PAR", 1, true);
+        long id = b.pairIds().getFirst();
+        assertEquals(200, act(editor, id, "approve", null).status());
+        assertEquals(200, editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of()).status());
+        Map<String, Object> before = anonymous.get("/api/v1/pairs/" + id).map();
+        String oldBody = (String) ((Map<?, ?>) before.get("source")).get("body");
+
+        Http.Response typo = editor.http().write("PUT", "/api/v1/pairs/" + id + "/source", Map.of("title",
+                ((Map<?, ?>) before.get("source")).get("title"), "body", oldBody + "。", "change", "typo"),
+                Fixtures.etag(editor.http(), id));
+        assertEquals(200, typo.status(), typo.body());
+        assertEquals("RELEASED", typo.map().get("status"), "a typo fix leaves the state alone");
+
+        assertProblem(translator.http().write("PUT", "/api/v1/pairs/" + id + "/source", Map.of("title", "x",
+                "body", "y", "change", "substantive"), typo.header("ETag")), 403, "FORBIDDEN");
+        Http.Response substantive = editor.http().write("PUT", "/api/v1/pairs/" + id + "/source", Map.of("title",
+                ((Map<?, ?>) before.get("source")).get("title"), "body", "白河市の職員がロンドンを訪問した。",
+                "change", "substantive"), typo.header("ETag"));
+        assertEquals("OUTDATED", substantive.map().get("status"));
+        Map<String, Object> reader = anonymous.get("/api/v1/pairs/" + id).map();
+        assertEquals(true, reader.get("sourceUpdated"), "readers still see it, marked");
+        assertEquals(oldBody + "。", ((Map<?, ?>) reader.get("source")).get("body"), "the released text (typo fixed)");
+
+        Map<String, Object> history = editor.http().get("/api/v1/pairs/" + id + "/history").map();
+        Map<?, ?> diff = (Map<?, ?>) history.get("sourceDiff");
+        assertEquals(1, diff.get("fromRevision"));
+        assertEquals(3, diff.get("toRevision"));
+        String ops = diff.get("body").toString();
+        assertTrue(ops.contains("op=delete, text=パリ") && ops.contains("op=insert, text=ロンドン"), ops);
+        assertProblem(anonymous.get("/api/v1/pairs/" + id + "/history"), 401, "UNAUTHORIZED");
+
+        assertEquals("CLAIMED", act(translator, id, "claim", null).map().get("status"));
+        Http.Response refused = act(translator, id, "submit", null);
+        assertProblem(refused, 409, "SOURCE_CHANGED");
+        assertEquals("OUTDATED", pairOf(refused).get("status"), "submitting a draft of the old source outdates it");
+        assertEquals(200, act(translator, id, "claim", null).status());
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id), "They visited London.").status());
+        assertEquals("SUBMITTED", act(translator, id, "submit", null).map().get("status"));
+    }
+
+    @Test
+    void takeoverLocksOutTheFormerHolderAndExpiredLeasesReturnToTheQueueKeepingTheDraft() throws Exception {
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(translator, id, "claim", null).status());
+        assertProblem(act(editor, id, "takeover", null), 422, "REASON_REQUIRED");
+        Http.Response taken = act(editor, id, "takeover", "休暇中のため");
+        assertEquals(editor.username(), taken.map().get("assignee"));
+        assertProblem(save(translator, id, taken.header("ETag"), "too late"), 423, "LOCKED");
+        assertEquals(200, act(editor, id, "release", null).status());
+
+        assertEquals(200, act(translator, id, "claim", null).status());
+        String etag = save(translator, id, Fixtures.etag(translator.http(), id), "draft to keep").header("ETag");
+        db.update("UPDATE doc_pair SET lease_expires_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(5)), id);
+        Http.Response late = save(translator, id, etag, "after expiry");
+        assertEquals(423, late.status(), late.body());
+        Instant deadline = Instant.now().plusSeconds(15);
+        Map<String, Object> p = Map.of();
+        while (Instant.now().isBefore(deadline) && !"UNASSIGNED".equals(p.get("status"))) {
+            Thread.sleep(200);
+            p = editor.http().get("/api/v1/pairs/" + id).map();
+        }
+        assertEquals("UNASSIGNED", p.get("status"), "the scheduler returned the expired claim");
+        assertEquals("draft to keep", ((Map<?, ?>) p.get("target")).get("body"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_event WHERE pair_id = ? AND action = 'expire'", id));
+    }
+
+    @Test
+    void savingADraftRenewsTheLeaseOnlyUpToItsBound() {
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(translator, id, "claim", null).status());
+        Instant started = Instant.now().minus(Duration.ofHours(140));
+        db.update("UPDATE doc_pair SET lease_started_at = ? WHERE id = ?", java.sql.Timestamp.from(started), id);
+        Http.Response saved = save(translator, id, Fixtures.etag(translator.http(), id), "renew");
+        Instant lease = Instant.parse((String) saved.map().get("leaseExpiresAt"));
+        Instant cap = started.plus(Duration.ofHours(48L * Leases.MAX_TOTAL_FACTOR));
+        assertTrue(Math.abs(Duration.between(cap, lease).toSeconds()) < 5, lease + " vs " + cap);
+    }
+
+    @Test
+    void officeStatusCountsStatesClaimsAndProgress() {
+        Person sydTranslator = staffing.translator("SYD");
+        Person sydEditor = staffing.editor("SYD");
+        var b = Fixtures.bulletin(sydEditor.http(), "SYD", 3, false);
+        assertEquals(200, act(sydTranslator, b.pairIds().get(0), "claim", null).status());
+        db.update("UPDATE doc_pair SET lease_expires_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(3))), b.pairIds().get(0));
+        Map<String, Object> status = sydEditor.http().get("/api/v1/offices/SYD/status").map();
+        Map<?, ?> counts = (Map<?, ?>) status.get("counts");
+        assertTrue(((Number) counts.get("CLAIMED")).intValue() >= 1);
+        assertTrue(((Number) counts.get("UNASSIGNED")).intValue() >= 2);
+        assertTrue(((Number) status.get("expiringClaims")).intValue() >= 1);
+        List<?> bulletins = (List<?>) status.get("bulletins");
+        assertTrue(bulletins.stream().anyMatch(x -> ((Number) ((Map<?, ?>) x).get("bulletinId")).longValue()
+                == b.bulletinId() && ((Number) ((Map<?, ?>) x).get("total")).intValue() == 3));
+        assertProblem(anonymous.get("/api/v1/offices/SYD/status"), 401, "UNAUTHORIZED");
+        assertProblem(sydEditor.http().get("/api/v1/offices/OSA/status"), 404, "NOT_FOUND");
+    }
+}
