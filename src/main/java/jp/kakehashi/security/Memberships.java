@@ -29,11 +29,12 @@ class Memberships {
         });
     }
 
-    void set(long userId, Collection<String> offices) {
-        jdbc.prepareStatement("DELETE FROM user_office WHERE user_id = ?", ps -> {
-            ps.setLong(1, userId);
-            return ps.executeUpdate();
-        });
+    /** Adds memberships of a new user: insert only, since a DELETE first would take gap locks that
+     * deadlock concurrent account creation. */
+    void add(long userId, Collection<String> offices) {
+        if (offices.isEmpty()) {
+            return;
+        }
         jdbc.prepareStatement("INSERT INTO user_office (user_id, office_code) VALUES (?, ?)", ps -> {
             for (String office : offices) {
                 ps.setLong(1, userId);

@@ -1,6 +1,11 @@
 package jp.kakehashi.security;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -11,9 +16,17 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id at OWASP's minimum (19 MiB, t=2, p=1), stored in the PHC string format so parameters
  * can be raised later without invalidating existing hashes.
+ *
+ * <p>Hashing runs on a small pool of platform threads, one per core. Requests run on virtual
+ * threads, which the JDK does not preempt: dozens of simultaneous logins would otherwise occupy every
+ * carrier thread with Argon2 and starve the requests that hold database connections (seen as pool
+ * timeouts). The pool also bounds Argon2's memory to cores × 19 MiB under a login flood.
  */
 @Singleton
-public class PasswordHasher {
+public class PasswordHasher implements AutoCloseable {
+    private final ExecutorService workers = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("argon2-", 0).daemon()
+                    .factory());
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
@@ -21,6 +34,31 @@ public class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     public String hash(String password) {
+        return onWorker(() -> hashNow(password));
+    }
+
+    public boolean matches(String password, String phc) {
+        return onWorker(() -> matchesNow(password, phc));
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private <T> T onWorker(Callable<T> work) {
+        try {
+            return workers.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String hashNow(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, 32);
@@ -28,7 +66,7 @@ public class PasswordHasher {
                 B64.encodeToString(salt), B64.encodeToString(hash));
     }
 
-    public boolean matches(String password, String phc) {
+    private boolean matchesNow(String password, String phc) {
         String[] parts = phc.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {
             return false;

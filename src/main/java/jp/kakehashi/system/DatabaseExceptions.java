@@ -40,6 +40,16 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
             return problems.response(request, ErrorCode.DUPLICATE_BULLETIN,
                     "A bulletin with the same date and item titles exists", Map.of());
         }
+        if (isUniqueViolation(exception, "uk_user_username")) {
+            return problems.response(request, ErrorCode.USERNAME_TAKEN, "This username is taken", Map.of());
+        }
+        if (isLockConflict(exception)) {
+            // InnoDB chose this transaction as a deadlock victim (or it waited too long): it was rolled
+            // back whole, so the client may simply retry.
+            LOG.info("Lock conflict for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+            return problems.response(request, ErrorCode.CONFLICT, "A concurrent change won; nothing was written, retry",
+                    Map.of(Problems.RETRY_AFTER, 1L));
+        }
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} for {} {}", id, request.getMethod(), request.getPath(), exception);
         return problems.response(request, ErrorCode.INTERNAL, null, Map.of("errorId", id));
@@ -55,6 +65,17 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
                 return true;
             }
             if (c.getClass().getSimpleName().equals("CannotCreateTransactionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deadlock victim (1213, SQLSTATE 40001) or lock wait timeout (1205). */
+    static boolean isLockConflict(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
+                    || sql.getErrorCode() == 1205)) {
                 return true;
             }
         }

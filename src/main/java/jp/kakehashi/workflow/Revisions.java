@@ -51,14 +51,18 @@ class Revisions {
             Instant now = Instant.now();
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
             int revision = p.targetRevision() + 1;
-            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
             Pair next = p.withTexts(p.sourceRevision(), revision, p.sourceRevision(), p.lastSubmitterId(),
                     p.sourceUpdated());
             if (Objects.equals(p.assigneeId(), who.id())) {
                 next = next.withLease(who.id(), p.leaseStartedAt(),
                         Leases.renewed(now, p.leaseStartedAt(), office.leaseHours()));
             }
-            return writes.apply(p, next, who.actor(), "save_draft", null);
+            // The version-conditional UPDATE goes first: it takes the row's exclusive lock before the
+            // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
+            // of deadlocking, and the second gets a clean 412.
+            Pair saved = writes.apply(p, next, who.actor(), "save_draft", null);
+            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
+            return saved;
         });
     }
 
@@ -90,10 +94,11 @@ class Revisions {
             }
             SourceRevision prev = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
             int revision = p.sourceRevision() + 1;
+            Pair saved = writes.apply(p, next(p, kind, revision), who.actor(),
+                    "source_" + kind.name().toLowerCase(java.util.Locale.ROOT), c.reason());
             sources.save(new SourceRevision(null, p.id(), revision, title, prev.dateline(), body,
                     captions == null ? prev.captions() : captions, prev.images(), kind, who.id(), null));
-            return writes.apply(p, next(p, kind, revision), who.actor(),
-                    "source_" + kind.name().toLowerCase(java.util.Locale.ROOT), c.reason());
+            return saved;
         });
     }
 
