@@ -258,4 +258,62 @@ class WorkflowApiTest extends ServiceTest {
         assertProblem(anonymous.get("/api/v1/offices/SYD/status"), 401, "UNAUTHORIZED");
         assertProblem(sydEditor.http().get("/api/v1/offices/OSA/status"), 404, "NOT_FOUND");
     }
+
+    @Test
+    void editorsAssignUnapproveConfirmCancelAndReopen() {
+        var b = Fixtures.bulletin(importer.http(), "PAR", 2, true);
+        long id = b.pairIds().getFirst();
+        assertEquals(200, act(editor, id, "approve", null).status());
+        assertProblem(act(editor, id, "unapprove", null), 422, "REASON_REQUIRED");
+        assertEquals("SUBMITTED", act(editor, id, "unapprove", "用語の確認").map().get("status"));
+        assertEquals(200, act(editor, id, "approve", null).status());
+
+        String title = (String) ((Map<?, ?>) editor.http().get("/api/v1/pairs/" + id).map().get("source")).get("title");
+        Http.Response outdated = editor.http().write("PUT", "/api/v1/pairs/" + id + "/source", Map.of("title", title,
+                "body", "日付の表記だけを変えた。", "change", "substantive"), Fixtures.etag(editor.http(), id));
+        assertEquals("OUTDATED", outdated.map().get("status"));
+        assertProblem(act(editor, id, "confirm", null), 422, "REASON_REQUIRED");
+        Http.Response confirmed = act(editor, id, "confirm", "訳に影響なし");
+        assertEquals("APPROVED", confirmed.map().get("status"), "confirm restores the state before OUTDATED");
+        assertProblem(editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of()), 409,
+                "RELEASE_BLOCKED");
+
+        long other = b.pairIds().get(1);
+        assertProblem(act(editor, other, "cancel", null), 422, "REASON_REQUIRED");
+        assertEquals("CANCELLED", act(editor, other, "cancel", "掲載見送り").map().get("status"));
+        Http.Response released = editor.http().postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of());
+        assertEquals(200, released.status(), "APPROVED and CANCELLED pairs make a releasable bulletin");
+        assertEquals(1, ((List<?>) anonymous.get("/api/v1/bulletins/" + b.bulletinId()).map().get("pairs")).size(),
+                "readers do not see the cancelled pair");
+        assertProblem(anonymous.get("/api/v1/pairs/" + other), 404, "NOT_FOUND");
+        assertEquals("UNASSIGNED", act(editor, other, "reopen", null).map().get("status"));
+
+        long fresh = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        Http.Response assigned = editor.http().postJson("/api/v1/pairs/" + fresh + "/assign",
+                Map.of("assignee", translator.username()));
+        assertEquals(translator.username(), assigned.map().get("assignee"), assigned.body());
+        Person london = staffing.translator("LON");
+        long another = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertProblem(editor.http().postJson("/api/v1/pairs/" + another + "/assign",
+                Map.of("assignee", london.username())), 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void deactivatingAHolderReturnsTheirClaimsAndReadersListOnlyReleasedBulletins() {
+        Person leaving = staffing.translator("PAR");
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(leaving, id, "claim", null).status());
+        assertEquals(200, staffing.admin().postJson("/api/v1/users/" + leaving.id() + "/deactivate", Map.of()).status());
+        Map<String, Object> p = editor.http().get("/api/v1/pairs/" + id).map();
+        assertEquals("UNASSIGNED", p.get("status"));
+        assertNull(p.get("assignee"));
+
+        Map<String, Object> page = anonymous.get("/api/v1/bulletins?size=100").map();
+        for (Object item : (List<?>) page.get("items")) {
+            assertEquals("RELEASED", ((Map<?, ?>) item).get("state"));
+        }
+        long staffTotal = ((Number) editor.http().get("/api/v1/bulletins?size=1").map().get("total")).longValue();
+        assertTrue(staffTotal > ((Number) page.get("total")).longValue(), "staff also see unreleased bulletins");
+        assertEquals(200, anonymous.get("/health").status());
+    }
 }
