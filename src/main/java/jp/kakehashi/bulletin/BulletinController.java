@@ -117,8 +117,9 @@ class BulletinController {
 
     @Get("/bulletins/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    BulletinView get(@PathVariable long id, @Nullable Authentication auth) {
-        return reader.bulletin(id, staff.of(auth).isPresent());
+    HttpResponse<BulletinView> get(@PathVariable long id, @Nullable Authentication auth) {
+        BulletinView view = reader.bulletin(id, staff.of(auth).isPresent());
+        return HttpResponse.ok(view).header("ETag", "\"" + view.version() + "\"");
     }
 
     private HttpResponse<BulletinView> created(Bulletin b) {

@@ -247,10 +247,18 @@ class WorkflowApiTest extends ServiceTest {
         assertEquals(200, act(sydTranslator, b.pairIds().get(0), "claim", null).status());
         db.update("UPDATE doc_pair SET lease_expires_at = ? WHERE id = ?",
                 java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(3))), b.pairIds().get(0));
+        long done = b.pairIds().get(1);
+        assertEquals(200, act(sydTranslator, done, "claim", null).status());
+        assertEquals(200, save(sydTranslator, done, Fixtures.etag(sydTranslator.http(), done), "Done").status());
+        assertEquals(200, act(sydTranslator, done, "submit", null).status());
+        assertEquals(200, act(sydEditor, done, "approve", null).status());
         Map<String, Object> status = sydEditor.http().get("/api/v1/offices/SYD/status").map();
+        assertTrue(((Number) status.get("approvals")).intValue() >= 1);
+        assertTrue(((Number) status.get("medianClaimToApprovalSeconds")).longValue() >= 0, status.toString());
         Map<?, ?> counts = (Map<?, ?>) status.get("counts");
         assertTrue(((Number) counts.get("CLAIMED")).intValue() >= 1);
-        assertTrue(((Number) counts.get("UNASSIGNED")).intValue() >= 2);
+        assertTrue(((Number) counts.get("UNASSIGNED")).intValue() >= 1);
+        assertTrue(((Number) counts.get("APPROVED")).intValue() >= 1);
         assertTrue(((Number) status.get("expiringClaims")).intValue() >= 1);
         List<?> bulletins = (List<?>) status.get("bulletins");
         assertTrue(bulletins.stream().anyMatch(x -> ((Number) ((Map<?, ?>) x).get("bulletinId")).longValue()
