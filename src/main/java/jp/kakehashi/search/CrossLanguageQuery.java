@@ -1,0 +1,139 @@
+package jp.kakehashi.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.kakehashi.analysis.BilingualTerms;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a reader typed into one Lucene query over both languages. User input is only ever
+ * text: it is analysed, never parsed as Lucene syntax, and bounded in length and segments.
+ *
+ * <p>The query is cut into segments by script (a Latin run such as "sister city", a Japanese run
+ * such as 姉妹都市提携; Latin glued to kana as in JETプログラム stays one Japanese segment). Every
+ * segment must match somewhere; within a segment a dis-max with tie-breaker picks the best field
+ * and adds a little for each other field, so a pair matching in both languages ranks above a pair
+ * matching in one. Readings bridge scripts: a Latin segment is matched against the romaji reading
+ * of the Japanese side, a Japanese segment's reading against romanised names in the English side.
+ * Bilingual terms add the other language's words to the segment that contains them.
+ */
+final class CrossLanguageQuery {
+    static final int MAX_CHARS = 200;
+    static final int MAX_SEGMENTS = 8;
+    private static final float TIE_BREAKER = 0.3f;
+    private static final Pattern SEGMENT = Pattern.compile(
+            "[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*(?:\\s+[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*)*"
+                    + "|[\\p{IsLatin}\\p{Nd}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ]+");
+    private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+
+    private final QueryBuilder ja;
+    private final QueryBuilder en;
+    private final QueryBuilder read;
+    private final List<BilingualTerms.Term> terms;
+
+    CrossLanguageQuery(Analyzer ja, Analyzer en, Analyzer read, List<BilingualTerms.Term> terms) {
+        this.ja = new QueryBuilder(ja);
+        this.en = new QueryBuilder(en);
+        this.read = new QueryBuilder(read);
+        this.terms = terms;
+    }
+
+    /** The bounded, NFKC-normalised query text actually searched. */
+    static String normalise(String q) {
+        String n = Normalizer.normalize(q, Normalizer.Form.NFKC).strip();
+        return n.codePointCount(0, n.length()) <= MAX_CHARS ? n : n.substring(0, n.offsetByCodePoints(0, MAX_CHARS));
+    }
+
+    static List<String> segments(String normalised) {
+        List<String> segments = new ArrayList<>();
+        Matcher m = SEGMENT.matcher(normalised);
+        while (m.find() && segments.size() < MAX_SEGMENTS) {
+            segments.add(m.group());
+        }
+        return segments;
+    }
+
+    Query build(String normalised, boolean japanese, boolean english) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int used = 0;
+        for (String segment : segments(normalised)) {
+            Query q = JAPANESE.matcher(segment).find() ? japaneseSegment(segment, japanese, english)
+                    : latinSegment(segment, japanese, english);
+            if (q != null) {
+                all.add(q, Occur.MUST);
+                used++;
+            }
+        }
+        return used == 0 ? new MatchNoDocsQuery("nothing searchable in the query") : all.build();
+    }
+
+    private Query japaneseSegment(String s, boolean japanese, boolean english) {
+        List<Query> clauses = new ArrayList<>();
+        if (japanese) {
+            add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 3f);
+            add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
+            add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.6f);
+        }
+        if (english) {
+            add(clauses, read.createBooleanQuery(PairDocument.EN_READ, s, Occur.MUST), 0.6f);
+            String folded = BilingualTerms.fold(s);
+            for (BilingualTerms.Term t : terms) {
+                if (folded.contains(t.ja())) {
+                    for (String e : t.en()) {
+                        add(clauses, en.createPhraseQuery(PairDocument.EN_TITLE, e), 2f);
+                        add(clauses, en.createPhraseQuery(PairDocument.EN_BODY, e), 0.8f);
+                    }
+                }
+            }
+        }
+        return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
+    }
+
+    private Query latinSegment(String s, boolean japanese, boolean english) {
+        List<Query> clauses = new ArrayList<>();
+        if (english) {
+            add(clauses, en.createBooleanQuery(PairDocument.EN_TITLE, s, Occur.MUST), 3f);
+            add(clauses, en.createBooleanQuery(PairDocument.EN_BODY, s, Occur.MUST), 1f);
+            if (s.indexOf(' ') > 0) {
+                add(clauses, en.createPhraseQuery(PairDocument.EN_BODY, s, 1), 2f);
+            }
+        }
+        if (japanese) {
+            add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 2f);
+            add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
+            add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.8f);
+            String folded = " " + BilingualTerms.fold(s) + " ";
+            for (BilingualTerms.Term t : terms) {
+                for (String e : t.en()) {
+                    if (folded.contains(" " + e + " ")) {
+                        add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, t.ja(), Occur.MUST), 2f);
+                        add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, t.ja(), Occur.MUST), 0.8f);
+                        break;
+                    }
+                }
+            }
+        }
+        return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
+    }
+
+    private static void add(List<Query> clauses, Query q, float boost) {
+        if (q != null) {
+            clauses.add(boost == 1f ? q : new BoostQuery(q, boost));
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,130 @@
+package jp.kakehashi.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One Lucene index directory: its writer, a near-real-time searcher, and the commit user data that
+ * ties it to MariaDB ({@code outbox} = last applied outbox id, {@code analyzers} = configuration
+ * hash). Not thread-safe for writes: only the indexer thread writes.
+ */
+final class IndexStore implements AutoCloseable {
+    static final String OUTBOX = "outbox";
+    static final String ANALYZERS = "analyzers";
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private IndexStore(Path path, Analyzer analyzer) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    static IndexStore open(Path path, Analyzer analyzer) throws IOException {
+        Files.createDirectories(path);
+        return new IndexStore(path, analyzer);
+    }
+
+    /** The user data of the last commit, or empty when there is no readable index. */
+    static Optional<Map<String, String>> committed(Path path) {
+        if (!Files.isDirectory(path)) {
+            return Optional.empty();
+        }
+        try (Directory dir = FSDirectory.open(path)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return Optional.empty();
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                reader.maxDoc();
+            }
+            return Optional.of(data);
+        } catch (IOException | RuntimeException corrupt) {
+            return Optional.empty();
+        }
+    }
+
+    void replace(long pairId, Collection<PairDocument> docs) throws IOException {
+        writer.deleteDocuments(new Term(PairDocument.PAIR, Long.toString(pairId)));
+        for (PairDocument d : docs) {
+            writer.addDocument(d.toDocument());
+        }
+    }
+
+    void commit(long outboxId, String analyzerHash) throws IOException {
+        writer.setLiveCommitData(Map.of(OUTBOX, Long.toString(outboxId), ANALYZERS, analyzerHash).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    boolean healthy() {
+        return writer.isOpen() && writer.getTragicException() == null;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                if (writer.isOpen()) {
+                    writer.rollback();
+                }
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> fields() {
+        return List.of(PairDocument.JA_TITLE, PairDocument.JA_BODY, PairDocument.EN_TITLE, PairDocument.EN_BODY);
+    }
+}

@@ -1,0 +1,73 @@
+package jp.kakehashi.search;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.LocalDate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One Lucene document per pair and audience. {@code view=public} holds the released revisions
+ * (only while the bulletin is released); {@code view=staff} holds the current ones. Readers' queries
+ * filter on the public view, so unreleased text cannot reach their totals, facets or snippets.
+ */
+record PairDocument(long pairId, long bulletinId, String office, LocalDate publishedOn, String status, String view,
+                    @Nullable Side ja, @Nullable Side en) {
+
+    static final String KEY = "key";
+    static final String PAIR = "pair";
+    static final String VIEW = "view";
+    static final String OFFICE = "office";
+    static final String PUBLISHED = "published";
+    static final String YEAR = "year";
+    static final String STATUS = "status";
+    static final String BULLETIN = "bulletin";
+    static final String JA_TITLE = "ja_title";
+    static final String JA_BODY = "ja_body";
+    static final String EN_TITLE = "en_title";
+    static final String EN_BODY = "en_body";
+    static final String JA_READ = "ja_read";
+    static final String EN_READ = "en_read";
+    static final String PUBLIC = "public";
+    static final String STAFF = "staff";
+
+    record Side(String title, String body) {
+    }
+
+    static String key(long pairId, String view) {
+        return pairId + "/" + view;
+    }
+
+    Document toDocument() {
+        Document d = new Document();
+        d.add(new StringField(KEY, key(pairId, view), Field.Store.NO));
+        d.add(new StringField(PAIR, Long.toString(pairId), Field.Store.YES));
+        d.add(new StringField(VIEW, view, Field.Store.NO));
+        d.add(new StoredField(BULLETIN, bulletinId));
+        d.add(new StringField(OFFICE, office, Field.Store.YES));
+        d.add(new SortedDocValuesField(OFFICE, new BytesRef(office)));
+        long day = publishedOn.toEpochDay();
+        d.add(new LongPoint(PUBLISHED, day));
+        d.add(new NumericDocValuesField(PUBLISHED, day));
+        d.add(new StoredField(PUBLISHED, day));
+        d.add(new NumericDocValuesField(YEAR, publishedOn.getYear()));
+        d.add(new StringField(STATUS, status, Field.Store.YES));
+        if (ja != null) {
+            d.add(new TextField(JA_TITLE, ja.title(), Field.Store.YES));
+            d.add(new TextField(JA_BODY, ja.body(), Field.Store.YES));
+            d.add(new TextField(JA_READ, ja.title() + "\n" + ja.body(), Field.Store.NO));
+        }
+        if (en != null) {
+            d.add(new TextField(EN_TITLE, en.title(), Field.Store.YES));
+            d.add(new TextField(EN_BODY, en.body(), Field.Store.YES));
+            d.add(new TextField(EN_READ, en.title() + "\n" + en.body(), Field.Store.NO));
+        }
+        return d;
+    }
+}

@@ -1,0 +1,149 @@
+package jp.kakehashi.search;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what the index needs about pairs straight from MariaDB, in one read transaction per batch,
+ * so a batch is a consistent snapshot. The index is always rebuilt from the current rows, never
+ * from event payloads: replaying an outbox row twice is harmless.
+ */
+@Singleton
+class PairLoader {
+    private final JdbcOperations jdbc;
+
+    PairLoader(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The documents of these pairs, by pair id; a pair absent from the map no longer exists. */
+    @Transactional(readOnly = true)
+    Map<Long, List<PairDocument>> load(Collection<Long> pairIds) {
+        Map<Long, List<PairDocument>> docs = new HashMap<>();
+        if (pairIds.isEmpty()) {
+            return docs;
+        }
+        String in = pairIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        Map<String, String[]> texts = texts(in);
+        jdbc.prepareStatement("SELECT p.id, p.bulletin_id, p.office_code, p.source_lang, p.status, p.source_revision,"
+                + " p.target_revision, p.released_source_revision, p.released_target_revision, b.published_on, b.state"
+                + " FROM doc_pair p JOIN bulletin b ON b.id = p.bulletin_id WHERE p.id IN (" + in + ")", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    docs.put(rs.getLong(1), documents(rs, texts));
+                }
+            }
+            return null;
+        });
+        return docs;
+    }
+
+    @Transactional(readOnly = true)
+    List<Long> pairsOfBulletins(Collection<Long> bulletinIds) {
+        if (bulletinIds.isEmpty()) {
+            return List.of();
+        }
+        String in = bulletinIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return ids("SELECT id FROM doc_pair WHERE bulletin_id IN (" + in + ")");
+    }
+
+    @Transactional(readOnly = true)
+    List<Long> pairIdsAfter(long afterId, int limit) {
+        return ids("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit);
+    }
+
+    record OutboxRow(long id, String aggregate, long aggregateId, java.time.Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    List<OutboxRow> outboxAfter(long afterId, int limit) {
+        return jdbc.prepareStatement("SELECT id, aggregate_type, aggregate_id, created_at FROM outbox_event"
+                + " WHERE id > ? ORDER BY id LIMIT ?", ps -> {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    long lastOutboxId() {
+        List<Long> max = ids("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        return max.getFirst();
+    }
+
+    private List<PairDocument> documents(ResultSet rs, Map<String, String[]> texts) throws SQLException {
+        long id = rs.getLong(1);
+        boolean jaSource = "ja".equals(rs.getString(4));
+        String status = rs.getString(5);
+        var published = rs.getDate(10).toLocalDate();
+        List<PairDocument> result = new ArrayList<>(2);
+        result.add(doc(id, rs, published, status, PairDocument.STAFF, jaSource, texts,
+                rs.getInt(6), rs.getInt(7)));
+        int releasedSource = rs.getInt(8);
+        boolean released = !rs.wasNull() && "RELEASED".equals(rs.getString(11));
+        if (released) {
+            result.add(doc(id, rs, published, "RELEASED", PairDocument.PUBLIC, jaSource, texts, releasedSource,
+                    rs.getInt(9)));
+        }
+        return result;
+    }
+
+    private static PairDocument doc(long id, ResultSet rs, java.time.LocalDate published, String status, String view,
+                                    boolean jaSource, Map<String, String[]> texts, int sourceRev, int targetRev)
+            throws SQLException {
+        String[] source = texts.get("s/" + id + "/" + sourceRev);
+        String[] target = targetRev == 0 ? null : texts.get("t/" + id + "/" + targetRev);
+        PairDocument.Side s = source == null ? null : new PairDocument.Side(source[0], source[1]);
+        PairDocument.Side t = target == null ? null : new PairDocument.Side(target[0], target[1]);
+        return new PairDocument(id, rs.getLong(2), rs.getString(3), published, status, view, jaSource ? s : t,
+                jaSource ? t : s);
+    }
+
+    /** All revisions of these pairs that a document may show: current and released, both sides. */
+    private Map<String, String[]> texts(String in) {
+        Map<String, String[]> texts = new HashMap<>();
+        jdbc.prepareStatement("SELECT 's', r.pair_id, r.revision, r.title, CONCAT(r.body, '\\n', r.captions)"
+                + " FROM source_revision r JOIN doc_pair p ON p.id = r.pair_id WHERE r.pair_id IN (" + in + ")"
+                + " AND r.revision IN (p.source_revision, COALESCE(p.released_source_revision, 0))"
+                + " UNION ALL SELECT 't', r.pair_id, r.revision, r.title, r.body"
+                + " FROM target_revision r JOIN doc_pair p ON p.id = r.pair_id WHERE r.pair_id IN (" + in + ")"
+                + " AND r.revision IN (p.target_revision, COALESCE(p.released_target_revision, 0))", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    texts.put(rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getInt(3),
+                            new String[] {rs.getString(4), rs.getString(5)});
+                }
+            }
+            return null;
+        });
+        return texts;
+    }
+
+    private List<Long> ids(String sql) {
+        return jdbc.prepareStatement(sql, ps -> {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package jp.kakehashi.search;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import jp.kakehashi.analysis.Chains;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/** Which chain analyses which field; the same at index and query time. */
+@Singleton
+class SearchAnalyzers {
+    /** Bump when the document layout changes: the hash changes and the index is rebuilt. */
+    private static final String LAYOUT = "layout-1";
+    private final Chains chains;
+    private final Analyzer perField;
+
+    SearchAnalyzers(Chains chains) {
+        this.chains = chains;
+        Analyzer ja = chains.require("ja");
+        Analyzer en = chains.require("en");
+        Analyzer read = chains.require("ja_read");
+        this.perField = new PerFieldAnalyzerWrapper(en, Map.of(PairDocument.JA_TITLE, ja, PairDocument.JA_BODY, ja,
+                PairDocument.JA_READ, read, PairDocument.EN_READ, read));
+    }
+
+    Analyzer indexAnalyzer() {
+        return perField;
+    }
+
+    Analyzer chain(String name) {
+        return chains.require(name);
+    }
+
+    String hash() {
+        return chains.configHash() + "/" + LAYOUT;
+    }
+}

@@ -1,0 +1,230 @@
+package jp.kakehashi.search;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jp.kakehashi.analysis.Chains;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.KakehashiConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search index under {@code <data-dir>/index}, derived from MariaDB. One indexer thread applies
+ * outbox rows in id order and commits the last applied id with the analyzer hash. On start it
+ * resumes from that id; a missing, unreadable or differently-analysed index is rebuilt from MariaDB
+ * in a side directory (search answers 503 meanwhile) and swapped in. Deleting the directory is safe.
+ */
+@Singleton
+public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final int BATCH = 500;
+    /** A gap in outbox ids older than this is a rolled-back transaction, not one still committing. */
+    private static final Duration GAP_GRACE = Duration.ofSeconds(10);
+    private final PairLoader loader;
+    private final SearchAnalyzers analyzers;
+    private final Path path;
+    private final long pollMillis;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("indexer").daemon().factory());
+    private volatile IndexStore store;
+    private volatile long cursor;
+
+    SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
+                @Value("${kakehashi.search.poll-interval:200ms}") Duration poll) {
+        this.loader = loader;
+        this.analyzers = analyzers;
+        this.path = config.getDataDir().resolve("index");
+        this.pollMillis = poll.toMillis();
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a search on the current searcher; 503 while the index is being (re)built. */
+    public <T> T search(SearchFunction<T> fn) {
+        IndexStore s = store;
+        if (s == null) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The search index is being built; try again shortly");
+        }
+        try {
+            IndexSearcher searcher = s.acquire();
+            try {
+                return fn.apply(searcher);
+            } finally {
+                s.release(searcher);
+            }
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The search index is being reopened");
+        }
+    }
+
+    public interface SearchFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    public long appliedOutboxId() {
+        return store == null ? -1 : cursor;
+    }
+
+    /** Forces a rebuild now (on the indexer thread); for operators and tests. */
+    public void requestRebuild() {
+        thread.execute(() -> {
+            closeStore();
+            rebuild();
+        });
+    }
+
+    private void tick() {
+        try {
+            if (store == null) {
+                openOrRebuild();
+            } else if (!store.healthy()) {
+                LOG.warn("Index writer failed; reopening from the last commit");
+                closeStore();
+                openOrRebuild();
+            }
+            while (store != null && catchUp() == BATCH) {
+                // keep going while there is a backlog
+            }
+        } catch (Exception e) {
+            // The database may be down or the disk full: keep the last good searcher, retry next tick.
+            LOG.warn("Indexing paused: {}", e.toString());
+            if (store != null && !store.healthy()) {
+                closeStore();
+            }
+        }
+    }
+
+    private void openOrRebuild() throws IOException {
+        Optional<Map<String, String>> committed = IndexStore.committed(path);
+        if (committed.isPresent() && analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
+                && committed.get().containsKey(IndexStore.OUTBOX)) {
+            store = IndexStore.open(path, analyzers.indexAnalyzer());
+            cursor = Long.parseLong(committed.get().get(IndexStore.OUTBOX));
+            LOG.info("Search index opened at outbox id {}", cursor);
+        } else {
+            LOG.info("Search index {}: rebuilding from MariaDB", committed.isEmpty() ? "missing or unreadable"
+                    : "built with other analyzers");
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        Path side = path.resolveSibling(path.getFileName() + ".rebuild");
+        try {
+            IndexStore.deleteTree(side);
+            long upTo = loader.lastOutboxId();
+            int count = 0;
+            try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {
+                long after = 0;
+                for (List<Long> ids = loader.pairIdsAfter(after, BATCH); !ids.isEmpty();
+                     ids = loader.pairIdsAfter(after, BATCH)) {
+                    apply(fresh, ids);
+                    count += ids.size();
+                    after = ids.getLast();
+                }
+                fresh.commit(upTo, analyzers.hash());
+            }
+            IndexStore.deleteTree(path);
+            Files.move(side, path);
+            store = IndexStore.open(path, analyzers.indexAnalyzer());
+            cursor = upTo;
+            LOG.info("Search index rebuilt: {} pairs, outbox id {}", count, upTo);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Search index rebuild failed, retrying: {}", e.toString());
+        }
+    }
+
+    /** Applies the next batch of outbox rows; returns how many rows it read. */
+    private int catchUp() throws IOException {
+        List<PairLoader.OutboxRow> rows = loader.outboxAfter(cursor, BATCH);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<Long> pairs = new LinkedHashSet<>();
+        Set<Long> bulletins = new LinkedHashSet<>();
+        for (PairLoader.OutboxRow r : rows) {
+            (r.aggregate().equals("pair") ? pairs : bulletins).add(r.aggregateId());
+        }
+        pairs.addAll(loader.pairsOfBulletins(bulletins));
+        apply(store, List.copyOf(pairs));
+        long safe = contiguous(rows);
+        store.commit(safe, analyzers.hash());
+        cursor = safe;
+        return rows.size();
+    }
+
+    /**
+     * The highest id up to which no outbox row can still appear. Ids are assigned at insert but rows
+     * become visible at commit, so a gap may be a transaction still committing: stop before it
+     * unless it is older than the grace period (then it was rolled back). Rows after a young gap
+     * are applied now and again later, which is harmless.
+     */
+    private long contiguous(List<PairLoader.OutboxRow> rows) {
+        long safe = cursor;
+        Instant now = Instant.now();
+        for (PairLoader.OutboxRow r : rows) {
+            if (r.id() != safe + 1 && Duration.between(r.createdAt(), now).compareTo(GAP_GRACE) < 0) {
+                break;
+            }
+            safe = r.id();
+        }
+        return safe;
+    }
+
+    private void apply(IndexStore target, List<Long> pairIds) throws IOException {
+        Map<Long, List<PairDocument>> docs = loader.load(pairIds);
+        for (Long id : pairIds) {
+            try {
+                target.replace(id, docs.getOrDefault(id, List.of()));
+            } catch (IllegalArgumentException oneBadDocument) {
+                // e.g. a term Lucene refuses: skip this pair, never the batch
+                LOG.warn("Pair {} could not be indexed: {}", id, oneBadDocument.getMessage());
+            }
+        }
+    }
+
+    private void closeStore() {
+        IndexStore s = store;
+        store = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Closing the index failed: {}", e.toString());
+            }
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeStore();
+    }
+}

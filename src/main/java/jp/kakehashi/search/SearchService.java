@@ -1,0 +1,103 @@
+package jp.kakehashi.search;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.analysis.BilingualTerms;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/** Runs a {@link SearchRequest} against the index: filters, top hits, facets, snippets. */
+@Singleton
+class SearchService {
+    private final SearchIndex index;
+    private final CrossLanguageQuery queries;
+    private final Snippets snippets;
+
+    SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms) {
+        this.index = index;
+        this.queries = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"), analyzers.chain("ja_read"),
+                terms.all());
+        this.snippets = new Snippets(analyzers.indexAnalyzer());
+    }
+
+    SearchResult search(SearchRequest r) {
+        String text = CrossLanguageQuery.normalise(r.q());
+        boolean truncated = text.length() < r.q().strip().length() && !r.q().isBlank()
+                && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;
+        boolean japanese = r.lang() == null || r.lang().equals("ja");
+        boolean english = r.lang() == null || r.lang().equals("en");
+        Query match = text.isEmpty() ? new MatchAllDocsQuery() : queries.build(text, japanese, english);
+        Query query = filtered(match, r);
+        int wanted = (r.page() + 1) * r.size();
+        return index.search(searcher -> {
+            var managers = new MultiCollectorManager(text.isEmpty()
+                    ? new TopFieldCollectorManager(new Sort(new SortField(PairDocument.PUBLISHED, SortField.Type.LONG,
+                    true)), wanted, wanted)
+                    : new TopScoreDocCollectorManager(wanted, wanted), new Facets());
+            Object[] results = searcher.search(query, managers);
+            TopDocs top = (TopDocs) results[0];
+            Facets.Counts facets = (Facets.Counts) results[1];
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            for (int i = r.page() * r.size(); i < top.scoreDocs.length; i++) {
+                hits.add(hit(searcher, top.scoreDocs[i], match, r.staff()));
+            }
+            return new SearchResult(top.totalHits.value(), r.page(), r.size(), text, truncated, hits,
+                    Map.of("office", facets.office(), "year", facets.year()));
+        });
+    }
+
+    private static Query filtered(Query match, SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
+        b.add(new TermQuery(new Term(PairDocument.VIEW, r.staff() ? PairDocument.STAFF : PairDocument.PUBLIC)),
+                Occur.FILTER);
+        if (r.office() != null) {
+            b.add(new TermQuery(new Term(PairDocument.OFFICE, r.office())), Occur.FILTER);
+        }
+        if (r.staff() && r.status() != null) {
+            b.add(new TermQuery(new Term(PairDocument.STATUS, r.status())), Occur.FILTER);
+        }
+        if (r.from() != null || r.to() != null) {
+            long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
+            long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(PairDocument.PUBLISHED, from, to), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private SearchResult.Hit hit(IndexSearcher searcher, ScoreDoc sd, Query match, boolean staff) throws IOException {
+        Document d = searcher.storedFields().document(sd.doc);
+        SearchResult.Side ja = side(match, d.get(PairDocument.JA_TITLE), d.get(PairDocument.JA_BODY),
+                PairDocument.JA_BODY, PairDocument.JA_READ);
+        SearchResult.Side en = side(match, d.get(PairDocument.EN_TITLE), d.get(PairDocument.EN_BODY),
+                PairDocument.EN_BODY, PairDocument.EN_READ);
+        return new SearchResult.Hit(Long.parseLong(d.get(PairDocument.PAIR)),
+                d.getField(PairDocument.BULLETIN).numericValue().longValue(), d.get(PairDocument.OFFICE),
+                LocalDate.ofEpochDay(d.getField(PairDocument.PUBLISHED).numericValue().longValue()),
+                Float.isNaN(sd.score) ? 0 : sd.score, staff ? d.get(PairDocument.STATUS) : null, ja, en);
+    }
+
+    private SearchResult.Side side(Query match, String title, String body, String... fields) {
+        if (title == null) {
+            return null;
+        }
+        return new SearchResult.Side(title, snippets.snippet(match, body, fields));
+    }
+}
