@@ -48,7 +48,7 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
         Document d = new Document();
         d.add(new StringField(KEY, key(pairId, view), Field.Store.NO));
         d.add(new StringField(PAIR, Long.toString(pairId), Field.Store.YES));
-        d.add(new StringField(VIEW, view, Field.Store.NO));
+        d.add(new StringField(VIEW, view, Field.Store.YES));
         d.add(new StoredField(BULLETIN, bulletinId));
         d.add(new StringField(OFFICE, office, Field.Store.YES));
         d.add(new SortedDocValuesField(OFFICE, new BytesRef(office)));

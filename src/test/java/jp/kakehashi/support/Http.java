@@ -26,6 +26,11 @@ public final class Http {
         this(server.getURI(), json, null);
     }
 
+    /** A client for a service in another process. */
+    public Http(URI base, JsonMapper json) {
+        this(base, json, null);
+    }
+
     private Http(URI base, JsonMapper json, String token) {
         this.base = base;
         this.json = json;

@@ -1,0 +1,183 @@
+package jp.kakehashi.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import jp.kakehashi.support.Db;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Staffing;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index against MariaDB after the worst: the service killed with SIGKILL while indexing, and
+ * the index directory deleted. Afterwards every pair has exactly its documents with MariaDB's
+ * current texts: 0 missing, 0 stale, 0 extra.
+ */
+class IndexConsistencyTest {
+
+    private static EmbeddedServer start(String data) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", data,
+                "kakehashi.admin-password", Staffing.ADMIN_PASSWORD, "kakehashi.search.poll-interval", "50ms"), "test");
+    }
+
+    @Test
+    void aServiceKilledWhileIndexingCatchesUpFromTheOutboxWithNothingMissingStaleOrExtra() throws Exception {
+        String data = "target/test-data/kill-" + System.nanoTime();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dkakehashi.data-dir=" + data, "-Dmicronaut.server.port=" + port,
+                "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD, "-Dkakehashi.search.poll-interval=50ms",
+                "jp.kakehashi.Application").redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "kill-child-" + port + ".log").toFile()).start();
+        long indexedAtKill;
+        try {
+            Http http = new Http(URI.create("http://localhost:" + port + "/"), JsonMapper.createDefault());
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (!healthy(http) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            Http editor = new Staffing(http).editor("TYO").http();
+            // Imports keep arriving while the indexer works through them; the kill lands mid-stream.
+            Thread writer = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 8; i++) {
+                    try {
+                        Fixtures.bulletin(editor, i % 2 == 0 ? "PAR" : "LON", 200, i % 3 == 0);
+                    } catch (RuntimeException | AssertionError killed) {
+                        return;
+                    }
+                }
+            });
+            long indexed = 0;
+            while (indexed < 300 && writer.isAlive()) {
+                indexed = ((Number) editor.get("/api/v1/search?size=1").map().get("total")).longValue();
+            }
+            indexedAtKill = indexed;
+            child.destroyForcibly();
+            writer.join();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        System.out.println("Killed with " + indexedAtKill + " pairs in the index while imports continued");
+        try (EmbeddedServer server = start(data)) {
+            caughtUp(server);
+            assertIndexEqualsDatabase(server);
+        }
+    }
+
+    @Test
+    void aDeletedIndexIsRebuiltFromMariaDbAndEqual() throws Exception {
+        String data = "target/test-data/rebuild-" + System.nanoTime();
+        Map<String, String> before;
+        try (EmbeddedServer server = start(data)) {
+            Http editor = new Staffing(new Http(server, server.getApplicationContext().getBean(JsonMapper.class)))
+                    .editor("SIN").http();
+            Fixtures.bulletin(editor, "SIN", 30, true);
+            caughtUp(server);
+            before = documents(server);
+        }
+        IndexStoreTestAccess.delete(Path.of(data, "index"));
+        try (EmbeddedServer server = start(data)) {
+            caughtUp(server);
+            assertEquals(before, documents(server));
+            assertIndexEqualsDatabase(server);
+        }
+        Files.writeString(Path.of(data, "index", "segments_999"), "not an index");
+        try (EmbeddedServer server = start(data)) {
+            caughtUp(server);
+            assertEquals(before, documents(server), "a corrupt index is rebuilt too");
+        }
+    }
+
+    private static boolean healthy(Http http) {
+        try {
+            return http.get("/health").status() == 200;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private static void caughtUp(EmbeddedServer server) throws InterruptedException {
+        SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
+        Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
+        long last = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (index.appliedOutboxId() < last && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertEquals(last, index.appliedOutboxId(), "the indexer caught up with the outbox");
+    }
+
+    /** pair/view → ja title|en title|status|office of every document in the index. */
+    private static Map<String, String> documents(EmbeddedServer server) {
+        return server.getApplicationContext().getBean(SearchIndex.class).search(searcher -> {
+            Map<String, String> docs = new TreeMap<>();
+            List<String> duplicates = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(new MatchAllDocsQuery(), Integer.MAX_VALUE / 2).scoreDocs) {
+                var d = stored.document(sd.doc);
+                String key = d.get(PairDocument.PAIR) + "/" + d.get(PairDocument.VIEW);
+                String value = d.get(PairDocument.JA_TITLE) + "|" + d.get(PairDocument.EN_TITLE) + "|"
+                        + d.get(PairDocument.STATUS) + "|" + d.get(PairDocument.OFFICE);
+                if (docs.put(key, value) != null) {
+                    duplicates.add(key);
+                }
+            }
+            assertEquals(List.of(), duplicates, "one document per pair and view");
+            return docs;
+        });
+    }
+
+    private static void assertIndexEqualsDatabase(EmbeddedServer server) {
+        Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
+        Map<String, String> expected = new TreeMap<>();
+        String titles = "SELECT p.id, p.source_lang, s.title, t.title, %s, p.office_code FROM doc_pair p"
+                + " JOIN bulletin b ON b.id = p.bulletin_id"
+                + " JOIN source_revision s ON s.pair_id = p.id AND s.revision = p.%s"
+                + " LEFT JOIN target_revision t ON t.pair_id = p.id AND t.revision = p.%s";
+        for (Object[] row : db.rows(titles.formatted("p.status", "source_revision", "target_revision"))) {
+            expected.put(row[0] + "/staff", line(row));
+        }
+        for (Object[] row : db.rows(titles.formatted("'RELEASED'", "released_source_revision",
+                "released_target_revision") + " WHERE b.state = 'RELEASED'")) {
+            expected.put(row[0] + "/public", line(row));
+        }
+        assertTrue(expected.size() > 0);
+        assertEquals(expected, documents(server), "index documents = MariaDB rows");
+    }
+
+    private static String line(Object[] row) {
+        boolean ja = "ja".equals(row[1]);
+        return (ja ? row[2] : row[3]) + "|" + (ja ? row[3] : row[2]) + "|" + row[4] + "|" + row[5];
+    }
+
+    /** Test-side access to the index directory helper. */
+    static final class IndexStoreTestAccess {
+        static void delete(Path path) throws IOException {
+            IndexStore.deleteTree(path);
+            assertTrue(!Files.exists(path));
+        }
+    }
+}
