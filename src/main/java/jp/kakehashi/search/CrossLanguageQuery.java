@@ -7,7 +7,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kakehashi.analysis.BilingualTerms;
+import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import jp.kakehashi.analysis.RomajiNormalizeFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -36,6 +44,14 @@ final class CrossLanguageQuery {
             "[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*(?:\\s+[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*)*"
                     + "|[\\p{IsLatin}\\p{Nd}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ]+");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    private static final Pattern KANA_ONLY = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}ー]+");
+    private static final Analyzer KANA_READING = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer whole = new KeywordTokenizer();
+            return new TokenStreamComponents(whole, new RomajiNormalizeFilter(whole));
+        }
+    };
 
     private final QueryBuilder ja;
     private final QueryBuilder en;
@@ -84,9 +100,11 @@ final class CrossLanguageQuery {
             add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 3f);
             add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
             add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.6f);
+            add(clauses, joinedReading(PairDocument.JA_READ, s), 0.5f);
         }
         if (english) {
             add(clauses, read.createBooleanQuery(PairDocument.EN_READ, s, Occur.MUST), 0.6f);
+            add(clauses, joinedReading(PairDocument.EN_READ, s), 0.5f);
             String folded = BilingualTerms.fold(s);
             for (BilingualTerms.Term t : terms) {
                 if (folded.contains(t.ja())) {
@@ -125,6 +143,26 @@ final class CrossLanguageQuery {
             }
         }
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
+    }
+
+    /**
+     * Kana typed for a kanji name (しらかわ for 白河) is cut by Kuromoji into pieces, some of them
+     * dropped as particles (は, の, へ in はちのへ), so its readings never meet the name's one reading.
+     * A segment written only in kana is therefore also romanised whole (shirakawa, hachinohe).
+     */
+    private Query joinedReading(String field, String s) {
+        if (!KANA_ONLY.matcher(s).matches()) {
+            return null;
+        }
+        try (TokenStream ts = KANA_READING.tokenStream(field, s)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String reading = ts.incrementToken() ? term.toString() : "";
+            ts.end();
+            return reading.isEmpty() || reading.length() > 255 ? null : new TermQuery(new Term(field, reading));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void add(List<Query> clauses, Query q, float boost) {

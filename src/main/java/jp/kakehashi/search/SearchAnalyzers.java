@@ -9,8 +9,11 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 /** Which chain analyses which field; the same at index and query time. */
 @Singleton
 class SearchAnalyzers {
-    /** Bump when the document layout changes: the hash changes and the index is rebuilt. */
-    private static final String LAYOUT = "layout-1";
+    /**
+     * Bump when the document layout or the Java code of a filter changes (the chain files are hashed
+     * already): the hash changes and the index is rebuilt.
+     */
+    private static final String LAYOUT = "layout-2";
     private final Chains chains;
     private final Analyzer perField;
 

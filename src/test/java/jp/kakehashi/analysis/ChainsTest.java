@@ -69,6 +69,22 @@ class ChainsTest {
     }
 
     @Test
+    void kanaWithoutAReadingIsRomanisedLikeKuromojiReadings() throws Exception {
+        for (String[] c : new String[][] {{"しらかわ", "shirakawa"}, {"はちのへ", "hachinohe"}, {"とうきょう", "tokyo"},
+                {"シンブン", "shinbun"}, {"shimbun", "shinbun"}}) {
+            var tokenizer = new org.apache.lucene.analysis.core.KeywordTokenizer();
+            tokenizer.setReader(new java.io.StringReader(c[0]));
+            try (var ts = new RomajiNormalizeFilter(tokenizer)) {
+                var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                ts.reset();
+                assertTrue(ts.incrementToken());
+                assertEquals(c[1], term.toString(), c[0]);
+                ts.end();
+            }
+        }
+    }
+
+    @Test
     void randomTextNeverMakesAChainThrow() throws Exception {
         Random random = new Random(20261122L);
         int[][] ranges = {{0x20, 0x7E}, {0x3000, 0x30FF}, {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF}, {0x0300, 0x036F},
