@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,10 +101,23 @@ class IndexConsistencyTest {
         }
         IndexStoreTestAccess.delete(Path.of(data, "index"));
         try (EmbeddedServer server = start(data)) {
+            Http.Response during = new Http(server, server.getApplicationContext().getBean(JsonMapper.class))
+                    .get("/api/v1/search?q=x");
+            assertTrue(during.status() == 200 || during.status() == 503 && during.body().contains("SEARCH_UNAVAILABLE"),
+                    during.status() + " " + during.body());
             caughtUp(server);
             assertEquals(before, documents(server));
             assertIndexEqualsDatabase(server);
         }
+        IndexStoreTestAccess.stampAnalyzers(Path.of(data, "index"), "an older analyzer configuration");
+        assertEquals("an older analyzer configuration",
+                IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS));
+        try (EmbeddedServer server = start(data)) {
+            caughtUp(server);
+            assertEquals(before, documents(server), "a changed analyzer hash rebuilds the index");
+        }
+        assertTrue(!IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS)
+                .equals("an older analyzer configuration"));
         Files.writeString(Path.of(data, "index", "segments_999"), "not an index");
         try (EmbeddedServer server = start(data)) {
             caughtUp(server);
@@ -175,6 +189,19 @@ class IndexConsistencyTest {
 
     /** Test-side access to the index directory helper. */
     static final class IndexStoreTestAccess {
+        /** Rewrites the last commit's analyzer hash, as an index built by an older release would carry. */
+        static void stampAnalyzers(Path path, String hash) throws IOException {
+            try (var dir = org.apache.lucene.store.FSDirectory.open(path);
+                 var writer = new org.apache.lucene.index.IndexWriter(dir,
+                         new org.apache.lucene.index.IndexWriterConfig())) {
+                Map<String, String> data = new HashMap<>();
+                writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+                data.put(IndexStore.ANALYZERS, hash);
+                writer.setLiveCommitData(data.entrySet());
+                writer.commit();
+            }
+        }
+
         static void delete(Path path) throws IOException {
             IndexStore.deleteTree(path);
             assertTrue(!Files.exists(path));

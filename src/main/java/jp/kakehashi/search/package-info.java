@@ -1,0 +1,23 @@
+/**
+ * Cross-language search over paired documents (design: search.md).
+ *
+ * <p>Decisions and why:
+ * <ul>
+ *   <li><b>Two documents per pair</b> ({@code view=staff} with current texts, {@code view=public} with
+ *   the released texts while the bulletin is released) instead of one document with per-field
+ *   visibility: a reader's query is filtered on one term, so unreleased text cannot leak into totals,
+ *   facets or snippets by construction.</li>
+ *   <li><b>Documents are rebuilt from MariaDB rows</b>, never from event payloads: the outbox only says
+ *   which pairs to reload, so replaying a row is harmless and the cursor may safely stay behind a gap
+ *   of a still-committing transaction.</li>
+ *   <li><b>Commit per batch</b> with the last applied outbox id and the analyzer hash in the commit's
+ *   user data: after a crash the index is exactly its last commit, and replay starts there.</li>
+ *   <li><b>Rebuilds go to a side directory</b> and are swapped in whole; a half-built index is never
+ *   searched.</li>
+ *   <li><b>Snippets re-analyse the stored text</b> rather than store offsets: texts are short, and it
+ *   lets a romaji match mark the Japanese words it came from.</li>
+ *   <li><b>Queries are never parsed as Lucene syntax</b>; they are cut into script segments and each
+ *   segment analysed with the field's own chain (see {@link jp.kakehashi.search.CrossLanguageQuery}).</li>
+ * </ul>
+ */
+package jp.kakehashi.search;
