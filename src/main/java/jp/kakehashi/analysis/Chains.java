@@ -32,6 +32,7 @@ public class Chains implements AutoCloseable {
     }
 
     Chains(ResourceLoader resources) {
+        UserDictionaryCheck.check(ChainLoader.read(resources, UserDictionaryCheck.FILE));
         for (String name : NAMES) {
             analyzers.put(name, ChainLoader.load(resources, name + ".chain"));
         }

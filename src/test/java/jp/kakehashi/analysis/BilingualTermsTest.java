@@ -28,4 +28,21 @@ class BilingualTermsTest {
         var empty = assertThrows(IllegalArgumentException.class, () -> BilingualTerms.parse("姉妹都市 |  | sister city"));
         assertTrue(empty.getMessage().contains(":1: column 2 must be English"), empty.getMessage());
     }
+
+    @Test
+    void badUserDictionaryLinesFailWithFileAndLine() {
+        UserDictionaryCheck.check("# ok\n白河市,白河 市,シラカワ シ,カスタム名詞\n");
+        var spelled = assertThrows(IllegalStateException.class,
+                () -> UserDictionaryCheck.check("# c\n\n白河市,白川 市,シラカワ シ,カスタム名詞\n"));
+        assertEquals("analyzers/ja/userdict_ja.txt:3: the segmentation '白川 市' does not spell '白河市'",
+                spelled.getMessage());
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> UserDictionaryCheck.check("白河市,白河 市,シラカワ,カスタム名詞")).getMessage()
+                .endsWith(":1: 2 segments but 1 readings"));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> UserDictionaryCheck.check("白河,白河,しらかわ,カスタム名詞")).getMessage()
+                .contains(":1: readings are written in katakana"));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> UserDictionaryCheck.check("白河,白河")).getMessage().contains(":1: expected"));
+    }
 }
