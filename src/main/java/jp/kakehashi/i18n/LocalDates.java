@@ -1,0 +1,34 @@
+package jp.kakehashi.i18n;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.GregorianCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Dates as each language's readers write them, with ICU: 2026年11月22日 (or 令和8年11月22日, the
+ * Japanese imperial era that local-government documents use) and 22 November 2026 (British order,
+ * as the English bulletins are written).
+ */
+public final class LocalDates {
+    private static final ULocale JAPANESE = new ULocale("ja_JP");
+    private static final ULocale JAPANESE_ERA = new ULocale("ja_JP@calendar=japanese");
+    private static final ULocale ENGLISH = new ULocale("en_GB");
+
+    private LocalDates() {
+    }
+
+    public static String format(LocalDate date, Locale locale, boolean era) {
+        ULocale u = "ja".equals(locale.getLanguage()) ? era ? JAPANESE_ERA : JAPANESE : ENGLISH;
+        DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, u);
+        f.setTimeZone(TimeZone.GMT_ZONE);
+        // Set the day on a Gregorian calendar: a Japanese calendar's YEAR is the era year.
+        Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE);
+        c.clear();
+        c.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+        return f.format(c.getTime());
+    }
+}
