@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 
 /** A validated search: the query text and filters. {@code status} only for staff. */
-record SearchRequest(String q, @Nullable String office, @Nullable LocalDate from, @Nullable LocalDate to,
+public record SearchRequest(String q, @Nullable String office, @Nullable LocalDate from, @Nullable LocalDate to,
                      @Nullable String lang, @Nullable String status, int page, int size, boolean staff) {
-    static final int MAX_SIZE = 100;
+    public static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 100;
 }

@@ -8,15 +8,15 @@ import java.util.Map;
 
 /** The result shape of search.md. Snippets are escaped HTML with {@code <mark>} only. */
 @Serdeable
-record SearchResult(long total, int page, int size, String query, boolean queryTruncated, List<Hit> hits,
+public record SearchResult(long total, int page, int size, String query, boolean queryTruncated, List<Hit> hits,
                     Map<String, Map<String, Integer>> facets) {
 
     @Serdeable
-    record Hit(long pairId, long bulletinId, String office, LocalDate publishedOn, float score,
+    public record Hit(long pairId, long bulletinId, String office, LocalDate publishedOn, float score,
                @Nullable String status, @Nullable Side ja, @Nullable Side en) {
     }
 
     @Serdeable
-    record Side(String title, @Nullable String snippet) {
+    public record Side(String title, @Nullable String snippet) {
     }
 }

@@ -26,7 +26,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /** Runs a {@link SearchRequest} against the index: filters, top hits, facets, snippets. */
 @Singleton
-class SearchService {
+public class SearchService {
     private final SearchIndex index;
     private final CrossLanguageQuery queries;
     private final Snippets snippets;
@@ -38,7 +38,7 @@ class SearchService {
         this.snippets = new Snippets(analyzers.indexAnalyzer());
     }
 
-    SearchResult search(SearchRequest r) {
+    public SearchResult search(SearchRequest r) {
         String text = CrossLanguageQuery.normalise(r.q());
         boolean truncated = text.length() < r.q().strip().length() && !r.q().isBlank()
                 && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;

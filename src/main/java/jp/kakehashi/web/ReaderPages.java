@@ -1,0 +1,134 @@
+package jp.kakehashi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.search.SearchRequest;
+import jp.kakehashi.search.SearchService;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * Pages for readers (no login): search with facets, and a bulletin with each item's two languages
+ * side by side. Server-rendered with Thymeleaf, which escapes every {@code th:text}; the only
+ * {@code th:utext} are search snippets, escaped by the highlighter before {@code <mark>} is added.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class ReaderPages {
+    private static final int PAGE_SIZE = 20;
+    private final SearchService search;
+    private final BulletinReader bulletins;
+    private final OfficeDirectory offices;
+    private final Messages messages;
+    private final PageLocale locales;
+    private final byte[] css;
+
+    ReaderPages(SearchService search, BulletinReader bulletins, OfficeDirectory offices, Messages messages,
+                PageLocale locales) {
+        this.search = search;
+        this.bulletins = bulletins;
+        this.offices = offices;
+        this.messages = messages;
+        this.locales = locales;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("assets/site.css")) {
+            this.css = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get(uri = "/{?q,office,year,page,lang}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> search(HttpRequest<?> request, @Nullable String q, @Nullable String office,
+                                  @Nullable Integer year, @Nullable Integer page, @Nullable String lang) {
+        Locale locale = locales.of(request, lang);
+        Map<String, Object> model = base(request, locale);
+        String query = q == null ? "" : q.length() > 1000 ? q.substring(0, 1000) : q;
+        String officeFilter = office != null && offices.exists(office) ? office : null;
+        Integer yearFilter = year != null && year >= 1989 && year <= 2200 ? year : null;
+        int p = page == null || page < 0 ? 0 : Math.min(page, 50);
+        model.put("q", query);
+        model.put("office", officeFilter);
+        model.put("year", yearFilter);
+        model.put("offices", offices.all());
+        try {
+            model.put("result", search.search(new SearchRequest(query, officeFilter,
+                    yearFilter == null ? null : LocalDate.of(yearFilter, 1, 1),
+                    yearFilter == null ? null : LocalDate.of(yearFilter, 12, 31), null, null, p, PAGE_SIZE, false)));
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.SEARCH_UNAVAILABLE) {
+                throw e;
+            }
+            model.put("unavailable", true);
+        }
+        return page(new ModelAndView<>("search", model), lang);
+    }
+
+    @Get(uri = "/bulletins/{id}{?lang}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String lang) {
+        Locale locale = locales.of(request, lang);
+        Map<String, Object> model = base(request, locale);
+        try {
+            model.put("bulletin", bulletins.bulletin(id, false));
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            model.put("status", 404);
+            return HttpResponse.notFound().body(new ModelAndView<>("error", model));
+        }
+        return page(new ModelAndView<>("bulletin", model), lang);
+    }
+
+    @Get(uri = "/assets/site.css", produces = "text/css")
+    HttpResponse<byte[]> css() {
+        return HttpResponse.ok(css).header("Cache-Control", "public, max-age=3600");
+    }
+
+    private Map<String, Object> base(HttpRequest<?> request, Locale locale) {
+        Map<String, Object> model = new HashMap<>();
+        Texts texts = new Texts(messages, locale);
+        model.put("t", texts);
+        model.put("switchUrl", switchUrl(request, texts.other()));
+        return model;
+    }
+
+    /** This page in the other language: same path and parameters, lang replaced. */
+    static String switchUrl(HttpRequest<?> request, String lang) {
+        io.micronaut.http.uri.UriBuilder b = io.micronaut.http.uri.UriBuilder.of(request.getPath());
+        request.getParameters().forEach((name, values) -> {
+            if (!name.equals("lang")) {
+                values.forEach(v -> b.queryParam(name, v));
+            }
+        });
+        return b.queryParam("lang", lang).toString();
+    }
+
+    private MutableHttpResponse<?> page(ModelAndView<?> view, @Nullable String lang) {
+        MutableHttpResponse<?> response = HttpResponse.ok(view);
+        locales.remember(response, lang);
+        return response;
+    }
+}
