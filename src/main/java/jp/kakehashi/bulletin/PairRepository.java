@@ -14,4 +14,10 @@ public interface PairRepository extends CrudRepository<Pair, Long> {
     List<Pair> findByStatusAndLeaseExpiresAtLessThanOrderByLeaseExpiresAt(PairStatus status, Instant now);
 
     List<Pair> findByAssigneeIdAndStatus(Long assigneeId, PairStatus status);
+
+    List<Pair> findByAssigneeIdAndStatusInOrderById(Long assigneeId, List<PairStatus> statuses);
+
+    /** Work lists of the pages: bounded by the pageable. */
+    io.micronaut.data.model.Page<Pair> findByOfficeCodeInAndStatusIn(List<String> offices, List<PairStatus> statuses,
+                                                                     io.micronaut.data.model.Pageable pageable);
 }

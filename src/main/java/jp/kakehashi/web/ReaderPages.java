@@ -64,7 +64,7 @@ class ReaderPages {
     MutableHttpResponse<?> search(HttpRequest<?> request, @Nullable String q, @Nullable String office,
                                   @Nullable Integer year, @Nullable Integer page, @Nullable String lang) {
         Locale locale = locales.of(request, lang);
-        Map<String, Object> model = base(request, locale);
+        Map<String, Object> model = base(messages, request, locale);
         String query = q == null ? "" : q.length() > 1000 ? q.substring(0, 1000) : q;
         String officeFilter = office != null && offices.exists(office) ? office : null;
         Integer yearFilter = year != null && year >= 1989 && year <= 2200 ? year : null;
@@ -89,7 +89,7 @@ class ReaderPages {
     @Get(uri = "/bulletins/{id}{?lang}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String lang) {
         Locale locale = locales.of(request, lang);
-        Map<String, Object> model = base(request, locale);
+        Map<String, Object> model = base(messages, request, locale);
         try {
             model.put("bulletin", bulletins.bulletin(id, false));
         } catch (ApiException e) {
@@ -107,7 +107,7 @@ class ReaderPages {
         return HttpResponse.ok(css).header("Cache-Control", "public, max-age=3600");
     }
 
-    private Map<String, Object> base(HttpRequest<?> request, Locale locale) {
+    static Map<String, Object> base(Messages messages, HttpRequest<?> request, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         Texts texts = new Texts(messages, locale);
         model.put("t", texts);

@@ -5,6 +5,11 @@ public enum Action {
     CLAIM, ASSIGN, SAVE_DRAFT, RELEASE_CLAIM, EXPIRE, TAKEOVER, SUBMIT, APPROVE, REJECT, RESUME, UNAPPROVE,
     RELEASE_BULLETIN, RETRACT_BULLETIN, SOURCE_SUBSTANTIVE, SOURCE_TYPO, CONFIRM, CANCEL, REOPEN;
 
+    /** The endpoint name of an action a person requests (claim, release, …); null for the system's. */
+    public static Action ofEndpoint(String name) {
+        return WorkflowController.ACTIONS.get(name);
+    }
+
     /** workflow.md: a reason is mandatory for these. */
     public boolean needsReason() {
         return switch (this) {

@@ -33,7 +33,7 @@ import jp.kakehashi.system.ErrorCode;
  * pair changed by someone else meanwhile rolls the whole release back.
  */
 @Singleton
-class BulletinRelease {
+public class BulletinRelease {
     private static final Set<PairStatus> RELEASABLE = EnumSet.of(PairStatus.APPROVED, PairStatus.CANCELLED,
             PairStatus.RELEASED);
     private static final String HQ = "TYO";
@@ -56,7 +56,7 @@ class BulletinRelease {
         this.tx = tx;
     }
 
-    BulletinView release(long id, Staff who, @Nullable Long ifMatch) {
+    public BulletinView release(long id, Staff who, @Nullable Long ifMatch) {
         return run(id, () -> {
             Bulletin b = locked(id, who, ifMatch);
             List<Pair> all = pairs.findByBulletinIdOrderByPosition(id);
@@ -80,7 +80,7 @@ class BulletinRelease {
         });
     }
 
-    BulletinView retract(long id, Staff who, @Nullable String reason, @Nullable Long ifMatch) {
+    public BulletinView retract(long id, Staff who, @Nullable String reason, @Nullable Long ifMatch) {
         if (reason == null || reason.isBlank()) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "retract needs a reason");
         }

@@ -19,7 +19,7 @@ import jp.kakehashi.system.ApiException;
  * revision the current translation was based on (what a translator of an OUTDATED pair must redo).
  */
 @Singleton
-class PairHistory {
+public class PairHistory {
     private final PairRepository pairs;
     private final AuditRepository audit;
     private final SourceRevisionRepository sources;
@@ -34,29 +34,29 @@ class PairHistory {
     }
 
     @Serdeable
-    record Event(long id, Instant at, String actor, String action, @Nullable String from, @Nullable String to,
+    public record Event(long id, Instant at, String actor, String action, @Nullable String from, @Nullable String to,
                  @Nullable String reason) {
     }
 
     @Serdeable
-    record SourceEntry(int revision, String changeKind, String title, @Nullable Instant createdAt) {
+    public record SourceEntry(int revision, String changeKind, String title, @Nullable Instant createdAt) {
     }
 
     @Serdeable
-    record TargetEntry(int revision, int basedOnSourceRevision, String title, @Nullable Instant createdAt) {
+    public record TargetEntry(int revision, int basedOnSourceRevision, String title, @Nullable Instant createdAt) {
     }
 
     @Serdeable
-    record Diff(int fromRevision, int toRevision, List<SourceDiff.Op> title, List<SourceDiff.Op> body) {
+    public record Diff(int fromRevision, int toRevision, List<SourceDiff.Op> title, List<SourceDiff.Op> body) {
     }
 
     @Serdeable
-    record HistoryView(long pairId, List<Event> events, List<SourceEntry> sourceRevisions,
+    public record HistoryView(long pairId, List<Event> events, List<SourceEntry> sourceRevisions,
                        List<TargetEntry> targetRevisions, @Nullable Diff sourceDiff) {
     }
 
     @Transactional(readOnly = true)
-    HistoryView of(long pairId) {
+    public HistoryView of(long pairId) {
         Pair p = pairs.findById(pairId).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
         List<Event> events = audit.findByPairIdOrderById(pairId).stream().map(e -> new Event(e.id(), e.createdAt(),
                 e.actorName(), e.action(), e.fromStatus(), e.toStatus(), e.reason())).toList();

@@ -26,7 +26,7 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
  * since it changes no meaning).
  */
 @Singleton
-class Revisions {
+public class Revisions {
     private final PairWrites writes;
     private final PairWorkflow workflow;
     private final SourceRevisionRepository sources;
@@ -40,7 +40,7 @@ class Revisions {
         this.targets = targets;
     }
 
-    PairView saveDraft(long pairId, Staff who, long ifMatch, SaveTargetCommand c) {
+    public PairView saveDraft(long pairId, Staff who, long ifMatch, SaveTargetCommand c) {
         String title = c.title() == null ? "" : c.title().strip();
         String body = c.body() == null ? "" : c.body();
         Bounds.length("title", title, Bounds.MAX_TITLE);
@@ -66,7 +66,7 @@ class Revisions {
         });
     }
 
-    PairView reviseSource(long pairId, Staff who, long ifMatch, ReviseSourceCommand c) {
+    public PairView reviseSource(long pairId, Staff who, long ifMatch, ReviseSourceCommand c) {
         SourceRevision.ChangeKind kind = switch (c.change() == null ? "" : c.change()) {
             case "typo" -> SourceRevision.ChangeKind.TYPO;
             case "substantive" -> SourceRevision.ChangeKind.SUBSTANTIVE;

@@ -12,14 +12,14 @@ import java.util.List;
  * spaces, so short texts are compared per character (code point); long ones per line, which keeps
  * Myers' O((N+M)·D) bounded on a 50,000-character body that was rewritten wholesale.
  */
-final class SourceDiff {
+public final class SourceDiff {
     static final int CHARACTER_LIMIT = 5_000;
 
     private SourceDiff() {
     }
 
     @Serdeable
-    record Op(String op, String text) {
+    public record Op(String op, String text) {
     }
 
     static List<Op> between(String before, String after) {

@@ -5,12 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** Bodies of the write endpoints of a pair. */
-final class TextCommands {
+public final class TextCommands {
     private TextCommands() {
     }
 
     @Serdeable
-    record SaveTargetCommand(@Nullable String title, @Nullable String body) {
+    public record SaveTargetCommand(@Nullable String title, @Nullable String body) {
     }
 
     @Serdeable

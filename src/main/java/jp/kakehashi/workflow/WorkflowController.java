@@ -33,7 +33,7 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class WorkflowController {
-    private static final Map<String, Action> ACTIONS = Map.ofEntries(Map.entry("claim", Action.CLAIM),
+    static final Map<String, Action> ACTIONS = Map.ofEntries(Map.entry("claim", Action.CLAIM),
             Map.entry("assign", Action.ASSIGN), Map.entry("release", Action.RELEASE_CLAIM),
             Map.entry("takeover", Action.TAKEOVER), Map.entry("submit", Action.SUBMIT),
             Map.entry("approve", Action.APPROVE), Map.entry("reject", Action.REJECT),

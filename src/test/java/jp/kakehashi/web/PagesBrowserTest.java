@@ -32,9 +32,9 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-/** Reader pages in headless Chromium against the real service, demo content and search index. */
+/** Reader and staff pages in headless Chromium against the real service, demo content and search index. */
 @MicronautTest(transactional = false)
-class ReaderPagesBrowserTest extends ServiceTest {
+class PagesBrowserTest extends ServiceTest {
     @Inject
     EmbeddedServer server;
     @Inject
@@ -79,7 +79,7 @@ class ReaderPagesBrowserTest extends ServiceTest {
     private void searchFor(String text) {
         WebElement box = browser.findElement(By.id("q"));
         box.clear();
-        box.sendKeys(text, Keys.ENTER);
+        navigate(() -> box.sendKeys(text, Keys.ENTER));
     }
 
     @Test
@@ -95,11 +95,11 @@ class ReaderPagesBrowserTest extends ServiceTest {
         searchFor("shirakawa");
         List<WebElement> titles = browser.findElements(By.cssSelector(".hit .side[lang=ja] h3 a"));
         assertTrue(titles.stream().anyMatch(t -> t.getText().contains("白河")), "romaji finds 白河");
-        browser.findElement(By.cssSelector(".facets a[href*='office=PAR']")).click();
+        navigate(() -> browser.findElement(By.cssSelector(".facets a[href*='office=PAR']")).click());
         assertTrue(browser.findElements(By.cssSelector(".hit .meta span")).stream()
                 .allMatch(s -> s.getText().equals("PAR")), "office facet filters");
 
-        browser.findElements(By.cssSelector(".hit .side[lang=ja] h3 a")).getFirst().click();
+        navigate(() -> browser.findElements(By.cssSelector(".hit .side[lang=ja] h3 a")).getFirst().click());
         assertTrue(browser.getCurrentUrl().contains("/bulletins/"));
         assertFalse(browser.findElements(By.cssSelector(".pair-article .side[lang=ja]")).isEmpty());
         assertFalse(browser.findElements(By.cssSelector(".pair-article .side[lang=en]")).isEmpty());
@@ -107,7 +107,7 @@ class ReaderPagesBrowserTest extends ServiceTest {
                 "Japanese dates in the imperial era");
         Browser.screenshot(browser, "bulletin-ja");
 
-        browser.findElement(By.cssSelector("header nav a")).click();
+        navigate(() -> browser.findElement(By.cssSelector("header nav a")).click());
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.cssSelector(".meta time")).getText().matches("\\d{1,2} [A-Z][a-z]+ \\d{4}"));
         browser.get(base + "/");
@@ -164,6 +164,121 @@ class ReaderPagesBrowserTest extends ServiceTest {
         Http.Response raw = http.get("/bulletins/" + bulletin);
         assertTrue(raw.header("Content-Security-Policy").contains("script-src 'self'"));
         assertFalse(raw.body().contains("<script>window"), "escaped in the HTML itself");
+    }
+
+    private void signIn(Person who) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login?lang=en");
+        browser.findElement(By.id("username")).sendKeys(who.username());
+        browser.findElement(By.id("password")).sendKeys(Staffing.PASSWORD);
+        navigate(() -> browser.findElement(By.cssSelector("form.stack button")).click());
+        assertTrue(browser.getCurrentUrl().endsWith("/work"), browser.getCurrentUrl());
+    }
+
+    /** Clicks a form button and waits until a new document has loaded in place of this one. */
+    private void press(String id) {
+        navigate(() -> browser.findElement(By.id(id)).click());
+    }
+
+    private void navigate(Runnable action) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.__before = true;");
+        action.run();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                return Boolean.TRUE.equals(js.executeScript(
+                        "return window.__before === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
+    }
+
+    private String status() {
+        return browser.findElement(By.id("status")).getText();
+    }
+
+    @Test
+    void aTranslatorDraftsAnEditorSendsBackThenApprovesAndReleasesAndTheReaderFindsIt() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person importer = staffing.editor("LON");
+        Person translator = staffing.translator("LON");
+        Person editor = staffing.editor("LON");
+        String word = "Kbw" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "画面試験",
+                "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON", "sourceLang", "ja",
+                        "source", Map.of("title", "八戸市の生徒がロンドンを訪問 " + word, "body", "八戸市の中学生がロンドンの学校を訪れた。")))));
+        assertEquals(201, created.status(), created.body());
+        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+
+        signIn(translator);
+        Browser.screenshot(browser, "work-translator");
+        browser.get(base + "/work/pairs/" + pair);
+        press("do-claim");
+        assertEquals("Being translated", status());
+        browser.findElement(By.id("title")).sendKeys("Hachinohe pupils visit London " + word);
+        browser.findElement(By.id("body")).sendKeys("Pupils from Hachinohe visited a school in London.");
+        press("save");
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), "saved");
+        Browser.screenshot(browser, "pair-draft");
+        press("do-submit");
+        assertEquals("Awaiting review", status());
+
+        signIn(editor);
+        browser.get(base + "/work/pairs/" + pair);
+        press("do-reject");
+        assertTrue(browser.findElement(By.id("error")).getText().contains("reason"), "a reason is required");
+        browser.findElement(By.id("reason-reject")).sendKeys("Say junior high school students <b>please</b>");
+        press("do-reject");
+        assertEquals("Changes requested", status());
+
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + pair);
+        assertTrue(browser.findElement(By.cssSelector(".history")).getText()
+                .contains("Say junior high school students <b>please</b>"), "the reviewer's reason, as text");
+        press("do-resume");
+        WebElement body = browser.findElement(By.id("body"));
+        body.clear();
+        body.sendKeys("Junior high school students from Hachinohe visited a school in London.");
+        press("save");
+        press("do-submit");
+        assertEquals("Awaiting review", status());
+
+        signIn(editor);
+        browser.get(base + "/work/pairs/" + pair);
+        press("do-approve");
+        assertEquals("Approved", status());
+        press("do-release-bulletin");
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertEquals("Published", status());
+        Browser.screenshot(browser, "pair-published");
+
+        browser.manage().deleteAllCookies();
+        Instant deadline = Instant.now().plusSeconds(5);
+        List<WebElement> hits = List.of();
+        while (hits.isEmpty() && Instant.now().isBefore(deadline)) {
+            browser.get(base + "/?q=" + word + "&lang=en");
+            hits = browser.findElements(By.cssSelector(".hit .side[lang=en] h3 a"));
+        }
+        assertEquals(1, hits.size());
+        assertTrue(hits.getFirst().getText().contains("Hachinohe pupils visit London"));
+        Browser.screenshot(browser, "reader-finds-release");
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAndApiWritesWithTheSignInCookieAloneAreRefused() throws Exception {
+        Person editor = new Staffing(http).editor("LON");
+        Http.Response forged = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                base + "/api/v1/bulletins")).header("Content-Type", "application/json")
+                .header("Cookie", "JWT=" + editor.token())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(401, forged.status(), "the API does not take the sign-in cookie: " + forged.body());
+        Http.Response form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                base + "/work/pairs/1/act")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JWT=" + editor.token() + "; csrf=abc")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=claim&_csrf=wrong")));
+        assertEquals(303, form.status());
+        assertTrue(form.header("Location").contains("error=FORBIDDEN"), form.header("Location"));
     }
 
     private void assertNoScriptRan(String page) {

@@ -1,0 +1,167 @@
+package jp.kakehashi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.bulletin.PairRepository;
+import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.workflow.Action;
+import jp.kakehashi.workflow.BulletinRelease;
+import jp.kakehashi.workflow.PairHistory;
+import jp.kakehashi.workflow.PairWorkflow;
+import jp.kakehashi.workflow.Revisions;
+import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+
+/**
+ * Translators' and editors' pages: the work queue, a pair with its source beside the draft and the
+ * actions its state allows, and bulletin release. Every action goes through the same services as
+ * the API (same rules, same locking); a refusal comes back as the localised problem title.
+ */
+@Controller("/work")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class WorkPages {
+    private static final Pageable FIFTY = Pageable.from(0, 50);
+    /** Buttons offered per state; the rules still decide (a translator pressing approve gets 403). */
+    private static final Map<String, List<String>> BUTTONS = Map.of("UNASSIGNED", List.of("claim"),
+            "OUTDATED", List.of("claim"), "CLAIMED", List.of("submit", "release"),
+            "CHANGES_REQUESTED", List.of("resume"), "SUBMITTED", List.of("approve", "reject"));
+    private final PageSession session;
+    private final PairRepository pairs;
+    private final BulletinReader reader;
+    private final PairWorkflow workflow;
+    private final Revisions revisions;
+    private final BulletinRelease releases;
+    private final PairHistory history;
+    private final Messages messages;
+    private final PageLocale locales;
+
+    WorkPages(PageSession session, PairRepository pairs, BulletinReader reader, PairWorkflow workflow,
+              Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
+              PageLocale locales) {
+        this.session = session;
+        this.pairs = pairs;
+        this.reader = reader;
+        this.workflow = workflow;
+        this.revisions = revisions;
+        this.releases = releases;
+        this.history = history;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> queue(HttpRequest<?> request) {
+        Optional<Staff> me = signedIn(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        List<String> offices = List.copyOf(me.get().offices());
+        model.put("mine", pairs.findByAssigneeIdAndStatusInOrderById(me.get().id(),
+                List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
+        model.put("open", offices.isEmpty() ? List.of() : pairs.findByOfficeCodeInAndStatusIn(offices,
+                List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED), FIFTY).getContent());
+        model.put("review", offices.isEmpty() || !me.get().has(User.Role.EDITOR) ? List.of()
+                : pairs.findByOfficeCodeInAndStatusIn(offices, List.of(PairStatus.SUBMITTED, PairStatus.APPROVED),
+                FIFTY).getContent());
+        return HttpResponse.ok(new ModelAndView<>("work", model));
+    }
+
+    @Get(uri = "/pairs/{id}{?error}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> pair(HttpRequest<?> request, @PathVariable long id, @Nullable String error) {
+        Optional<Staff> me = signedIn(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        model.put("pair", reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
+        model.put("history", history.of(id));
+        model.put("buttons", BUTTONS);
+        model.put("error", error);
+        return HttpResponse.ok(new ModelAndView<>("pair", model));
+    }
+
+    @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Nullable String title,
+                                @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
+        return act(request, _csrf, id, me -> revisions.saveDraft(id, me, version == null ? -1 : version,
+                new SaveTargetCommand(title, body)));
+    }
+
+    @Post(uri = "/pairs/{id}/act", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> action(HttpRequest<?> request, @PathVariable long id, @Nullable String action,
+                                  @Nullable String reason, @Nullable String assignee, @Nullable Long version,
+                                  @Nullable String _csrf) {
+        Action a = action == null ? null : Action.ofEndpoint(action);
+        return act(request, _csrf, id, me -> {
+            if (a == null) {
+                throw ApiException.notFound("Action " + action);
+            }
+            return workflow.act(id, a, me, reason, version, assignee);
+        });
+    }
+
+    @Post(uri = "/bulletins/{id}/release", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> release(HttpRequest<?> request, @PathVariable long id, @Nullable Long pair,
+                                   @Nullable String _csrf) {
+        return act(request, _csrf, pair == null ? 0 : pair, me -> releases.release(id, me, null));
+    }
+
+    private interface Change {
+        Object apply(Staff me);
+    }
+
+    private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf,
+                                       long pairId, Change change) {
+        Optional<Staff> me = signedIn(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        String target = "/work/pairs/" + pairId;
+        if (!Csrf.valid(request, csrf)) {
+            return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", "FORBIDDEN").build());
+        }
+        try {
+            change.apply(me.get());
+            return HttpResponse.seeOther(URI.create(pairId == 0 ? "/work" : target));
+        } catch (ApiException e) {
+            return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", e.code().name()).build());
+        }
+    }
+
+    private Optional<Staff> signedIn(HttpRequest<?> request) {
+        return session.of(request);
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Staff me) {
+        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
+        model.put("me", me);
+        model.put("csrf", Csrf.token(request));
+        return model;
+    }
+
+}
