@@ -24,7 +24,7 @@ import jp.kakehashi.system.ApiException;
  * claim of a pair to its latest approval), self-approvals, and progress of the latest bulletins.
  */
 @Singleton
-class OfficeStatus {
+public class OfficeStatus {
     private static final int MAX_BULLETINS = 50;
     private static final int MAX_CLAIMS = 100;
     private final JdbcOperations jdbc;
@@ -36,22 +36,22 @@ class OfficeStatus {
     }
 
     @Serdeable
-    record Claim(long pairId, long bulletinId, @Nullable String assignee, Instant leaseExpiresAt) {
+    public record Claim(long pairId, long bulletinId, @Nullable String assignee, Instant leaseExpiresAt) {
     }
 
     @Serdeable
-    record Progress(long bulletinId, @Nullable String titleJa, LocalDate publishedOn, String state, int approved,
+    public record Progress(long bulletinId, @Nullable String titleJa, LocalDate publishedOn, String state, int approved,
                     int cancelled, int total) {
     }
 
     @Serdeable
-    record StatusView(String office, Map<PairStatus, Integer> counts, int expiringClaims, int overdueClaims,
+    public record StatusView(String office, Map<PairStatus, Integer> counts, int expiringClaims, int overdueClaims,
                       List<Claim> expiring, List<Claim> overdue, @Nullable Long medianClaimToApprovalSeconds,
                       int approvals, int selfApprovals, List<Progress> bulletins) {
     }
 
     @Transactional(readOnly = true)
-    StatusView of(String code) {
+    public StatusView of(String code) {
         if (!offices.exists(code)) {
             throw ApiException.notFound("Office " + code);
         }

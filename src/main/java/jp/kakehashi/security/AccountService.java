@@ -24,7 +24,7 @@ import jp.kakehashi.system.ErrorCode;
  * event; anything that should end existing sessions bumps the user's token epoch.
  */
 @Singleton
-class AccountService {
+public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private final UserRepository users;
     private final Memberships memberships;

@@ -7,25 +7,25 @@ import java.util.List;
 import java.util.Set;
 
 /** Request and response bodies of the account endpoints. */
-final class UserCommands {
+public final class UserCommands {
     private UserCommands() {
     }
 
     @Serdeable
-    record CreateUserCommand(@Nullable String username, @Nullable String password, @Nullable String displayName,
+    public record CreateUserCommand(@Nullable String username, @Nullable String password, @Nullable String displayName,
                              @Nullable List<String> roles, @Nullable List<String> offices) {
     }
 
     @Serdeable
-    record ChangePasswordCommand(@Nullable String currentPassword, @Nullable String newPassword) {
+    public record ChangePasswordCommand(@Nullable String currentPassword, @Nullable String newPassword) {
     }
 
     @Serdeable
-    record ResetPasswordCommand(@Nullable String password) {
+    public record ResetPasswordCommand(@Nullable String password) {
     }
 
     @Serdeable
-    record UserView(long id, String username, String displayName, Set<User.Role> roles, Set<String> offices,
+    public record UserView(long id, String username, String displayName, Set<User.Role> roles, Set<String> offices,
                     boolean active, @Nullable Instant createdAt) {
     }
 }

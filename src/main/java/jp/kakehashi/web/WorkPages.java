@@ -160,6 +160,7 @@ class WorkPages {
     private Map<String, Object> model(HttpRequest<?> request, Staff me) {
         Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
         model.put("me", me);
+        model.put("admin", me.has(User.Role.ADMIN));
         model.put("csrf", Csrf.token(request));
         return model;
     }

@@ -167,10 +167,14 @@ class PagesBrowserTest extends ServiceTest {
     }
 
     private void signIn(Person who) {
+        signIn(who.username(), Staffing.PASSWORD);
+    }
+
+    private void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get(base + "/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(who.username());
-        browser.findElement(By.id("password")).sendKeys(Staffing.PASSWORD);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
         navigate(() -> browser.findElement(By.cssSelector("form.stack button")).click());
         assertTrue(browser.getCurrentUrl().endsWith("/work"), browser.getCurrentUrl());
     }
@@ -263,6 +267,53 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals(1, hits.size());
         assertTrue(hits.getFirst().getText().contains("Hachinohe pupils visit London"));
         Browser.screenshot(browser, "reader-finds-release");
+    }
+
+    @Test
+    void anAdminManagesUsersAndFiftyHostileDisplayNamesStayTextAndTheDashboardShowsOffices() throws Exception {
+        Staffing staffing = new Staffing(http);
+        for (String payload : payloads()) {
+            Http.Response r = staffing.admin().postJson("/api/v1/users", Map.of("username", "x" + UUID.randomUUID()
+                    .toString().substring(0, 12), "password", Staffing.PASSWORD, "displayName", payload,
+                    "roles", List.of("TRANSLATOR"), "offices", List.of("SIN")));
+            assertEquals(201, r.status(), r.body());
+        }
+        signIn("admin", Staffing.ADMIN_PASSWORD);
+        navigate(() -> browser.findElement(By.cssSelector("a[href='/admin/users']")).click());
+        assertNoScriptRan("/admin/users");
+        assertTrue(browser.findElement(By.id("users")).getText().contains("<svg onload="), "names shown as text");
+        assertEquals(0, browser.findElements(By.cssSelector("#users img, #users svg, #users script")).size());
+
+        String name = "pg" + UUID.randomUUID().toString().substring(0, 8);
+        browser.findElement(By.id("new-username")).sendKeys(name);
+        browser.findElement(By.id("new-display")).sendKeys("佐藤 <b>花子</b>");
+        browser.findElement(By.id("new-password")).sendKeys("a long enough passphrase");
+        browser.findElement(By.id("role-EDITOR")).click();
+        browser.findElement(By.id("office-SIN")).click();
+        press("create-user");
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.id("users")).getText().contains("佐藤 <b>花子</b>"));
+        press("deactivate-" + name);
+        assertEquals(401, http.postJson("/api/v1/auth/login", Map.of("username", name,
+                "password", "a long enough passphrase")).status(), "deactivated from the page");
+        Browser.screenshot(browser, "admin-users");
+
+        browser.get(base + "/work/dashboard");
+        assertEquals(8, browser.findElements(By.cssSelector("table.matrix tbody tr")).size(), "admins see all offices");
+        assertFalse(browser.findElement(By.id("office-SIN")).getText().isBlank());
+        Browser.screenshot(browser, "dashboard");
+    }
+
+    private List<String> payloads() throws IOException {
+        List<String> payloads = new ArrayList<>();
+        try (var in = getClass().getResourceAsStream("/xss/payloads.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    payloads.add(line);
+                }
+            }
+        }
+        return payloads;
     }
 
     @Test

@@ -1,0 +1,129 @@
+package jp.kakehashi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.office.OfficeStatus;
+import jp.kakehashi.security.AccountService;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
+import jp.kakehashi.security.UserCommands.CreateUserCommand;
+import jp.kakehashi.system.ApiException;
+
+/**
+ * The office dashboard (staff: every office they belong to) and user administration (admins:
+ * list, create, deactivate), on the same services as the API.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class AdminPages {
+    private final PageSession session;
+    private final OfficeStatus status;
+    private final OfficeDirectory offices;
+    private final AccountService accounts;
+    private final Messages messages;
+    private final PageLocale locales;
+
+    AdminPages(PageSession session, OfficeStatus status, OfficeDirectory offices, AccountService accounts,
+               Messages messages, PageLocale locales) {
+        this.session = session;
+        this.status = status;
+        this.offices = offices;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Get(uri = "/work/dashboard", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> dashboard(HttpRequest<?> request) {
+        Optional<Staff> me = session.of(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        List<Object> statuses = new ArrayList<>();
+        for (String code : me.get().has(User.Role.ADMIN) ? offices.all().stream().map(o -> o.code()).toList()
+                : List.copyOf(me.get().offices())) {
+            statuses.add(status.of(code));
+        }
+        model.put("statuses", statuses);
+        return HttpResponse.ok(new ModelAndView<>("dashboard", model));
+    }
+
+    @Get(uri = "/admin/users{?error}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> users(HttpRequest<?> request, @Nullable String error) {
+        Optional<Staff> me = admin(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        model.put("users", accounts.all());
+        model.put("offices", offices.all());
+        model.put("error", error);
+        return HttpResponse.ok(new ModelAndView<>("users", model));
+    }
+
+    @Post(uri = "/admin/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable String username, @Nullable String displayName,
+                                  @Nullable String password, @Nullable List<String> roles,
+                                  @Nullable List<String> offices, @Nullable String _csrf) {
+        return change(request, _csrf, me -> accounts.create(new CreateUserCommand(username, password, displayName,
+                roles == null ? List.of() : roles, offices == null ? List.of() : offices), me.actor()));
+    }
+
+    @Post(uri = "/admin/users/{id}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable long id, @Nullable String _csrf) {
+        return change(request, _csrf, me -> accounts.deactivate(id, me.actor()));
+    }
+
+    private interface Change {
+        Object apply(Staff me);
+    }
+
+    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, Change change) {
+        Optional<Staff> me = admin(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        if (!Csrf.valid(request, csrf)) {
+            return HttpResponse.seeOther(UriBuilder.of("/admin/users").queryParam("error", "FORBIDDEN").build());
+        }
+        try {
+            change.apply(me.get());
+            return HttpResponse.seeOther(URI.create("/admin/users"));
+        } catch (ApiException e) {
+            return HttpResponse.seeOther(UriBuilder.of("/admin/users").queryParam("error", e.code().name()).build());
+        }
+    }
+
+    private Optional<Staff> admin(HttpRequest<?> request) {
+        return session.of(request).filter(s -> s.has(User.Role.ADMIN));
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Staff me) {
+        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
+        model.put("me", me);
+        model.put("csrf", Csrf.token(request));
+        return model;
+    }
+}
