@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.PairRepository;
 import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.bulletin.TargetRevision;
+import jp.kakehashi.bulletin.TargetRevisionRepository;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -33,6 +35,7 @@ import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
 import jp.kakehashi.workflow.Revisions;
+import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 
 /**
@@ -46,12 +49,16 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 class WorkPages {
     private static final Pageable FIFTY = Pageable.from(0, 50);
     /** Buttons offered per state; the rules still decide (a translator pressing approve gets 403). */
-    private static final Map<String, List<String>> BUTTONS = Map.of("UNASSIGNED", List.of("claim"),
-            "OUTDATED", List.of("claim"), "CLAIMED", List.of("submit", "release"),
-            "CHANGES_REQUESTED", List.of("resume"), "SUBMITTED", List.of("approve", "reject"));
+    private static final Map<String, List<String>> BUTTONS = Map.of("UNASSIGNED", List.of("claim", "cancel"),
+            "OUTDATED", List.of("claim", "confirm", "cancel"), "CLAIMED", List.of("submit", "release", "takeover",
+                    "cancel"), "CHANGES_REQUESTED", List.of("resume", "cancel"), "SUBMITTED",
+            List.of("approve", "reject", "cancel"), "APPROVED", List.of("unapprove", "cancel"),
+            "CANCELLED", List.of("reopen"));
+    private static final List<String> WITH_REASON = List.of("reject", "takeover", "cancel", "confirm", "unapprove");
     private final PageSession session;
     private final PairRepository pairs;
     private final BulletinReader reader;
+    private final TargetRevisionRepository targets;
     private final PairWorkflow workflow;
     private final Revisions revisions;
     private final BulletinRelease releases;
@@ -59,12 +66,13 @@ class WorkPages {
     private final Messages messages;
     private final PageLocale locales;
 
-    WorkPages(PageSession session, PairRepository pairs, BulletinReader reader, PairWorkflow workflow,
+    WorkPages(PageSession session, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
               Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
               PageLocale locales) {
         this.session = session;
         this.pairs = pairs;
         this.reader = reader;
+        this.targets = targets;
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
@@ -101,8 +109,33 @@ class WorkPages {
         model.put("pair", reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
         model.put("history", history.of(id));
         model.put("buttons", BUTTONS);
+        model.put("withReason", WITH_REASON);
+        model.put("draftDiff", draftDiff(id));
         model.put("error", error);
         return HttpResponse.ok(new ModelAndView<>("pair", model));
+    }
+
+    @Get(uri = "/bulletins/{id}{?error}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String error) {
+        Optional<Staff> me = signedIn(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        model.put("bulletin", reader.bulletin(id, true));
+        model.put("error", error);
+        return HttpResponse.ok(new ModelAndView<>("work-bulletin", model));
+    }
+
+    /** What the translator changed since the previous draft, for the reviewer. */
+    private List<SourceDiff.Op> draftDiff(long pairId) {
+        List<TargetRevision> drafts = targets.findByPairIdOrderByRevision(pairId);
+        if (drafts.size() < 2) {
+            return List.of();
+        }
+        TargetRevision before = drafts.get(drafts.size() - 2);
+        TargetRevision after = drafts.getLast();
+        return SourceDiff.between(before.title() + "\n" + before.body(), after.title() + "\n" + after.body());
     }
 
     @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,26 +161,31 @@ class WorkPages {
     @Post(uri = "/bulletins/{id}/release", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> release(HttpRequest<?> request, @PathVariable long id, @Nullable Long pair,
                                    @Nullable String _csrf) {
-        return act(request, _csrf, pair == null ? 0 : pair, me -> releases.release(id, me, null));
+        String target = pair == null ? "/work/bulletins/" + id : "/work/pairs/" + pair;
+        return change(request, _csrf, target, me -> releases.release(id, me, null));
     }
 
     private interface Change {
         Object apply(Staff me);
     }
 
-    private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf,
-                                       long pairId, Change change) {
+    private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf, long pairId, Change change) {
+        return change(request, csrf, "/work/pairs/" + pairId, change);
+    }
+
+    /** Runs a change for the signed-in person; back to {@code target}, with the problem code if refused. */
+    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, String target,
+                                          Change change) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
-        String target = "/work/pairs/" + pairId;
         if (!Csrf.valid(request, csrf)) {
             return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", "FORBIDDEN").build());
         }
         try {
             change.apply(me.get());
-            return HttpResponse.seeOther(URI.create(pairId == 0 ? "/work" : target));
+            return HttpResponse.seeOther(URI.create(target));
         } catch (ApiException e) {
             return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", e.code().name()).build());
         }

@@ -22,7 +22,7 @@ public final class SourceDiff {
     public record Op(String op, String text) {
     }
 
-    static List<Op> between(String before, String after) {
+    public static List<Op> between(String before, String after) {
         boolean fine = before.length() <= CHARACTER_LIMIT && after.length() <= CHARACTER_LIMIT;
         List<String> a = fine ? codePoints(before) : before.lines().map(l -> l + "\n").toList();
         List<String> b = fine ? codePoints(after) : after.lines().map(l -> l + "\n").toList();

@@ -304,6 +304,97 @@ class PagesBrowserTest extends ServiceTest {
         Browser.screenshot(browser, "dashboard");
     }
 
+    @Test
+    void hostileDraftsAndReasonsStayTextOnStaffPagesAndBlockersAreListed() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person importer = staffing.editor("NYC");
+        Person translator = staffing.translator("NYC");
+        Person editor = staffing.editor("NYC");
+        List<String> payloads = payloads();
+        Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", payloads.get(2),
+                "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "NYC", "sourceLang", "ja",
+                        "source", Map.of("title", "記事 " + UUID.randomUUID(), "body", "本文"))),
+                "number", "x"));
+        assertEquals(201, created.status(), created.body());
+        long bulletin = ((Number) created.map().get("id")).longValue();
+        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        String path = "/api/v1/pairs/" + pair;
+        assertEquals(200, translator.http().postJson(path + "/claim", Map.of()).status());
+        String half = String.join("\n", payloads.subList(0, 25));
+        String rest = String.join("\n", payloads.subList(25, payloads.size()));
+        assertEquals(200, translator.http().write("PUT", path + "/target", Map.of("title", payloads.get(0),
+                "body", half), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
+        assertEquals(200, translator.http().postJson(path + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson(path + "/reject", Map.of("reason", half)).status());
+        assertEquals(200, translator.http().postJson(path + "/resume", Map.of()).status());
+        assertEquals(200, translator.http().write("PUT", path + "/target", Map.of("title", payloads.get(1),
+                "body", rest), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
+        assertEquals(200, translator.http().postJson(path + "/submit", Map.of()).status());
+
+        signIn(editor);
+        browser.get(base + "/work/pairs/" + pair);
+        assertStaffPageInert("/work/pairs/" + pair);
+        assertFalse(browser.findElements(By.cssSelector("#draft-diff .op-insert")).isEmpty(), "the draft diff");
+        assertFalse(browser.findElements(By.cssSelector("#draft-diff .op-delete")).isEmpty(), "the draft diff");
+        assertTrue(browser.findElement(By.cssSelector(".history")).getText().contains("<iframe src="), "the reason");
+        Browser.screenshot(browser, "review-with-diff");
+        browser.get(base + "/work/bulletins/" + bulletin);
+        assertStaffPageInert("/work/bulletins/" + bulletin);
+        press("release");
+        assertEquals(base + "/work/bulletins/" + bulletin + "?error=RELEASE_BLOCKED", browser.getCurrentUrl());
+        assertEquals(1, browser.findElements(By.cssSelector("#pairs tr.blocker")).size());
+        Browser.screenshot(browser, "release-blocked");
+    }
+
+    @Test
+    void pagesFitAPhoneAndTheWorkflowRunsFromTheKeyboard() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person importer = staffing.editor("SYD");
+        Person translator = staffing.translator("SYD");
+        Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "携帯試験",
+                "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "SYD", "sourceLang", "ja",
+                        "source", Map.of("title", "シドニーの記事 " + UUID.randomUUID(), "body", "とても長い本文。".repeat(40))))));
+        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        signIn(translator);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/?q=" + java.net.URLEncoder.encode("観光", StandardCharsets.UTF_8), "/work",
+                    "/work/dashboard", "/work/pairs/" + pair, "/bulletins/1")) {
+                browser.get(base + page);
+                Object fits = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+                assertEquals(Boolean.TRUE, fits, page + " scrolls sideways on a phone");
+            }
+            Browser.screenshot(browser, "phone-pair");
+            browser.get(base + "/work/pairs/" + pair);
+            WebElement focused = browser.switchTo().activeElement();
+            for (int i = 0; i < 40 && !"do-claim".equals(focused.getAttribute("id")); i++) {
+                focused.sendKeys(Keys.TAB);
+                focused = browser.switchTo().activeElement();
+            }
+            assertEquals("do-claim", focused.getAttribute("id"), "the claim button is reachable with Tab");
+            WebElement button = focused;
+            navigate(() -> button.sendKeys(Keys.ENTER));
+            assertEquals("Being translated", status());
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    private void assertStaffPageInert(String page) {
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError(page + ": an alert opened");
+        } catch (NoAlertPresentException expected) {
+            // good
+        }
+        assertNull(((JavascriptExecutor) browser).executeScript("return window.__xss;"), page + ": a payload ran");
+        assertEquals(0, browser.findElements(By.cssSelector("main script, main img, main svg, main iframe,"
+                + " main object, main embed, main video, main audio, main details, main x, main marquee, main math,"
+                + " main template, main noscript, main style, main link, main meta, main base, main b,"
+                + " main a[href^='javascript']")).size(), page + ": payload markup became elements");
+    }
+
     private List<String> payloads() throws IOException {
         List<String> payloads = new ArrayList<>();
         try (var in = getClass().getResourceAsStream("/xss/payloads.txt")) {
