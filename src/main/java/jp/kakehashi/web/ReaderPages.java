@@ -45,6 +45,7 @@ class ReaderPages {
     private final Messages messages;
     private final PageLocale locales;
     private final byte[] css;
+    private final byte[] js;
 
     ReaderPages(SearchService search, BulletinReader bulletins, OfficeDirectory offices, Messages messages,
                 PageLocale locales) {
@@ -53,11 +54,8 @@ class ReaderPages {
         this.offices = offices;
         this.messages = messages;
         this.locales = locales;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("assets/site.css")) {
-            this.css = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.css = asset("assets/site.css");
+        this.js = asset("assets/work.js");
     }
 
     @Get(uri = "/{?q,office,year,page,lang}", produces = MediaType.TEXT_HTML)
@@ -105,6 +103,19 @@ class ReaderPages {
     @Get(uri = "/assets/site.css", produces = "text/css")
     HttpResponse<byte[]> css() {
         return HttpResponse.ok(css).header("Cache-Control", "public, max-age=3600");
+    }
+
+    @Get(uri = "/assets/work.js", produces = "text/javascript")
+    HttpResponse<byte[]> js() {
+        return HttpResponse.ok(js).header("Cache-Control", "public, max-age=3600");
+    }
+
+    private static byte[] asset(String path) {
+        try (InputStream in = ReaderPages.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, Object> base(Messages messages, HttpRequest<?> request, Locale locale) {

@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.ServerFilter;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SecurityHeaders {
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @ResponseFilter

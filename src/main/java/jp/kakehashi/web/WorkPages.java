@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -143,6 +144,28 @@ class WorkPages {
                                 @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
         return act(request, _csrf, id, me -> revisions.saveDraft(id, me, version == null ? -1 : version,
                 new SaveTargetCommand(title, body)));
+    }
+
+    /** The pair page's script saves here while the translator types: JSON, so the page stays put. */
+    @Post(uri = "/pairs/{id}/autosave", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> autosave(HttpRequest<?> request, @PathVariable long id, @Nullable String title,
+                                    @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
+        Optional<Staff> me = signedIn(request);
+        Locale locale = locales.of(request, null);
+        if (me.isEmpty() || !Csrf.valid(request, _csrf)) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).body(Map.of("code", "FORBIDDEN",
+                    "title", messages.format(locale, "problem.FORBIDDEN", Map.of())));
+        }
+        try {
+            var saved = revisions.saveDraft(id, me.get(), version == null ? -1 : version,
+                    new SaveTargetCommand(title, body));
+            return HttpResponse.ok(Map.of("version", saved.version(), "leaseExpiresAt",
+                    String.valueOf(saved.leaseExpiresAt())));
+        } catch (ApiException e) {
+            return HttpResponse.status(e.code().status()).body(Map.of("code", e.code().name(),
+                    "title", messages.format(locale, "problem." + e.code().name(), Map.of())));
+        }
     }
 
     @Post(uri = "/pairs/{id}/act", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -376,6 +376,25 @@ class PagesBrowserTest extends ServiceTest {
             WebElement button = focused;
             navigate(() -> button.sendKeys(Keys.ENTER));
             assertEquals("Being translated", status());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5)).until(d ->
+                    d.findElement(By.id("lease")).getText().matches("Claim ends in (47|48):\\d\\d:\\d\\d"));
+            browser.findElement(By.id("title")).sendKeys("Autosaved title");
+            browser.findElement(By.id("body")).sendKeys("Typed, never submitted by hand.");
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
+                        d.findElement(By.id("autosave-status")).getText().startsWith("Saved"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("autosave status: '" + browser.findElement(By.id("autosave-status")).getText()
+                        + "' logs: " + browser.manage().logs().get("browser").getAll(), e);
+            }
+            Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + pair).map().get("target");
+            assertEquals("Typed, never submitted by hand.", target.get("body"), "autosave reached MariaDB");
+            browser.findElement(By.id("body")).sendKeys(" More.");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
+                    "Typed, never submitted by hand. More.".equals(((Map<?, ?>) translator.http()
+                            .get("/api/v1/pairs/" + pair).map().get("target")).get("body")));
+            navigate(() -> browser.findElement(By.id("do-submit")).click());
+            assertEquals("Awaiting review", status(), "the autosaved version is current: no 412");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         }
