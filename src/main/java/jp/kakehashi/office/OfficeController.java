@@ -19,11 +19,28 @@ class OfficeController {
     private final OfficeDirectory offices;
     private final OfficeStatus status;
     private final StaffLookup staff;
+    private final OfficeSettings settings;
 
-    OfficeController(OfficeDirectory offices, OfficeStatus status, StaffLookup staff) {
+    OfficeController(OfficeDirectory offices, OfficeStatus status, StaffLookup staff, OfficeSettings settings) {
+        this.settings = settings;
         this.offices = offices;
         this.status = status;
         this.staff = staff;
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record OfficeSettingsCommand(@Nullable Integer leaseHours, @Nullable Boolean selfApproval) {
+    }
+
+    /** Lease length (1–336 h) and self-approval, per office; admins only. */
+    @io.micronaut.http.annotation.Put("/{code}")
+    @Secured("ADMIN")
+    OfficeView update(@PathVariable String code, @io.micronaut.http.annotation.Body OfficeSettingsCommand c,
+                      @Nullable Authentication auth) {
+        if (!staff.require(auth).has(jp.kakehashi.security.User.Role.ADMIN)) {
+            throw new jp.kakehashi.system.ApiException(jp.kakehashi.system.ErrorCode.FORBIDDEN, "Administrators only");
+        }
+        return OfficeView.of(settings.update(code, c.leaseHours(), c.selfApproval()));
     }
 
     @Get("/{code}/status")

@@ -86,6 +86,29 @@ public class AccountService {
         setPassword(userId, next, by);
     }
 
+    /**
+     * New roles and offices (and display name). Bumps the token epoch: tokens carry roles for
+     * {@code @Secured}, so the user signs in again and gets a token that matches.
+     */
+    @Transactional
+    public UserView update(long userId, UserCommands.UpdateUserCommand c, Actor by) {
+        User u = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+        Set<User.Role> roles = roles(c.roles());
+        Set<String> officeCodes = offices(c.offices());
+        String displayName = c.displayName() == null || c.displayName().isBlank() ? u.displayName()
+                : c.displayName().strip();
+        if (displayName.length() > 200) {
+            throw new ApiException(ErrorCode.FIELD_TOO_LONG, "displayName is longer than 200")
+                    .with("field", "displayName").with("limit", 200);
+        }
+        User saved = users.update(new User(u.id(), u.username(), displayName, u.passwordHash(),
+                String.join(",", roles.stream().map(Enum::name).toList()), u.active(), u.tokenEpoch() + 1,
+                u.createdAt(), u.version()));
+        memberships.replace(userId, officeCodes);
+        record(by, "user.update", u.username());
+        return view(saved);
+    }
+
     @Transactional
     public UserView deactivate(long userId, Actor by) {
         User u = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));

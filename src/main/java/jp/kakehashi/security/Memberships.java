@@ -29,6 +29,15 @@ class Memberships {
         });
     }
 
+    /** Replaces a user's memberships (an admin edit; not on the concurrent account-creation path). */
+    void replace(long userId, Collection<String> offices) {
+        jdbc.prepareStatement("DELETE FROM user_office WHERE user_id = ?", ps -> {
+            ps.setLong(1, userId);
+            return ps.executeUpdate();
+        });
+        add(userId, offices);
+    }
+
     /** Adds memberships of a new user: insert only, since a DELETE first would take gap locks that
      * deadlock concurrent account creation. */
     void add(long userId, Collection<String> offices) {

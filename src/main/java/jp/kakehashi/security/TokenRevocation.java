@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.Claims;
-import io.micronaut.security.token.jwt.validator.JwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
  * immediate on every instance; it is one primary-key read.
  */
 @Singleton
-class TokenRevocation implements JwtClaimsValidator<HttpRequest<?>> {
+class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
     private final StaffLookup lookup;
 
     TokenRevocation(StaffLookup lookup) {

@@ -17,6 +17,11 @@ public final class UserCommands {
     }
 
     @Serdeable
+    public record UpdateUserCommand(@Nullable String displayName, @Nullable List<String> roles,
+                                    @Nullable List<String> offices) {
+    }
+
+    @Serdeable
     public record ChangePasswordCommand(@Nullable String currentPassword, @Nullable String newPassword) {
     }
 

@@ -47,6 +47,12 @@ class UserController {
         return accounts.all();
     }
 
+    @Put("/users/{id}")
+    @Secured("ADMIN")
+    UserView update(@PathVariable long id, @Body UserCommands.UpdateUserCommand command, @Nullable Authentication auth) {
+        return accounts.update(id, command, admin(auth).actor());
+    }
+
     @Post("/users/{id}/deactivate")
     @Secured("ADMIN")
     UserView deactivate(@PathVariable long id, @Nullable Authentication auth) {

@@ -64,6 +64,10 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
             if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // Micronaut Data could not even prepare a pooled connection (it was closed under it).
+            if (c instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+                return true;
+            }
             if (c.getClass().getSimpleName().equals("CannotCreateTransactionException")) {
                 return true;
             }

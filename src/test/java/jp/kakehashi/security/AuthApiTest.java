@@ -161,6 +161,34 @@ class AuthApiTest extends ServiceTest {
     }
 
     @Test
+    void adminsChangeRolesAndOfficesWhichEndsTheUsersSessionsAndSetOfficeLeases() {
+        Person p = staffing.translator("PAR");
+        Http admin = staffing.admin();
+        Http.Response updated = admin.write("PUT", "/api/v1/users/" + p.id(), Map.of("roles", List.of("EDITOR"),
+                "offices", List.of("LON", "TYO")), null);
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals(List.of("EDITOR"), updated.map().get("roles"));
+        assertEquals(List.of("LON", "TYO"), updated.map().get("offices"));
+        assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        Map<String, Object> relogged = login(p.username(), Staffing.PASSWORD).map();
+        assertEquals(List.of("EDITOR"), relogged.get("roles"));
+        assertProblem(p.http().write("PUT", "/api/v1/users/" + p.id(), Map.of("roles", List.of("ADMIN")), null), 401,
+                "UNAUTHORIZED");
+        assertProblem(admin.write("PUT", "/api/v1/users/" + p.id(), Map.of("roles", List.of()), null), 422,
+                "VALIDATION_FAILED");
+
+        assertProblem(http.as((String) relogged.get("access_token")).write("PUT", "/api/v1/offices/SEL",
+                Map.of("leaseHours", 24), null), 403, "FORBIDDEN");
+        assertProblem(admin.write("PUT", "/api/v1/offices/SEL", Map.of("leaseHours", 0), null), 422,
+                "VALIDATION_FAILED");
+        Http.Response office = admin.write("PUT", "/api/v1/offices/SEL", Map.of("leaseHours", 24, "selfApproval", true),
+                null);
+        assertEquals(200, office.status(), office.body());
+        assertTrue(http.get("/api/v1/offices").body().contains(
+                "\"code\":\"SEL\",\"nameJa\":\"ソウル\",\"nameEn\":\"Seoul\",\"timeZone\":\"Asia/Seoul\",\"leaseHours\":24,\"selfApproval\":true"));
+    }
+
+    @Test
     void forgedExpiredAndTamperedTokensAreRefused() throws Exception {
         Person p = staffing.translator("BEJ");
         String[] parts = p.token().split("\\.");
