@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -22,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.office.OfficeSettings;
 import jp.kakehashi.office.OfficeStatus;
 import jp.kakehashi.security.AccountService;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
+import jp.kakehashi.security.UserCommands;
 import jp.kakehashi.security.UserCommands.CreateUserCommand;
 import jp.kakehashi.system.ApiException;
 
@@ -41,11 +44,13 @@ class AdminPages {
     private final OfficeStatus status;
     private final OfficeDirectory offices;
     private final AccountService accounts;
+    private final OfficeSettings settings;
     private final Messages messages;
     private final PageLocale locales;
 
     AdminPages(PageSession session, OfficeStatus status, OfficeDirectory offices, AccountService accounts,
-               Messages messages, PageLocale locales) {
+               OfficeSettings settings, Messages messages, PageLocale locales) {
+        this.settings = settings;
         this.session = session;
         this.status = status;
         this.offices = offices;
@@ -84,11 +89,51 @@ class AdminPages {
     }
 
     @Post(uri = "/admin/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable String username, @Nullable String displayName,
-                                  @Nullable String password, @Nullable List<String> roles,
-                                  @Nullable List<String> offices, @Nullable String _csrf) {
-        return change(request, _csrf, me -> accounts.create(new CreateUserCommand(username, password, displayName,
-                roles == null ? List.of() : roles, offices == null ? List.of() : offices), me.actor()));
+    MutableHttpResponse<?> create(HttpRequest<?> request, @Body String body) {
+        Map<String, List<String>> f = Forms.parse(body);
+        return change(request, Forms.first(f, "_csrf"), me -> accounts.create(new CreateUserCommand(
+                Forms.first(f, "username"), Forms.first(f, "password"), Forms.first(f, "displayName"),
+                Forms.all(f, "roles"), Forms.all(f, "offices")), me.actor()));
+    }
+
+    @Get(uri = "/admin/users/{id}{?error}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> user(HttpRequest<?> request, @PathVariable long id, @Nullable String error) {
+        Optional<Staff> me = admin(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        model.put("user", accounts.all().stream().filter(u -> u.id() == id).findFirst()
+                .orElseThrow(() -> ApiException.notFound("User " + id)));
+        model.put("offices", offices.all());
+        model.put("error", error);
+        return HttpResponse.ok(new ModelAndView<>("user", model));
+    }
+
+    @Post(uri = "/admin/users/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> update(HttpRequest<?> request, @PathVariable long id, @Body String body) {
+        Map<String, List<String>> f = Forms.parse(body);
+        return change(request, Forms.first(f, "_csrf"), me -> accounts.update(id, new UserCommands.UpdateUserCommand(
+                Forms.first(f, "displayName"), Forms.all(f, "roles"), Forms.all(f, "offices")), me.actor()));
+    }
+
+    @Get(uri = "/admin/offices{?error}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> offices(HttpRequest<?> request, @Nullable String error) {
+        Optional<Staff> me = admin(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = model(request, me.get());
+        model.put("offices", offices.all());
+        model.put("error", error);
+        return HttpResponse.ok(new ModelAndView<>("offices", model));
+    }
+
+    @Post(uri = "/admin/offices/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> office(HttpRequest<?> request, @PathVariable String code, @Nullable Integer leaseHours,
+                                  @Nullable String selfApproval, @Nullable String _csrf) {
+        return change(request, _csrf, "/admin/offices",
+                me -> settings.update(code, leaseHours, "on".equals(selfApproval)));
     }
 
     @Post(uri = "/admin/users/{id}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -101,18 +146,22 @@ class AdminPages {
     }
 
     private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, Change change) {
+        return change(request, csrf, "/admin/users", change);
+    }
+
+    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, String back, Change change) {
         Optional<Staff> me = admin(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         if (!Csrf.valid(request, csrf)) {
-            return HttpResponse.seeOther(UriBuilder.of("/admin/users").queryParam("error", "FORBIDDEN").build());
+            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", "FORBIDDEN").build());
         }
         try {
             change.apply(me.get());
-            return HttpResponse.seeOther(URI.create("/admin/users"));
+            return HttpResponse.seeOther(URI.create(back));
         } catch (ApiException e) {
-            return HttpResponse.seeOther(UriBuilder.of("/admin/users").queryParam("error", e.code().name()).build());
+            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", e.code().name()).build());
         }
     }
 

@@ -293,10 +293,26 @@ class PagesBrowserTest extends ServiceTest {
         press("create-user");
         assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.id("users")).getText().contains("佐藤 <b>花子</b>"));
+        navigate(() -> browser.findElement(By.linkText(name)).click());
+        browser.findElement(By.id("office-PAR")).click();
+        browser.findElement(By.id("role-TRANSLATOR")).click();
+        press("update-user");
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        String table = browser.findElement(By.id("users")).getText();
+        assertTrue(table.contains(name + " 佐藤 <b>花子</b> TRANSLATOR, EDITOR PAR, SIN"), table);
         press("deactivate-" + name);
         assertEquals(401, http.postJson("/api/v1/auth/login", Map.of("username", name,
                 "password", "a long enough passphrase")).status(), "deactivated from the page");
         Browser.screenshot(browser, "admin-users");
+
+        browser.get(base + "/admin/offices");
+        WebElement lease = browser.findElement(By.id("lease-BEJ"));
+        lease.clear();
+        lease.sendKeys("72");
+        press("save-BEJ");
+        assertTrue(http.get("/api/v1/offices").body().contains("\"code\":\"BEJ\",\"nameJa\":\"北京\",\"nameEn\":"
+                + "\"Beijing\",\"timeZone\":\"Asia/Shanghai\",\"leaseHours\":72"), "office lease saved");
+        Browser.screenshot(browser, "admin-offices");
 
         browser.get(base + "/work/dashboard");
         assertEquals(8, browser.findElements(By.cssSelector("table.matrix tbody tr")).size(), "admins see all offices");
