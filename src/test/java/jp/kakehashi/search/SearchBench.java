@@ -1,0 +1,162 @@
+package jp.kakehashi.search;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import jp.kakehashi.analysis.BilingualTerms;
+import jp.kakehashi.audit.Actor;
+import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.bulletin.BulletinService;
+import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.support.Db;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The search benchmark, side by side in one run: the service's own pipeline (import → outbox →
+ * index, and a full rebuild from MariaDB) against raw Lucene with the same analyzers and fields,
+ * and query latency (top 10 with highlighting) of the service's search layer against raw Lucene.
+ * Run: {@code ./mvnw -q test -Dtest=SearchBench -Dbench.pairs=10000 -Dsurefire.failIfNoSpecifiedTests=false};
+ * results go to {@code target/bench/search-<pairs>.json}. {@code SearchBenchSmokeTest} runs it tiny.
+ */
+public class SearchBench {
+    static final long SEED = 20261122L;
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
+    void benchmark() throws Exception {
+        Map<String, Object> r = run(Integer.parseInt(System.getProperty("bench.pairs")), 200);
+        System.out.println(r);
+    }
+
+    public static Map<String, Object> run(int pairs, int queries) throws Exception {
+        String data = "target/bench-data/" + pairs + "-" + System.nanoTime();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("date", java.time.LocalDate.now().toString());
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
+        List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
+        result.put("corpus", CorpusGenerator.describe(corpus));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", data,
+                "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench")) {
+            var ctx = server.getApplicationContext();
+            BulletinService service = ctx.getBean(BulletinService.class);
+            SearchIndex index = ctx.getBean(SearchIndex.class);
+            Db db = new Db(ctx.getBean(DataSource.class));
+            long start = System.nanoTime();
+            for (CreateBulletinCommand b : corpus) {
+                service.create(b, Actor.SYSTEM);
+            }
+            long imported = System.nanoTime();
+            caughtUp(index, db);
+            long indexed = System.nanoTime();
+            result.put("importPairsPerSecond", rate(pairs, imported - start));
+            result.put("importAndIndexPairsPerSecond", rate(pairs, indexed - start));
+            index.requestRebuild();
+            long rebuildStart = System.nanoTime();
+            while (index.appliedOutboxId() >= 0 && System.nanoTime() - rebuildStart < 5_000_000_000L) {
+                Thread.onSpinWait();
+            }
+            caughtUp(index, db);
+            long rebuild = System.nanoTime() - rebuildStart;
+            result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
+            result.put("serviceRebuildSeconds", rebuild / 1e9);
+
+            SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+            Path raw = Path.of(data, "raw-index");
+            long rawStart = System.nanoTime();
+            try (var dir = FSDirectory.open(raw); var writer = new IndexWriter(dir,
+                    new IndexWriterConfig(analyzers.indexAnalyzer()).setRAMBufferSizeMB(64))) {
+                int id = 0;
+                for (CreateBulletinCommand b : corpus) {
+                    for (var p : b.pairList()) {
+                        writer.addDocument(new PairDocument(++id, 1, p.office(), b.publishedOn(), "SUBMITTED",
+                                PairDocument.STAFF, new PairDocument.Side(p.source().title(), p.source().body()),
+                                new PairDocument.Side(p.target().title(), p.target().body())).toDocument());
+                    }
+                }
+                writer.commit();
+            }
+            long rawTime = System.nanoTime() - rawStart;
+            result.put("rawLucenePairsPerSecond", rate(pairs, rawTime));
+            result.put("serviceRebuildVsRaw", ratio(rate(pairs, rebuild), rate(pairs, rawTime)));
+
+            List<String> mix = CorpusGenerator.queries(SEED, queries);
+            SearchService search = ctx.getBean(SearchService.class);
+            CrossLanguageQuery builder = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
+                    analyzers.chain("ja_read"), ctx.getBean(BilingualTerms.class).all());
+            double[] serviceMs = new double[mix.size()];
+            double[] lucene = new double[mix.size()];
+            try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.indexAnalyzer())
+                        .withWeightMatches(false).build();
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < mix.size(); i++) {
+                        String q = mix.get(i);
+                        long t0 = System.nanoTime();
+                        search.search(new SearchRequest(q, null, null, null, null, null, 0, 10, true));
+                        long t1 = System.nanoTime();
+                        Query query = builder.build(CrossLanguageQuery.normalise(q), true, true);
+                        TopDocs top = searcher.search(query, 10);
+                        highlighter.highlight(PairDocument.JA_BODY, query, top, 2);
+                        highlighter.highlight(PairDocument.EN_BODY, query, top, 2);
+                        long t2 = System.nanoTime();
+                        serviceMs[i] = (t1 - t0) / 1e6;
+                        lucene[i] = (t2 - t1) / 1e6;
+                    }
+                }
+            }
+            result.put("serviceQueryMs", percentiles(serviceMs));
+            result.put("rawLuceneQueryMs", percentiles(lucene));
+        }
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "search-" + pairs + ".json"),
+                JsonMapper.createDefault().writeValueAsString(result));
+        return result;
+    }
+
+    private static void caughtUp(SearchIndex index, Db db) throws InterruptedException {
+        long last = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (index.appliedOutboxId() < last && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(index.appliedOutboxId() >= last, "indexer caught up");
+    }
+
+    private static double rate(int n, long nanos) {
+        return Math.round(n / (nanos / 1e9) * 10) / 10.0;
+    }
+
+    private static double ratio(double a, double b) {
+        return Math.round(a / b * 100) / 100.0;
+    }
+
+    private static Map<String, Double> percentiles(double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (int q : new int[] {50, 95, 99}) {
+            p.put("p" + q, Math.round(s[Math.min(s.length - 1, (int) Math.ceil(q / 100.0 * s.length) - 1)] * 100) / 100.0);
+        }
+        return p;
+    }
+}

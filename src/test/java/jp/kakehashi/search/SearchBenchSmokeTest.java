@@ -1,0 +1,25 @@
+package jp.kakehashi.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark harness at a tiny size, so it keeps working; its figures mean nothing here. */
+class SearchBenchSmokeTest {
+
+    @Test
+    void theBenchmarkRunsEndToEndAndWritesItsResults() throws Exception {
+        Map<String, Object> r = SearchBench.run(300, 40);
+        assertEquals(300, ((Map<?, ?>) r.get("corpus")).get("pairs"));
+        for (String key : new String[] {"importPairsPerSecond", "importAndIndexPairsPerSecond",
+                "serviceRebuildPairsPerSecond", "rawLucenePairsPerSecond"}) {
+            assertTrue(((Number) r.get(key)).doubleValue() > 0, key);
+        }
+        assertTrue(((Map<?, ?>) r.get("serviceQueryMs")).containsKey("p99"));
+        assertTrue(Files.size(Path.of("target", "bench", "search-300.json")) > 100);
+    }
+}
