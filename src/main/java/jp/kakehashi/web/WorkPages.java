@@ -35,6 +35,7 @@ import jp.kakehashi.workflow.Action;
 import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
+import jp.kakehashi.workflow.QaChecks;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -100,8 +101,9 @@ class WorkPages {
         return HttpResponse.ok(new ModelAndView<>("work", model));
     }
 
-    @Get(uri = "/pairs/{id}{?error}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> pair(HttpRequest<?> request, @PathVariable long id, @Nullable String error) {
+    @Get(uri = "/pairs/{id}{?error,qa}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> pair(HttpRequest<?> request, @PathVariable long id, @Nullable String error,
+                                @Nullable List<String> qa) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -113,6 +115,7 @@ class WorkPages {
         model.put("withReason", WITH_REASON);
         model.put("draftDiff", draftDiff(id));
         model.put("error", error);
+        model.put("qa", qa == null ? List.of() : qa.stream().filter(c -> c.matches("[A-Z_]{1,40}")).toList());
         return HttpResponse.ok(new ModelAndView<>("pair", model));
     }
 
@@ -210,7 +213,12 @@ class WorkPages {
             change.apply(me.get());
             return HttpResponse.seeOther(URI.create(target));
         } catch (ApiException e) {
-            return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", e.code().name()).build());
+            UriBuilder back = UriBuilder.of(target).queryParam("error", e.code().name());
+            if (e.extensions().get("issues") instanceof List<?> issues) {
+                issues.stream().filter(QaChecks.Issue.class::isInstance).map(i -> ((QaChecks.Issue) i).code())
+                        .forEach(code -> back.queryParam("qa", code));
+            }
+            return HttpResponse.seeOther(back.build());
         }
     }
 

@@ -3,6 +3,7 @@ package jp.kakehashi.workflow;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.kakehashi.bulletin.Pair;
 import jp.kakehashi.bulletin.PairStatus;
@@ -115,6 +116,12 @@ public class PairWorkflow {
         var target = targets.findByPairIdAndRevision(p.id(), p.targetRevision()).orElseThrow();
         if (target.title().isBlank() || target.body().isBlank()) {
             throw new ApiException(ErrorCode.EMPTY_TARGET, "The translation's title and body must not be empty");
+        }
+        var source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+        List<QaChecks.Issue> issues = QaChecks.check(source.body(), target.title(), target.body(), p.targetLang());
+        if (QaChecks.blocking(issues)) {
+            throw new ApiException(ErrorCode.QA_FAILED, "The draft has blocking quality issues")
+                    .with("issues", issues);
         }
         int base = p.basedOnSourceRevision() == null ? 0 : p.basedOnSourceRevision();
         return sources.latestSubstantive(p.id()) > base;

@@ -221,7 +221,14 @@ class PagesBrowserTest extends ServiceTest {
         press("do-claim");
         assertEquals("Being translated", status());
         browser.findElement(By.id("title")).sendKeys("Hachinohe pupils visit London " + word);
-        browser.findElement(By.id("body")).sendKeys("Pupils from Hachinohe visited a school in London.");
+        browser.findElement(By.id("body")).sendKeys("八戸市の中学生 visited London.");
+        press("save");
+        press("do-submit");
+        assertTrue(browser.findElement(By.id("qa")).getText().contains("Japanese text is left"),
+                "QA messages on submit");
+        WebElement draft = browser.findElement(By.id("body"));
+        draft.clear();
+        draft.sendKeys("Pupils from Hachinohe visited a school in London.");
         press("save");
         assertTrue(browser.findElements(By.id("error")).isEmpty(), "saved");
         Browser.screenshot(browser, "pair-draft");

@@ -105,6 +105,13 @@ class WorkflowApiTest extends ServiceTest {
         assertEquals(saved.map().get("version"), pairOf(stale).get("version"), "412 carries the current pair");
         assertProblem(save(otherTranslator, id, saved.header("ETag"), "not mine"), 423, "LOCKED");
 
+        String etag2 = save(translator, id, saved.header("ETag"), "八戸市の職員がパリを訪問した。").header("ETag");
+        Http.Response qa = act(translator, id, "submit", null);
+        assertProblem(qa, 422, "QA_FAILED");
+        assertEquals("UNTRANSLATED", ((Map<?, ?>) ((List<?>) qa.map().get("issues")).getFirst()).get("code"));
+        assertEquals("CLAIMED", translator.http().get("/api/v1/pairs/" + id).map().get("status"),
+                "a refused submit changes nothing");
+        assertEquals(200, save(translator, id, etag2, "Staff of Shirakawa visited Paris.").status());
         assertEquals(200, act(translator, id, "submit", null).status());
         assertProblem(act(translator, id, "approve", null), 403, "FORBIDDEN");
         assertProblem(act(editor, id, "reject", " "), 422, "REASON_REQUIRED");
@@ -133,8 +140,8 @@ class WorkflowApiTest extends ServiceTest {
 
         List<Object[]> audit = db.rows("SELECT action, from_status, to_status FROM audit_event WHERE pair_id = ?"
                 + " ORDER BY id", id);
-        assertEquals(List.of("create", "claim", "save_draft", "submit", "reject", "resume", "save_draft", "submit",
-                "approve", "release"), audit.stream().map(r -> (String) r[0]).toList());
+        assertEquals(List.of("create", "claim", "save_draft", "save_draft", "save_draft", "submit", "reject", "resume",
+                "save_draft", "submit", "approve", "release"), audit.stream().map(r -> (String) r[0]).toList());
         assertEquals(audit.size(), db.count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_type = 'pair'"
                 + " AND aggregate_id = ?", id), "one outbox row per audited change");
 
