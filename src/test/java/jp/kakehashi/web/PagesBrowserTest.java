@@ -361,8 +361,12 @@ class PagesBrowserTest extends ServiceTest {
         assertFalse(browser.findElements(By.cssSelector("#draft-diff .op-delete")).isEmpty(), "the draft diff");
         assertTrue(browser.findElement(By.cssSelector(".history")).getText().contains("<iframe src="), "the reason");
         Browser.screenshot(browser, "review-with-diff");
+        for (String page : List.of("/work", "/work/dashboard", "/work/bulletins/" + bulletin)) {
+            browser.get(base + page);
+            assertStaffPageInert(page);
+        }
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("<svg onload="), "bulletin title as text");
         browser.get(base + "/work/bulletins/" + bulletin);
-        assertStaffPageInert("/work/bulletins/" + bulletin);
         press("release");
         assertEquals(base + "/work/bulletins/" + bulletin + "?error=RELEASE_BLOCKED", browser.getCurrentUrl());
         assertEquals(1, browser.findElements(By.cssSelector("#pairs tr.blocker")).size());
