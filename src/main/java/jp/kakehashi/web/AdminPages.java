@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.office.OfficeSettings;
 import jp.kakehashi.office.OfficeStatus;
@@ -41,22 +39,20 @@ import jp.kakehashi.system.ApiException;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class AdminPages {
     private final PageSession session;
+    private final StaffForms forms;
     private final OfficeStatus status;
     private final OfficeDirectory offices;
     private final AccountService accounts;
     private final OfficeSettings settings;
-    private final Messages messages;
-    private final PageLocale locales;
 
-    AdminPages(PageSession session, OfficeStatus status, OfficeDirectory offices, AccountService accounts,
-               OfficeSettings settings, Messages messages, PageLocale locales) {
+    AdminPages(PageSession session, StaffForms forms, OfficeStatus status, OfficeDirectory offices,
+               AccountService accounts, OfficeSettings settings) {
         this.settings = settings;
         this.session = session;
+        this.forms = forms;
         this.status = status;
         this.offices = offices;
         this.accounts = accounts;
-        this.messages = messages;
-        this.locales = locales;
     }
 
     @Get(uri = "/work/dashboard", produces = MediaType.TEXT_HTML)
@@ -141,28 +137,13 @@ class AdminPages {
         return change(request, _csrf, me -> accounts.deactivate(id, me.actor()));
     }
 
-    private interface Change {
-        Object apply(Staff me);
-    }
-
-    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, Change change) {
+    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, StaffForms.Change change) {
         return change(request, csrf, "/admin/users", change);
     }
 
-    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, String back, Change change) {
-        Optional<Staff> me = admin(request);
-        if (me.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/login"));
-        }
-        if (!Csrf.valid(request, csrf)) {
-            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", "FORBIDDEN").build());
-        }
-        try {
-            change.apply(me.get());
-            return HttpResponse.seeOther(URI.create(back));
-        } catch (ApiException e) {
-            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", e.code().name()).build());
-        }
+    private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, String back,
+                                          StaffForms.Change change) {
+        return forms.change(request, admin(request), csrf, back, change);
     }
 
     private Optional<Staff> admin(HttpRequest<?> request) {
@@ -170,9 +151,6 @@ class AdminPages {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Staff me) {
-        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
-        model.put("me", me);
-        model.put("csrf", Csrf.token(request));
-        return model;
+        return forms.model(request, me);
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -35,7 +34,6 @@ import jp.kakehashi.workflow.Action;
 import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
-import jp.kakehashi.workflow.QaChecks;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -58,6 +56,7 @@ class WorkPages {
             "CANCELLED", List.of("reopen"));
     private static final List<String> WITH_REASON = List.of("reject", "takeover", "cancel", "confirm", "unapprove");
     private final PageSession session;
+    private final StaffForms forms;
     private final PairRepository pairs;
     private final BulletinReader reader;
     private final TargetRevisionRepository targets;
@@ -68,10 +67,11 @@ class WorkPages {
     private final Messages messages;
     private final PageLocale locales;
 
-    WorkPages(PageSession session, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
+    WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
               Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
               PageLocale locales) {
         this.session = session;
+        this.forms = forms;
         this.pairs = pairs;
         this.reader = reader;
         this.targets = targets;
@@ -191,35 +191,14 @@ class WorkPages {
         return change(request, _csrf, target, me -> releases.release(id, me, null));
     }
 
-    private interface Change {
-        Object apply(Staff me);
-    }
-
-    private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf, long pairId, Change change) {
+    private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf, long pairId,
+                                       StaffForms.Change change) {
         return change(request, csrf, "/work/pairs/" + pairId, change);
     }
 
-    /** Runs a change for the signed-in person; back to {@code target}, with the problem code if refused. */
     private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, String target,
-                                          Change change) {
-        Optional<Staff> me = signedIn(request);
-        if (me.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/login"));
-        }
-        if (!Csrf.valid(request, csrf)) {
-            return HttpResponse.seeOther(UriBuilder.of(target).queryParam("error", "FORBIDDEN").build());
-        }
-        try {
-            change.apply(me.get());
-            return HttpResponse.seeOther(URI.create(target));
-        } catch (ApiException e) {
-            UriBuilder back = UriBuilder.of(target).queryParam("error", e.code().name());
-            if (e.extensions().get("issues") instanceof List<?> issues) {
-                issues.stream().filter(QaChecks.Issue.class::isInstance).map(i -> ((QaChecks.Issue) i).code())
-                        .forEach(code -> back.queryParam("qa", code));
-            }
-            return HttpResponse.seeOther(back.build());
-        }
+                                          StaffForms.Change change) {
+        return forms.change(request, signedIn(request), csrf, target, change);
     }
 
     private Optional<Staff> signedIn(HttpRequest<?> request) {
@@ -227,11 +206,7 @@ class WorkPages {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Staff me) {
-        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
-        model.put("me", me);
-        model.put("admin", me.has(User.Role.ADMIN));
-        model.put("csrf", Csrf.token(request));
-        return model;
+        return forms.model(request, me);
     }
 
 }

@@ -1,5 +1,6 @@
 package jp.kakehashi.security;
 
+import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,12 +65,6 @@ class AuthApiTest extends ServiceTest {
         new Db(dataSource).update("DELETE FROM login_attempt");
         http = new Http(server, json);
         staffing = new Staffing(http);
-    }
-
-    static void assertProblem(Http.Response r, int status, String code) {
-        assertEquals(status, r.status(), r.body());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        assertEquals(code, r.map().get("code"), r.body());
     }
 
     Http.Response login(String username, String password) {

@@ -119,14 +119,7 @@ class PagesBrowserTest extends ServiceTest {
 
     @Test
     void fiftyXssPayloadsInReleasedTextRenderAsTextOnEveryReaderPage() throws Exception {
-        List<String> payloads = new ArrayList<>();
-        try (var in = getClass().getResourceAsStream("/xss/payloads.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    payloads.add(line);
-                }
-            }
-        }
+        List<String> payloads = payloads();
         assertTrue(payloads.size() >= 50);
         String word = "xss" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Staffing staffing = new Staffing(http);

@@ -1,5 +1,6 @@
 package jp.kakehashi.workflow;
 
+import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,12 +57,6 @@ class WorkflowApiTest extends ServiceTest {
         otherTranslator = staffing.translator("PAR");
         editor = staffing.editor("PAR");
         secondEditor = staffing.editor("PAR");
-    }
-
-    static void assertProblem(Http.Response r, int status, String code) {
-        assertEquals(status, r.status(), r.body());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        assertEquals(code, r.map().get("code"), r.body());
     }
 
     static Http.Response act(Person p, long pair, String action, String reason) {

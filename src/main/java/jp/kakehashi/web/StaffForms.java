@@ -1,0 +1,66 @@
+package jp.kakehashi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.uri.UriBuilder;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.workflow.QaChecks;
+
+/**
+ * What every signed-in page shares: the template model (words, the person, the CSRF token) and the
+ * handling of a form post (sign-in and CSRF checks, then back to the page, with the problem code and
+ * any QA issue codes when the change was refused).
+ */
+@Singleton
+class StaffForms {
+    private final Messages messages;
+    private final PageLocale locales;
+
+    StaffForms(Messages messages, PageLocale locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    interface Change {
+        Object apply(Staff me);
+    }
+
+    Map<String, Object> model(HttpRequest<?> request, Staff me) {
+        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
+        model.put("me", me);
+        model.put("admin", me.has(User.Role.ADMIN));
+        model.put("csrf", Csrf.token(request));
+        return model;
+    }
+
+    MutableHttpResponse<?> change(HttpRequest<?> request, Optional<Staff> me, @Nullable String csrf, String back,
+                                  Change change) {
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        if (!Csrf.valid(request, csrf)) {
+            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", "FORBIDDEN").build());
+        }
+        try {
+            change.apply(me.get());
+            return HttpResponse.seeOther(URI.create(back));
+        } catch (ApiException e) {
+            UriBuilder refused = UriBuilder.of(back).queryParam("error", e.code().name());
+            if (e.extensions().get("issues") instanceof List<?> issues) {
+                issues.stream().filter(QaChecks.Issue.class::isInstance).map(i -> ((QaChecks.Issue) i).code())
+                        .forEach(code -> refused.queryParam("qa", code));
+            }
+            return HttpResponse.seeOther(refused.build());
+        }
+    }
+}
