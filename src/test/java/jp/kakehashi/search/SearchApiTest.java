@@ -121,7 +121,7 @@ class SearchApiTest extends ServiceTest {
                         "target", Map.of("title", "Hachinohe " + word, "body", "Staff of Hachinohe City visited Seoul.")))));
         assertEquals(201, created.status(), created.body());
         long bulletin = ((Number) created.map().get("id")).longValue();
-        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        long pair = jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
         Map<String, Object> staffView = waitFor(editor.http(), "q=" + word, 1);
         assertEquals("SUBMITTED", hits(staffView).getFirst().get("status"));
         Map<String, Object> readerView = search(reader, "q=" + word);

@@ -30,6 +30,11 @@ public final class Fixtures {
         }
         Http.Response r = editor.postJson("/api/v1/bulletins", Map.of("titleJa", "試験号 " + tag,
                 "publishedOn", "2026-11-22", "pairs", pairs));
+        return created(r);
+    }
+
+    /** The bulletin and pair ids of a 201 answer to a bulletin create or import. */
+    public static Created created(Http.Response r) {
         assertEquals(201, r.status(), r.body());
         List<Long> ids = new ArrayList<>();
         for (Object p : (List<?>) r.map().get("pairs")) {

@@ -133,10 +133,9 @@ class PagesBrowserTest extends ServiceTest {
         }
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", payloads.getFirst(),
                 "titleEn", payloads.get(1), "publishedOn", "2026-11-22", "pairs", pairs));
-        assertEquals(201, created.status(), created.body());
-        long bulletin = ((Number) created.map().get("id")).longValue();
-        for (Object p : (List<?>) created.map().get("pairs")) {
-            long id = ((Number) ((Map<?, ?>) p).get("id")).longValue();
+        var ids = jp.kakehashi.support.Fixtures.created(created);
+        long bulletin = ids.bulletinId();
+        for (long id : ids.pairIds()) {
             assertEquals(200, approver.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
         }
         assertEquals(200, approver.http().postJson("/api/v1/bulletins/" + bulletin + "/release", Map.of()).status());
@@ -206,7 +205,7 @@ class PagesBrowserTest extends ServiceTest {
                 "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON", "sourceLang", "ja",
                         "source", Map.of("title", "八戸市の生徒がロンドンを訪問 " + word, "body", "八戸市の中学生がロンドンの学校を訪れた。")))));
         assertEquals(201, created.status(), created.body());
-        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        long pair = jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
 
         signIn(translator);
         Browser.screenshot(browser, "work-translator");
@@ -333,7 +332,7 @@ class PagesBrowserTest extends ServiceTest {
                 "number", "x"));
         assertEquals(201, created.status(), created.body());
         long bulletin = ((Number) created.map().get("id")).longValue();
-        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        long pair = jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
         String path = "/api/v1/pairs/" + pair;
         assertEquals(200, translator.http().postJson(path + "/claim", Map.of()).status());
         String half = String.join("\n", payloads.subList(0, 25));
@@ -374,7 +373,7 @@ class PagesBrowserTest extends ServiceTest {
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "携帯試験",
                 "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "SYD", "sourceLang", "ja",
                         "source", Map.of("title", "シドニーの記事 " + UUID.randomUUID(), "body", "とても長い本文。".repeat(40))))));
-        long pair = ((Number) ((Map<?, ?>) ((List<?>) created.map().get("pairs")).getFirst()).get("id")).longValue();
+        long pair = jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
         signIn(translator);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
