@@ -104,14 +104,21 @@ public final class CorpusGenerator {
     public static Map<String, Object> describe(List<CreateBulletinCommand> corpus) {
         long ja = 0;
         long en = 0;
+        long bytes = 0;
         int pairs = 0;
         for (CreateBulletinCommand b : corpus) {
             for (PairCommand p : b.pairList()) {
                 ja += p.source().body().length();
                 en += p.target().body().length();
+                bytes += utf8(p.source().title()) + utf8(p.source().body()) + utf8(p.target().title())
+                        + utf8(p.target().body());
                 pairs++;
             }
         }
-        return Map.of("pairs", pairs, "jaChars", ja, "enChars", en);
+        return Map.of("pairs", pairs, "jaChars", ja, "enChars", en, "textMB", Math.round(bytes / 1e5) / 10.0);
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.bench.SolrLegRunner;
 import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
 import jp.kakehashi.support.Db;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The search benchmark, side by side in one run: the service's own pipeline (import → outbox →
  * index, and a full rebuild from MariaDB) against raw Lucene with the same analyzers and fields,
- * and query latency (top 10 with highlighting) of the service's search layer against raw Lucene.
+ * and Apache Solr in its own JVM fed the same documents ({@link SolrLegRunner}); query latency
+ * (top 10 with highlighting) of the service's search layer against raw Lucene and Solr.
  * Run: {@code ./mvnw -q test -Dtest=SearchBench -Dbench.pairs=10000 -Dsurefire.failIfNoSpecifiedTests=false};
  * results go to {@code target/bench/search-<pairs>.json}. {@code SearchBenchSmokeTest} runs it tiny.
  */
@@ -126,6 +128,16 @@ public class SearchBench {
             }
             result.put("serviceQueryMs", percentiles(serviceMs));
             result.put("rawLuceneQueryMs", percentiles(lucene));
+            Map<String, Object> solr = SolrLegRunner.run(corpus, mix, Path.of(data));
+            double solrSeconds = ((Number) solr.get("indexSeconds")).doubleValue();
+            result.put("solr", solr.get("solr"));
+            result.put("solrPairsPerSecond", rate(pairs, (long) (solrSeconds * 1e9)));
+            result.put("serviceRebuildVsSolr", ratio(rate(pairs, rebuild), rate(pairs, (long) (solrSeconds * 1e9))));
+            result.put("solrQueryMs", solr.get("queryMs"));
+            double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
+            result.put("mbPerSecond", Map.of("serviceRebuild", Math.round(mb / (rebuild / 1e9) * 10) / 10.0,
+                    "rawLucene", Math.round(mb / (rawTime / 1e9) * 10) / 10.0,
+                    "solr", Math.round(mb / solrSeconds * 10) / 10.0));
         }
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "search-" + pairs + ".json"),

@@ -16,10 +16,12 @@ class SearchBenchSmokeTest {
         Map<String, Object> r = SearchBench.run(300, 40);
         assertEquals(300, ((Map<?, ?>) r.get("corpus")).get("pairs"));
         for (String key : new String[] {"importPairsPerSecond", "importAndIndexPairsPerSecond",
-                "serviceRebuildPairsPerSecond", "rawLucenePairsPerSecond"}) {
+                "serviceRebuildPairsPerSecond", "rawLucenePairsPerSecond", "solrPairsPerSecond"}) {
             assertTrue(((Number) r.get(key)).doubleValue() > 0, key);
         }
         assertTrue(((Map<?, ?>) r.get("serviceQueryMs")).containsKey("p99"));
+        assertTrue(((Map<?, ?>) r.get("solrQueryMs")).containsKey("p99"));
+        assertTrue(String.valueOf(r.get("solr")).startsWith("9."), "Solr answered with its version");
         assertTrue(Files.size(Path.of("target", "bench", "search-300.json")) > 100);
     }
 }

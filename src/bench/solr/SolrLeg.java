@@ -1,0 +1,85 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.core.CoreContainer;
+
+/**
+ * The Solr leg of the search benchmark, run by SearchBench in its own JVM on Solr's own classpath
+ * (target/solr-lib) with the source launcher:
+ * {@code java -cp 'target/solr-lib/*' src/bench/solr/SolrLeg.java <solr home> <docs.jsonl> <queries.txt> <out.json>}.
+ * Indexes the same documents as the other legs through EmbeddedSolrServer (batches of 1,000, one
+ * commit), then runs the same query mix twice (top 10, two highlighted body fields, office/year
+ * facets) and keeps the second pass's latencies.
+ */
+public class SolrLeg {
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("solr", org.apache.solr.core.SolrCore.class.getPackage().getImplementationVersion());
+        // Closing the embedded server shuts its core container down.
+        try (EmbeddedSolrServer solr = new EmbeddedSolrServer(CoreContainer.createAndLoad(home), "pairs")) {
+            long n = 0;
+            long start = System.nanoTime();
+            List<SolrInputDocument> batch = new ArrayList<>();
+            try (BufferedReader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    JsonNode d = json.readTree(line);
+                    SolrInputDocument doc = new SolrInputDocument();
+                    d.properties().forEach(f -> doc.addField(f.getKey(),
+                            f.getValue().isInt() ? (Object) f.getValue().intValue() : f.getValue().asText()));
+                    batch.add(doc);
+                    n++;
+                    if (batch.size() == 1000) {
+                        solr.add(batch);
+                        batch.clear();
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                solr.add(batch);
+            }
+            solr.commit(true, true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.put("documents", n);
+            out.put("indexSeconds", seconds);
+
+            List<String> queries = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
+            double[] ms = new double[queries.size()];
+            long hits = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < queries.size(); i++) {
+                    ModifiableSolrParams p = new ModifiableSolrParams();
+                    p.set("q", queries.get(i));
+                    long t0 = System.nanoTime();
+                    var response = solr.query(p);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                    hits += response.getResults().getNumFound() > 0 ? 1 : 0;
+                }
+            }
+            out.put("queriesWithHits", hits / 2);
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            Map<String, Double> pct = new LinkedHashMap<>();
+            for (int q : new int[] {50, 95, 99}) {
+                pct.put("p" + q, Math.round(sorted[Math.min(sorted.length - 1,
+                        (int) Math.ceil(q / 100.0 * sorted.length) - 1)] * 100) / 100.0);
+            }
+            out.put("queryMs", pct);
+        }
+        Files.writeString(Path.of(args[3]), json.writeValueAsString(out));
+        // Solr's shard-request client pools are non-daemon threads nobody stops in embedded use.
+        System.exit(0);
+    }
+}

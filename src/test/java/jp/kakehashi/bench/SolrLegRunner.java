@@ -1,0 +1,90 @@
+package jp.kakehashi.bench;
+
+import io.micronaut.json.JsonMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jp.kakehashi.bulletin.CreateBulletinCommand;
+
+/**
+ * Feeds the benchmark corpus and query mix to Apache Solr in its own JVM ({@code src/bench/solr}):
+ * Solr's classpath is fetched by its own pom into {@code target/solr-lib}, the core's configuration
+ * is copied with the project's dictionary and word lists, and {@code SolrLeg.java} runs through the
+ * JDK's source launcher. Answers Solr's own figures (index seconds, query percentiles).
+ */
+public final class SolrLegRunner {
+    private SolrLegRunner() {
+    }
+
+    public static Map<String, Object> run(List<CreateBulletinCommand> corpus, List<String> queries, Path work)
+            throws IOException, InterruptedException {
+        Path lib = Path.of("target", "solr-lib");
+        if (!Files.isDirectory(lib) || !Files.exists(lib.resolve("solr-core-9.10.1.jar"))) {
+            exec(List.of("./mvnw", "-B", "-q", "-f", "src/bench/solr/pom.xml", "dependency:copy-dependencies"),
+                    work.resolve("solr-deps.log"), 30);
+        }
+        Path home = work.resolve("solr-home");
+        copyTree(Path.of("src", "bench", "solr", "home"), home);
+        Path conf = home.resolve("pairs").resolve("conf");
+        for (String f : List.of("ja/userdict_ja.txt", "ja/stoptags_ja.txt", "ja/stopwords_ja.txt", "en/stopwords_en.txt")) {
+            Files.copy(Path.of("analyzers", f), conf.resolve(Path.of(f).getFileName()));
+        }
+        JsonMapper json = JsonMapper.createDefault();
+        Path docs = work.resolve("solr-docs.jsonl");
+        try (Writer out = Files.newBufferedWriter(docs, StandardCharsets.UTF_8)) {
+            int id = 0;
+            for (CreateBulletinCommand b : corpus) {
+                for (var p : b.pairList()) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("id", Integer.toString(++id));
+                    d.put("office", p.office());
+                    d.put("published", b.publishedOn().toString());
+                    d.put("year", b.publishedOn().getYear());
+                    d.put("status", "SUBMITTED");
+                    d.put("ja_title", p.source().title());
+                    d.put("ja_body", p.source().body());
+                    d.put("en_title", p.target().title());
+                    d.put("en_body", p.target().body());
+                    out.write(json.writeValueAsString(d));
+                    out.write('\n');
+                }
+            }
+        }
+        Path q = work.resolve("queries.txt");
+        Files.write(q, queries, StandardCharsets.UTF_8);
+        Path result = work.resolve("solr-result.json");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        exec(List.of(java, "-Xmx2g", "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
+                lib.toAbsolutePath() + File.separator + "*", "src/bench/solr/SolrLeg.java", home.toString(),
+                docs.toString(), q.toString(), result.toString()), work.resolve("solr.log"), 120);
+        return json.readValue(Files.readString(result), Map.class);
+    }
+
+    private static void exec(List<String> command, Path log, int minutes) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(minutes, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest);
+                }
+            }
+        }
+    }
+}
