@@ -28,12 +28,14 @@ import jp.kakehashi.bulletin.TargetRevision;
 import jp.kakehashi.bulletin.TargetRevisionRepository;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.Staff;
+import jp.kakehashi.segment.SegmentRows;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.workflow.Action;
 import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
+import jp.kakehashi.workflow.QaChecks;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -109,7 +111,10 @@ class WorkPages {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
-        model.put("pair", reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
+        var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
+        model.put("pair", pair);
+        model.put("warnings", QaChecks.of(pair));
+        model.put("segments", SegmentRows.of(pair).rows());
         model.put("history", history.of(id));
         model.put("buttons", BUTTONS);
         model.put("withReason", WITH_REASON);

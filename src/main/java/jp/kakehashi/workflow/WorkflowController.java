@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
+import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.BulletinView;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.security.StaffLookup;
@@ -45,9 +46,11 @@ class WorkflowController {
     private final BulletinRelease releases;
     private final PairHistory history;
     private final StaffLookup staff;
+    private final BulletinReader reader;
 
     WorkflowController(PairWorkflow workflow, Revisions revisions, BulletinRelease releases, PairHistory history,
-                       StaffLookup staff) {
+                       StaffLookup staff, BulletinReader reader) {
+        this.reader = reader;
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
@@ -82,6 +85,14 @@ class WorkflowController {
     PairHistory.HistoryView history(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
         return history.of(id);
+    }
+
+    /** The QA checks on the current draft: warnings while drafting, the blocking ones stop submit. */
+    @Get("/pairs/{id}/qa")
+    QaChecks.Report qa(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        var issues = QaChecks.of(reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
+        return new QaChecks.Report(issues, QaChecks.blocking(issues));
     }
 
     @Post("/bulletins/{id}/release")

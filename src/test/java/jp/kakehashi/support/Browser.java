@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -16,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium from Debian ({@code chromium}, {@code chromium-driver}), installed on first use
- * with apt-get when missing, so a fresh machine needs nothing by hand. Selenium is pointed at the
+ * with apt-get when missing ({@link DebianPackages}). Selenium is pointed at the
  * system driver, so it never downloads a browser or driver.
  */
 public final class Browser {
@@ -29,28 +28,8 @@ public final class Browser {
     private Browser() {
     }
 
-    public static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER) && Files.isDirectory(CJK_FONTS)) {
-            return;
-        }
-        run(List.of("apt-get", "update"));
-        run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver",
-                "fonts-noto-cjk"));
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver; installing them"
-                    + " failed (see target/browser-install.log). As root: apt-get install chromium chromium-driver");
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/browser-install.log")));
-        pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " timed out");
-        }
+    public static void ensureInstalled() throws IOException, InterruptedException {
+        DebianPackages.ensure(List.of(CHROMIUM, DRIVER, CJK_FONTS), "chromium", "chromium-driver", "fonts-noto-cjk");
     }
 
     public static WebDriver start(String language) throws IOException, InterruptedException {

@@ -1,0 +1,135 @@
+package jp.kakehashi.segment;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.FilteredBreakIteratorBuilder;
+import com.ibm.icu.util.ULocale;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Sentences of a text with ICU4J's sentence {@link BreakIterator}: for Japanese it ends sentences
+ * at 。！？ and keeps a closing 」 with its sentence; for English ICU's CLDR exceptions are extended
+ * with {@code analyzers/segment/nobreak_en.txt} and every single capital letter, so "Mr. Sato",
+ * "No. 5" and "J. Smith" stay whole. Offsets are UTF-16 indexes into the original text, with the
+ * surrounding white space left out. Break iterators are not thread-safe: each call builds its own
+ * from a shared, immutable prototype by cloning.
+ */
+public final class Segmenter {
+    private static final BreakIterator JAPANESE = BreakIterator.getSentenceInstance(ULocale.JAPANESE);
+    private static final BreakIterator ENGLISH = english();
+    private static final String OPEN = "「『（(“";
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
+    private static final Set<String> ABBREVIATIONS = Set.copyOf(
+            lines().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
+    private static final String CLOSE = "」』）)”";
+
+    private Segmenter() {
+    }
+
+    @Serdeable
+    public record Segment(int index, int start, int end, String text) {
+    }
+
+    public static List<Segment> split(String text, String lang) {
+        List<Segment> segments = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return segments;
+        }
+        boolean japanese = "ja".equals(lang);
+        BreakIterator it = (BreakIterator) (japanese ? JAPANESE : ENGLISH).clone();
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+            // UAX #29 counts an opening bracket as "Close", so 。「 keeps the 「 on the sentence before.
+            while (japanese && end < text.length() && end > start + 1 && OPEN.indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (!japanese && end < text.length() && abbreviationBefore(text, end)) {
+                continue;
+            }
+            int s = start;
+            int e = end;
+            start = end;
+            while (s < e && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (s >= e) {
+                continue;
+            }
+            Segment last = segments.isEmpty() ? null : segments.getLast();
+            if (last != null && japanese && continues(text, last, s)) {
+                segments.set(segments.size() - 1, new Segment(last.index(), last.start(), e, text.substring(last.start(), e)));
+            } else {
+                segments.add(new Segment(segments.size(), s, e, text.substring(s, e)));
+            }
+        }
+        return segments;
+    }
+
+    /** "Dr. J. Smith", "the U.S. team": ICU's filter misses some of these, so they are checked here too. */
+    private static boolean abbreviationBefore(String text, int boundary) {
+        int e = boundary;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+            s--;
+        }
+        String word = text.substring(s, e);
+        return INITIALS.matcher(word).matches() || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * ICU ends a Japanese sentence at 。 inside a quotation (「こんにちは。元気？」と言った。) and
+     * after a closing quote followed by a particle (「ようこそ。」と述べた。); both are one sentence.
+     */
+    private static boolean continues(String text, Segment previous, int next) {
+        int depth = 0;
+        for (int i = previous.start(); i < previous.end(); i++) {
+            char c = text.charAt(i);
+            depth += OPEN.indexOf(c) >= 0 ? 1 : CLOSE.indexOf(c) >= 0 ? -1 : 0;
+        }
+        if (depth > 0) {
+            return true;
+        }
+        char last = text.charAt(previous.end() - 1);
+        return next == previous.end() && CLOSE.indexOf(last) >= 0
+                && Character.UnicodeBlock.of(text.charAt(next)) == Character.UnicodeBlock.HIRAGANA;
+    }
+
+    private static BreakIterator english() {
+        FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ULocale.ENGLISH);
+        for (char c = 'A'; c <= 'Z'; c++) {
+            builder.suppressBreakAfter(c + ".");
+        }
+        for (String line : lines()) {
+            builder.suppressBreakAfter(line);
+            builder.suppressBreakAfter(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+        }
+        return builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ULocale.ENGLISH));
+    }
+
+    private static List<String> lines() {
+        try (InputStream in = Segmenter.class.getResourceAsStream("/analyzers/segment/nobreak_en.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("analyzers/segment/nobreak_en.txt is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

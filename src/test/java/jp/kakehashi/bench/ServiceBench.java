@@ -1,0 +1,116 @@
+package jp.kakehashi.bench;
+
+import io.micronaut.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.system.EmbeddedMariaDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
+
+/**
+ * The service as a process, measured from outside: start-up to ready (external and embedded
+ * MariaDB), import of the corpus over HTTP until it is searchable, resident memory, HTTP search
+ * load with wrk at fixed rates, and workflow cycles over HTTP at 16/64 users next to the raw JDBC
+ * loop on the same database. Run:
+ * {@code ./mvnw -q test -Dtest=ServiceBench -Dbench.pairs=100000 -Dsurefire.failIfNoSpecifiedTests=false};
+ * results in {@code target/bench/service-<pairs>.json}. {@code ServiceBenchSmokeTest} runs it tiny.
+ */
+public class ServiceBench {
+    public record Plan(int pairs, int[] rates, int wrkSeconds, int[] users, Duration workflow, int pairsPerOffice) {
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
+    void benchmark() throws Exception {
+        System.out.println(run(new Plan(Integer.parseInt(System.getProperty("bench.pairs")),
+                new int[] {250, 500, 750, 1000}, 30, new int[] {16, 64}, Duration.ofSeconds(30), 800)));
+    }
+
+    public static Map<String, Object> run(Plan plan) throws Exception {
+        Path work = Path.of("target", "bench-data", "service-" + plan.pairs() + "-" + System.nanoTime());
+        Files.createDirectories(work);
+        Path log = work.resolve("service.log");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("date", java.time.LocalDate.now().toString());
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
+        r.put("serviceHeap", "1g");
+        EmbeddedMariaDb external = EmbeddedMariaDb.forDataDir(work.resolve("external"));
+        String url = external.start();
+        try (MariaDbPoolDataSource ds = new MariaDbPoolDataSource(url + "?user=root&maxPoolSize=20")) {
+            try (ServiceProcess first = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
+                r.put("readyMsExternalFirstStart", first.readyMillis());
+            }
+            try (ServiceProcess svc = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
+                r.put("readyMsExternal", svc.readyMillis());
+                Staffing staffing = new Staffing(svc.http());
+                Staffing.Person editor = staffing.editor("TYO");
+                List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(20261122L, plan.pairs());
+                long start = System.nanoTime();
+                for (CreateBulletinCommand b : corpus) {
+                    Fixtures.created(editor.http().postJson("/api/v1/bulletins", b));
+                }
+                long imported = System.nanoTime();
+                waitSearchable(editor.http(), plan.pairs());
+                long searchable = System.nanoTime();
+                r.put("httpImportPairsPerSecond", Math.round(plan.pairs() / ((imported - start) / 1e9)));
+                r.put("httpImportUntilSearchablePairsPerSecond", Math.round(plan.pairs() / ((searchable - start) / 1e9)));
+                r.put("residentMbAfterIndexing", svc.residentMegabytes());
+
+                List<String> mix = CorpusGenerator.queries(20261122L, 200);
+                WrkLoad.run(svc.http().base(), editor.token(), mix, plan.rates()[0], 16, plan.wrkSeconds() / 2, work);
+                List<Map<String, Object>> load = new ArrayList<>();
+                for (int rate : plan.rates()) {
+                    load.add(WrkLoad.run(svc.http().base(), editor.token(), mix, rate, 16, plan.wrkSeconds(), work));
+                }
+                r.put("httpSearch", load);
+
+                List<Map<String, Object>> workflow = new ArrayList<>();
+                for (int users : plan.users()) {
+                    Map<String, Object> level = new LinkedHashMap<>();
+                    level.put("service", WorkflowBench.run(svc.http(), ds, users, plan.workflow(), plan.pairsPerOffice()));
+                    List<Long> rawPairs = new ArrayList<>();
+                    for (int made = 0; made < plan.pairsPerOffice() * 8; made += 200) {
+                        rawPairs.addAll(Fixtures.bulletin(editor.http(), "PAR", 200, false).pairIds());
+                    }
+                    level.put("rawJdbc", RawJdbcWorkflow.run(ds, editor.id(), rawPairs, users, plan.workflow()));
+                    workflow.add(level);
+                }
+                r.put("workflow", workflow);
+                r.put("residentMbAfterRun", svc.residentMegabytes());
+            }
+        } finally {
+            external.stop();
+        }
+        try (ServiceProcess first = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
+            r.put("readyMsEmbeddedFirstStart", first.readyMillis());
+        }
+        try (ServiceProcess again = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
+            r.put("readyMsEmbedded", again.readyMillis());
+        }
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "service-" + plan.pairs() + ".json"),
+                JsonMapper.createDefault().writeValueAsString(r));
+        return r;
+    }
+
+    private static void waitSearchable(Http staff, int pairs) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (((Number) staff.get("/api/v1/search?size=1").map().get("total")).longValue() >= pairs) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the corpus did not become searchable");
+    }
+}

@@ -1,0 +1,33 @@
+package jp.kakehashi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The process benchmark at a tiny size, so it keeps working; its figures mean nothing here. */
+class ServiceBenchSmokeTest {
+
+    @Test
+    void theProcessBenchmarkRunsEndToEndWithItsInvariantsHolding() throws Exception {
+        Map<String, Object> r = ServiceBench.run(new ServiceBench.Plan(200, new int[] {40}, 4, new int[] {4},
+                Duration.ofSeconds(3), 40));
+        for (String key : new String[] {"readyMsExternal", "readyMsEmbedded", "residentMbAfterIndexing",
+                "httpImportUntilSearchablePairsPerSecond"}) {
+            assertTrue(((Number) r.get(key)).doubleValue() > 0, key);
+        }
+        Map<?, ?> load = (Map<?, ?>) ((List<?>) r.get("httpSearch")).get(0);
+        assertEquals(0L, ((Number) load.get("errors")).longValue(), "wrk saw errors: " + load);
+        assertTrue(((Number) load.get("achievedPerSecond")).doubleValue() > 0, load.toString());
+        Map<?, ?> level = (Map<?, ?>) ((List<?>) r.get("workflow")).get(0);
+        Map<?, ?> service = (Map<?, ?>) level.get("service");
+        assertTrue(((Number) service.get("cycles")).longValue() > 0, service.toString());
+        assertEquals(0L, ((Number) service.get("doubleClaims")).longValue(), service.toString());
+        assertEquals(0L, ((Number) service.get("lostUpdates")).longValue(), service.toString());
+        assertEquals(0L, ((Number) service.get("unexpectedAnswers")).longValue(), service.toString());
+        assertTrue(((Number) ((Map<?, ?>) level.get("rawJdbc")).get("cycles")).longValue() > 0, level.toString());
+    }
+}

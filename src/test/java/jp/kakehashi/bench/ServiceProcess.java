@@ -1,0 +1,99 @@
+package jp.kakehashi.bench;
+
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Staffing;
+
+/**
+ * The service in its own JVM, as an operator runs it (same classes and dependencies, its own heap),
+ * so start-up time and resident memory are the process's own and the load generator is outside it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final Process process;
+    private final Http http;
+    private final long readyMillis;
+
+    private ServiceProcess(Process process, Http http, long readyMillis) {
+        this.process = process;
+        this.http = http;
+        this.readyMillis = readyMillis;
+    }
+
+    /** Starts the service on {@code dataDir}, with an external database when {@code jdbcUrl} is set. */
+    public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
+                "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));
+        cmd.add("jp.kakehashi.Application");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (jdbcUrl != null) {
+            pb.environment().putAll(Map.of("DATASOURCES_DEFAULT_URL", jdbcUrl, "DATASOURCES_DEFAULT_USERNAME", "root"));
+        }
+        Files.createDirectories(dataDir);
+        Http http = new Http(URI.create("http://127.0.0.1:" + port + "/"), JsonMapper.createDefault());
+        long start = System.nanoTime();
+        Process p = pb.start();
+        long deadline = start + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (ready(http)) {
+                return new ServiceProcess(p, http, (System.nanoTime() - start) / 1_000_000);
+            }
+            Thread.sleep(10);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("the service did not become ready; see " + log);
+    }
+
+    private static boolean ready(Http http) {
+        try {
+            return http.get("/health").status() == 200;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    /** Milliseconds from starting the JVM to the first 200 from {@code /health}. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /** Resident set size of the service's JVM, from {@code /proc}. */
+    public long residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    /** A graceful stop (SIGTERM), as a service manager would do it. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
