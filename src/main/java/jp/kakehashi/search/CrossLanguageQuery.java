@@ -34,7 +34,8 @@ import org.apache.lucene.util.QueryBuilder;
  * and adds a little for each other field, so a pair matching in both languages ranks above a pair
  * matching in one. Readings bridge scripts: a Latin segment is matched against the romaji reading
  * of the Japanese side, a Japanese segment's reading against romanised names in the English side.
- * Bilingual terms add the other language's words to the segment that contains them.
+ * Bilingual terms add the other language's words for the whole segment: every term found in it
+ * (longest match) must then appear in the other language.
  */
 final class CrossLanguageQuery {
     static final int MAX_CHARS = 200;
@@ -105,15 +106,18 @@ final class CrossLanguageQuery {
         if (english) {
             add(clauses, read.createBooleanQuery(PairDocument.EN_READ, s, Occur.MUST), 0.6f);
             add(clauses, joinedReading(PairDocument.EN_READ, s), 0.5f);
-            String folded = BilingualTerms.fold(s);
-            for (BilingualTerms.Term t : terms) {
-                if (folded.contains(t.ja())) {
-                    for (String e : t.en()) {
-                        add(clauses, en.createPhraseQuery(PairDocument.EN_TITLE, e), 2f);
-                        add(clauses, en.createPhraseQuery(PairDocument.EN_BODY, e), 0.8f);
-                    }
+            List<Query> required = new ArrayList<>();
+            for (BilingualTerms.Term t : japaneseTerms(BilingualTerms.fold(s))) {
+                List<Query> alternatives = new ArrayList<>();
+                for (String e : t.en()) {
+                    add(alternatives, en.createPhraseQuery(PairDocument.EN_TITLE, e), 2f);
+                    add(alternatives, en.createPhraseQuery(PairDocument.EN_BODY, e), 0.8f);
+                }
+                if (!alternatives.isEmpty()) {
+                    required.add(new DisjunctionMaxQuery(alternatives, TIE_BREAKER));
                 }
             }
+            add(clauses, allOf(required), 1f);
         }
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
     }
@@ -131,16 +135,18 @@ final class CrossLanguageQuery {
             add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 2f);
             add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
             add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.8f);
-            String folded = " " + BilingualTerms.fold(s) + " ";
-            for (BilingualTerms.Term t : terms) {
-                for (String e : t.en()) {
-                    if (folded.contains(" " + e + " ")) {
-                        add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, t.ja(), Occur.MUST), 2f);
-                        add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, t.ja(), Occur.MUST), 0.8f);
-                        break;
-                    }
+            List<Query> required = new ArrayList<>();
+            for (List<String> group : englishTerms(BilingualTerms.fold(s))) {
+                List<Query> alternatives = new ArrayList<>();
+                for (String j : group) {
+                    add(alternatives, ja.createBooleanQuery(PairDocument.JA_TITLE, j, Occur.MUST), 2f);
+                    add(alternatives, ja.createBooleanQuery(PairDocument.JA_BODY, j, Occur.MUST), 0.8f);
+                }
+                if (!alternatives.isEmpty()) {
+                    required.add(new DisjunctionMaxQuery(alternatives, TIE_BREAKER));
                 }
             }
+            add(clauses, allOf(required), 1f);
         }
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
     }
@@ -163,6 +169,82 @@ final class CrossLanguageQuery {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The terms a Japanese segment is made of, longest first and without overlaps, so 会津若松市
+     * is Aizuwakamatsu City and not also "city". A one-character term (市, 県) stands only for a
+     * segment that is exactly that character: as a suffix it is part of a name, and expanding it
+     * alone made 白河市 match every pair that mentions any city.
+     */
+    List<BilingualTerms.Term> japaneseTerms(String folded) {
+        List<BilingualTerms.Term> found = new ArrayList<>();
+        int i = 0;
+        while (i < folded.length()) {
+            BilingualTerms.Term best = null;
+            for (BilingualTerms.Term t : terms) {
+                if (folded.startsWith(t.ja(), i) && (best == null || t.ja().length() > best.ja().length())
+                        && (t.ja().length() > 1 || folded.length() == 1)) {
+                    best = t;
+                }
+            }
+            if (best != null) {
+                found.add(best);
+            }
+            i += best == null ? 1 : best.ja().length();
+        }
+        return found;
+    }
+
+    /** The same for English words: each group holds the Japanese terms of the longest phrase found. */
+    List<List<String>> englishTerms(String folded) {
+        String[] words = folded.split(" ");
+        List<List<String>> found = new ArrayList<>();
+        int i = 0;
+        while (i < words.length) {
+            int bestLength = 0;
+            List<String> best = new ArrayList<>();
+            for (BilingualTerms.Term t : terms) {
+                for (String e : t.en()) {
+                    String[] phrase = e.split(" ");
+                    if (phrase.length >= bestLength && startsAt(words, i, phrase)) {
+                        if (phrase.length > bestLength) {
+                            best = new ArrayList<>();
+                            bestLength = phrase.length;
+                        }
+                        if (!best.contains(t.ja())) {
+                            best.add(t.ja());
+                        }
+                    }
+                }
+            }
+            if (bestLength > 0) {
+                found.add(best);
+            }
+            i += Math.max(1, bestLength);
+        }
+        return found;
+    }
+
+    private static boolean startsAt(String[] words, int at, String[] phrase) {
+        if (at + phrase.length > words.length) {
+            return false;
+        }
+        for (int k = 0; k < phrase.length; k++) {
+            if (!words[at + k].equals(phrase[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Query allOf(List<Query> required) {
+        if (required.size() <= 1) {
+            return required.isEmpty() ? null : required.getFirst();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        required.forEach(q -> all.add(q, Occur.MUST));
+        return all.build();
     }
 
     private static void add(List<Query> clauses, Query q, float boost) {
