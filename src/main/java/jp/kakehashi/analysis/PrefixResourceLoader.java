@@ -5,11 +5,11 @@ import java.io.InputStream;
 import org.apache.lucene.util.ResourceLoader;
 
 /** Loads chain resources from the class path under a folder (analyzers/ inside the jar). */
-final class PrefixResourceLoader implements ResourceLoader {
+public final class PrefixResourceLoader implements ResourceLoader {
     private final String prefix;
     private final ClassLoader loader;
 
-    PrefixResourceLoader(String prefix, ClassLoader loader) {
+    public PrefixResourceLoader(String prefix, ClassLoader loader) {
         this.prefix = prefix;
         this.loader = loader;
     }

@@ -74,6 +74,13 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
+    /** For an index being built from nothing: no earlier version of the pair can exist to delete. */
+    void add(Collection<PairDocument> docs) throws IOException {
+        for (PairDocument d : docs) {
+            writer.addDocument(d.toDocument());
+        }
+    }
+
     void commit(long outboxId, String analyzerHash) throws IOException {
         writer.setLiveCommitData(Map.of(OUTBOX, Long.toString(outboxId), ANALYZERS, analyzerHash).entrySet());
         writer.commit();

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import jp.kakehashi.analysis.BilingualTerms;
+import jp.kakehashi.glossary.TermIndex;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -28,14 +30,49 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 @Singleton
 public class SearchService {
     private final SearchIndex index;
-    private final CrossLanguageQuery queries;
     private final Snippets snippets;
+    private final SearchAnalyzers analyzers;
+    private final BilingualTerms terms;
+    private final TermIndex glossary;
+    private volatile Expansion expansion;
 
-    SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms) {
+    SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms, TermIndex glossary) {
         this.index = index;
-        this.queries = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"), analyzers.chain("ja_read"),
-                terms.all());
+        this.analyzers = analyzers;
+        this.terms = terms;
+        this.glossary = glossary;
         this.snippets = new Snippets(analyzers.indexAnalyzer());
+    }
+
+    private record Expansion(long generation, CrossLanguageQuery queries) {
+    }
+
+    /**
+     * The query builder with the bilingual terms of {@code analyzers/} and the glossary's preferred
+     * terms for every office; rebuilt when the glossary changes, so a new term widens search at once.
+     */
+    private CrossLanguageQuery queries() {
+        long generation = glossary.generation();
+        Expansion e = expansion;
+        if (e == null || e.generation() != generation) {
+            Map<String, List<String>> merged = new LinkedHashMap<>();
+            for (BilingualTerms.Term t : terms.all()) {
+                merged.computeIfAbsent(t.ja(), k -> new ArrayList<>()).addAll(t.en());
+            }
+            for (String[] pair : glossary.preferredPairs()) {
+                List<String> en = merged.computeIfAbsent(BilingualTerms.fold(pair[0]), k -> new ArrayList<>());
+                String folded = BilingualTerms.fold(pair[1]);
+                if (!en.contains(folded)) {
+                    en.add(folded);
+                }
+            }
+            List<BilingualTerms.Term> all = merged.entrySet().stream()
+                    .map(m -> new BilingualTerms.Term(m.getKey(), List.copyOf(m.getValue()))).toList();
+            e = new Expansion(generation, new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
+                    analyzers.chain("ja_read"), all));
+            expansion = e;
+        }
+        return e.queries();
     }
 
     public SearchResult search(SearchRequest r) {
@@ -44,7 +81,7 @@ public class SearchService {
                 && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;
         boolean japanese = r.lang() == null || r.lang().equals("ja");
         boolean english = r.lang() == null || r.lang().equals("en");
-        Query match = text.isEmpty() ? new MatchAllDocsQuery() : queries.build(text, japanese, english);
+        Query match = text.isEmpty() ? new MatchAllDocsQuery() : queries().build(text, japanese, english);
         Query query = filtered(match, r);
         int wanted = (r.page() + 1) * r.size();
         return index.search(searcher -> {

@@ -26,6 +26,7 @@ import jp.kakehashi.bulletin.PairRepository;
 import jp.kakehashi.bulletin.PairStatus;
 import jp.kakehashi.bulletin.TargetRevision;
 import jp.kakehashi.bulletin.TargetRevisionRepository;
+import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.segment.SegmentRows;
@@ -35,7 +36,7 @@ import jp.kakehashi.workflow.Action;
 import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
-import jp.kakehashi.workflow.QaChecks;
+import jp.kakehashi.workflow.DraftChecks;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -68,10 +69,14 @@ class WorkPages {
     private final PairHistory history;
     private final Messages messages;
     private final PageLocale locales;
+    private final DraftChecks checks;
+    private final TermIndex terms;
 
     WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
               Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
-              PageLocale locales) {
+              PageLocale locales, DraftChecks checks, TermIndex terms) {
+        this.checks = checks;
+        this.terms = terms;
         this.session = session;
         this.forms = forms;
         this.pairs = pairs;
@@ -113,8 +118,9 @@ class WorkPages {
         Map<String, Object> model = model(request, me.get());
         var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
         model.put("pair", pair);
-        model.put("warnings", QaChecks.of(pair));
+        model.put("warnings", checks.of(pair));
         model.put("segments", SegmentRows.of(pair).rows());
+        model.put("terms", terms.hits(pair.source().body(), pair.sourceLang(), pair.office()));
         model.put("history", history.of(id));
         model.put("buttons", BUTTONS);
         model.put("withReason", WITH_REASON);

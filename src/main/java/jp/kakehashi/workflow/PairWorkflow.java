@@ -30,9 +30,11 @@ public class PairWorkflow {
     private final StaffLookup staff;
     private final SourceRevisionRepository sources;
     private final TargetRevisionRepository targets;
+    private final DraftChecks checks;
 
     PairWorkflow(PairWrites writes, OfficeRepository offices, StaffLookup staff, SourceRevisionRepository sources,
-                 TargetRevisionRepository targets) {
+                 TargetRevisionRepository targets, DraftChecks checks) {
+        this.checks = checks;
         this.writes = writes;
         this.offices = offices;
         this.staff = staff;
@@ -118,7 +120,8 @@ public class PairWorkflow {
             throw new ApiException(ErrorCode.EMPTY_TARGET, "The translation's title and body must not be empty");
         }
         var source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
-        List<QaChecks.Issue> issues = QaChecks.check(source.body(), target.title(), target.body(), p.targetLang());
+        List<QaChecks.Issue> issues = checks.check(source.body(), target.title(), target.body(), p.sourceLang(),
+                p.targetLang(), p.officeCode());
         if (QaChecks.blocking(issues)) {
             throw new ApiException(ErrorCode.QA_FAILED, "The draft has blocking quality issues")
                     .with("issues", issues);

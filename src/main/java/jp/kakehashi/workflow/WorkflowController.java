@@ -20,7 +20,7 @@ import jp.kakehashi.bulletin.BulletinView;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.ETags;
 import jp.kakehashi.workflow.TextCommands.ActionCommand;
 import jp.kakehashi.workflow.TextCommands.ReviseSourceCommand;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -47,9 +47,11 @@ class WorkflowController {
     private final PairHistory history;
     private final StaffLookup staff;
     private final BulletinReader reader;
+    private final DraftChecks checks;
 
     WorkflowController(PairWorkflow workflow, Revisions revisions, BulletinRelease releases, PairHistory history,
-                       StaffLookup staff, BulletinReader reader) {
+                       StaffLookup staff, BulletinReader reader, DraftChecks checks) {
+        this.checks = checks;
         this.reader = reader;
         this.workflow = workflow;
         this.revisions = revisions;
@@ -91,7 +93,7 @@ class WorkflowController {
     @Get("/pairs/{id}/qa")
     QaChecks.Report qa(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        var issues = QaChecks.of(reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
+        var issues = checks.of(reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
         return new QaChecks.Report(issues, QaChecks.blocking(issues));
     }
 
@@ -112,25 +114,10 @@ class WorkflowController {
     }
 
     private static long required(@Nullable String ifMatch) {
-        Long v = version(ifMatch);
-        if (v == null) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send If-Match with the ETag you read");
-        }
-        return v;
+        return ETags.required(ifMatch);
     }
 
-    /** {@code "7"}, {@code W/"7"} or {@code 7}; {@code *} and absence mean "any version". */
     static Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        v = v.startsWith("W/") ? v.substring(2) : v;
-        v = v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "If-Match must be an ETag such as \"3\"");
-        }
+        return ETags.version(ifMatch);
     }
 }

@@ -1,0 +1,125 @@
+package jp.kakehashi.glossary;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ETags;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * The glossary API: staff read and look up terms; editors and admins keep them (see
+ * {@link Glossary} for who keeps which); TBX out and in. Lists are bounded pages.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class GlossaryController {
+    static final int MAX_PAGE_SIZE = 200;
+    static final String TBX = "application/x-tbx+xml";
+    private final Glossary glossary;
+    private final TermIndex index;
+    private final StaffLookup staff;
+    private final BulletinReader reader;
+
+    GlossaryController(Glossary glossary, TermIndex index, StaffLookup staff, BulletinReader reader) {
+        this.glossary = glossary;
+        this.index = index;
+        this.staff = staff;
+        this.reader = reader;
+    }
+
+    @Serdeable
+    record Page(List<GlossaryTermView> terms, int total, int page, int size) {
+    }
+
+    @Get("/glossary{?q,office,page,size}")
+    Page list(@Nullable String q, @Nullable String office, @Nullable Integer page, @Nullable Integer size,
+              @Nullable Authentication auth) {
+        staff.require(auth);
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
+        }
+        List<GlossaryTermView> all = glossary.find(q, office).stream().map(GlossaryTermView::of).toList();
+        int from = (int) Math.min((long) p * s, all.size());
+        return new Page(all.subList(from, Math.min(from + s, all.size())), all.size(), p, s);
+    }
+
+    @Get("/glossary/{id}")
+    HttpResponse<GlossaryTermView> get(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        return tagged(HttpStatus.OK, GlossaryTermView.of(glossary.get(id)));
+    }
+
+    @Post("/glossary")
+    HttpResponse<GlossaryTermView> create(@Body GlossaryCommand c, @Nullable Authentication auth) {
+        return tagged(HttpStatus.CREATED, GlossaryTermView.of(glossary.create(c, staff.require(auth))));
+    }
+
+    @Put("/glossary/{id}")
+    HttpResponse<GlossaryTermView> update(@PathVariable long id, @Body GlossaryCommand c,
+                                          @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        var who = staff.require(auth);
+        return tagged(HttpStatus.OK, GlossaryTermView.of(glossary.update(id, c, ETags.required(ifMatch), who)));
+    }
+
+    @Delete("/glossary/{id}")
+    HttpResponse<Void> delete(@PathVariable long id, @Nullable Authentication auth) {
+        glossary.delete(id, staff.require(auth));
+        return HttpResponse.noContent();
+    }
+
+    @Get(uri = "/glossary/export.tbx", produces = TBX)
+    HttpResponse<byte[]> export(@Nullable Authentication auth) {
+        staff.require(auth);
+        return HttpResponse.ok(TbxFormat.write(glossary.all()))
+                .header("Content-Disposition", "attachment; filename=\"kakehashi-glossary.tbx\"");
+    }
+
+    @Post(uri = "/glossary/import", consumes = {TBX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    Glossary.ImportResult importTbx(@Nullable @Body byte[] body, @Nullable Authentication auth) {
+        var who = staff.require(auth);
+        if (body == null || body.length == 0) {
+            throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TBX file as the request body");
+        }
+        return glossary.importTerms(TbxFormat.read(body), who);
+    }
+
+    @Serdeable
+    record PairTerms(List<TermIndex.Hit> source, List<TermIndex.Hit> target) {
+    }
+
+    /** The glossary terms in a pair's source and current draft, with offsets for highlighting. */
+    @Get("/pairs/{id}/terms")
+    PairTerms pairTerms(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
+        return new PairTerms(index.hits(pair.source().body(), pair.sourceLang(), pair.office()),
+                pair.target() == null ? List.of() : index.hits(pair.target().body(), pair.targetLang(), pair.office()));
+    }
+
+    private static HttpResponse<GlossaryTermView> tagged(HttpStatus status, GlossaryTermView v) {
+        return HttpResponse.<GlossaryTermView>status(status).body(v).header("ETag", ETags.of(v.version()));
+    }
+}

@@ -1,0 +1,210 @@
+package jp.kakehashi.glossary;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * TBX (ISO 30042, TBX-Basic dialect) for the glossary: one conceptEntry per term pair, the office
+ * as {@code <admin type="customerSubset">}, the note as {@code <note>}, the status on the English
+ * term as administrativeStatus (preferredTerm-admn-sts / deprecatedTerm-admn-sts).
+ *
+ * <p>Reading is StAX with DTDs and external entities off, and a document that carries a DOCTYPE at
+ * all is refused: a termbase has no use for one, and refusing it closes entity expansion attacks
+ * (billion laughs) and XXE whatever the parser's defaults.
+ */
+final class TbxFormat {
+    static final String NS = "urn:iso:std:iso:30042:ed-2";
+    static final int MAX_ENTRIES = 10_000;
+
+    private TbxFormat() {
+    }
+
+    static byte[] write(List<GlossaryTerm> terms) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("tbx");
+            w.writeDefaultNamespace(NS);
+            w.writeAttribute("style", "dca");
+            w.writeAttribute("type", "TBX-Basic");
+            w.writeAttribute(XMLConstants.XML_NS_URI, "lang", "en");
+            w.writeStartElement("tbxHeader");
+            w.writeStartElement("fileDesc");
+            w.writeStartElement("sourceDesc");
+            element(w, "p", "Kakehashi glossary");
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeStartElement("text");
+            w.writeStartElement("body");
+            for (GlossaryTerm t : terms) {
+                w.writeStartElement("conceptEntry");
+                w.writeAttribute("id", "t" + t.id());
+                w.writeStartElement("admin");
+                w.writeAttribute("type", "customerSubset");
+                w.writeCharacters(t.scope());
+                w.writeEndElement();
+                if (!t.note().isEmpty()) {
+                    element(w, "note", t.note());
+                }
+                langSec(w, "ja", t.termJa(), null);
+                langSec(w, "en", t.termEn(), t.status() == GlossaryTerm.Status.PREFERRED
+                        ? "preferredTerm-admn-sts" : "deprecatedTerm-admn-sts");
+                w.writeEndElement();
+            }
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void langSec(XMLStreamWriter w, String lang, String term, String status) throws XMLStreamException {
+        w.writeStartElement("langSec");
+        w.writeAttribute(XMLConstants.XML_NS_URI, "lang", lang);
+        w.writeStartElement("termSec");
+        element(w, "term", term);
+        if (status != null) {
+            w.writeStartElement("termNote");
+            w.writeAttribute("type", "administrativeStatus");
+            w.writeCharacters(status);
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    /** The term pairs of a TBX file: every Japanese term of an entry with every English one. */
+    static List<GlossaryCommand> read(byte[] xml) {
+        List<GlossaryCommand> commands = new ArrayList<>();
+        try {
+            XMLStreamReader r = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            Entry entry = null;
+            String lang = null;
+            String status = null;
+            String term = null;
+            boolean root = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw invalid("DOCTYPE and entity references are not accepted");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    if (!root) {
+                        if (!"tbx".equals(name) && !"martif".equals(name)) {
+                            throw invalid("the root element must be <tbx>");
+                        }
+                        root = true;
+                    }
+                    switch (name) {
+                        case "conceptEntry", "termEntry" -> entry = new Entry();
+                        case "langSec", "langSet" -> lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+                        case "termSec", "tig", "ntig" -> {
+                            status = null;
+                            term = null;
+                        }
+                        case "term" -> term = r.getElementText().strip();
+                        case "termNote" -> {
+                            if ("administrativeStatus".equals(r.getAttributeValue(null, "type"))) {
+                                status = r.getElementText().strip();
+                            }
+                        }
+                        case "admin" -> {
+                            if (entry != null && "customerSubset".equals(r.getAttributeValue(null, "type"))) {
+                                entry.office = r.getElementText().strip();
+                            }
+                        }
+                        case "note" -> {
+                            if (entry != null) {
+                                entry.note = r.getElementText().strip();
+                            }
+                        }
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && entry != null) {
+                    switch (r.getLocalName()) {
+                        case "termSec", "tig", "ntig" -> entry.add(lang, term, status);
+                        case "conceptEntry", "termEntry" -> {
+                            entry.emit(commands);
+                            entry = null;
+                            if (commands.size() > MAX_ENTRIES) {
+                                throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_ENTRIES
+                                        + " term pairs per file").with("limit", MAX_ENTRIES);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            if (!root) {
+                throw invalid("no <tbx> element");
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw invalid(e.getMessage());
+        }
+        return commands;
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return f;
+    }
+
+    private static ApiException invalid(String why) {
+        return new ApiException(ErrorCode.INVALID_XML, "Not a usable TBX file: " + why);
+    }
+
+    private static final class Entry {
+        String office;
+        String note;
+        final List<String> ja = new ArrayList<>();
+        final List<String[]> en = new ArrayList<>();
+
+        void add(String lang, String term, String status) {
+            if (term == null || term.isEmpty() || lang == null) {
+                return;
+            }
+            if (lang.toLowerCase().startsWith("ja")) {
+                ja.add(term);
+            } else if (lang.toLowerCase().startsWith("en")) {
+                en.add(new String[] {term, status != null && (status.startsWith("deprecated")
+                        || status.startsWith("superseded")) ? "FORBIDDEN" : "PREFERRED"});
+            }
+        }
+
+        void emit(List<GlossaryCommand> out) {
+            for (String j : ja) {
+                for (String[] e : en) {
+                    out.add(new GlossaryCommand(j, e[0], note, office, e[1]));
+                }
+            }
+        }
+    }
+}
