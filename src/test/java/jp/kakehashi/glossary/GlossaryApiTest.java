@@ -39,8 +39,9 @@ class GlossaryApiTest extends ServiceTest {
 
     @Override
     protected String dataDir() {
-        // Global terms change QA and search for everyone; they get a database of their own.
-        return "target/test-data/glossary";
+        // Global terms change QA and search for everyone, and these tests create fixed terms: each run
+        // gets a database of its own.
+        return "target/test-data/glossary-" + ProcessHandle.current().pid();
     }
 
     @Override
