@@ -36,7 +36,10 @@ public final class ServiceProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Application class-data sharing as the Dockerfile runs it: the first start writes the archive
+        // on exit, later starts map the classes instead of loading and verifying them again.
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa"),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
                 "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));

@@ -19,7 +19,8 @@ import jp.kakehashi.support.Staffing;
 /**
  * Workflow throughput: virtual users each run claim → save → submit → approve cycles over HTTP
  * (a translator and an editor of one office per user, so four-eyes holds), one in eight claims
- * aimed at a pair someone else just took (it must be refused). Afterwards the database is checked:
+ * aimed at the pair another user is on (refused when that user already holds it; when the thief is
+ * first, the owner's claim is refused instead). Afterwards the database is checked:
  * no pair claimed twice, every approved pair carries exactly the text its one claimant saved.
  * {@link RawJdbcWorkflow} does the same conditional UPDATEs straight on MariaDB: the limit.
  */
@@ -54,6 +55,7 @@ public final class WorkflowBench {
         AtomicLong cycles = new AtomicLong();
         AtomicLong refusedClaims = new AtomicLong();
         AtomicLong unexpected = new AtomicLong();
+        AtomicLong racesLost = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -76,10 +78,10 @@ public final class WorkflowBench {
                             return;
                         }
                         recent.put((long) user, pair);
-                        if (cycle(translator.http(), editor, pair, saved, writes)) {
-                            cycles.incrementAndGet();
-                        } else {
-                            unexpected.incrementAndGet();
+                        switch (cycle(translator.http(), editor, pair, saved, writes)) {
+                            case DONE -> cycles.incrementAndGet();
+                            case LOST_CLAIM -> racesLost.incrementAndGet();
+                            case FAILED -> unexpected.incrementAndGet();
                         }
                     }
                 });
@@ -93,29 +95,38 @@ public final class WorkflowBench {
         r.put("cyclesPerSecond", Math.round(cycles.get() / seconds * 10) / 10.0);
         r.put("transitionsPerSecond", Math.round(writes.get() / seconds * 10) / 10.0);
         r.put("refusedStolenClaims", refusedClaims.get());
+        r.put("claimRacesLost", racesLost.get());
         r.put("unexpectedAnswers", unexpected.get());
         r.putAll(invariants(new Db(dataSource), saved));
         return r;
     }
 
-    /** One pair through its whole translation; false when any step got an answer it should not. */
-    private static boolean cycle(Http translator, Http editor, long pair, Map<Long, String> saved, AtomicLong writes) {
+    private enum Outcome { DONE, LOST_CLAIM, FAILED }
+
+    /**
+     * One pair through its whole translation. A 409 on the claim is a race lost to another user's
+     * stolen claim (that user got there first, which is the point); any other wrong answer fails.
+     */
+    private static Outcome cycle(Http translator, Http editor, long pair, Map<Long, String> saved, AtomicLong writes) {
         Http.Response claim = translator.postJson("/api/v1/pairs/" + pair + "/claim", Map.of());
+        if (claim.status() == 409) {
+            return Outcome.LOST_CLAIM;
+        }
         if (claim.status() != 200) {
-            return false;
+            return Outcome.FAILED;
         }
         String text = "Staff of Shirakawa City visited Paris (" + pair + "/" + Thread.currentThread().threadId() + ").";
         Http.Response save = translator.write("PUT", "/api/v1/pairs/" + pair + "/target",
                 Map.of("title", "Visit " + pair, "body", text), claim.header("ETag"));
         if (save.status() != 200) {
-            return false;
+            return Outcome.FAILED;
         }
         saved.put(pair, text);
         Http.Response submit = translator.write("POST", "/api/v1/pairs/" + pair + "/submit", Map.of(), save.header("ETag"));
         Http.Response approve = submit.status() == 200
                 ? editor.write("POST", "/api/v1/pairs/" + pair + "/approve", Map.of(), submit.header("ETag")) : submit;
         writes.addAndGet(2 + (submit.status() == 200 ? 1 : 0) + (approve.status() == 200 ? 1 : 0));
-        return approve.status() == 200;
+        return approve.status() == 200 ? Outcome.DONE : Outcome.FAILED;
     }
 
     private static Map<String, Object> invariants(Db db, Map<Long, String> saved) {

@@ -1,0 +1,86 @@
+package jp.kakehashi.exchange;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.List;
+import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.bulletin.PairView;
+import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.workflow.Revisions;
+import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+
+/**
+ * XLIFF out (a pair, or a whole bulletin) for staff, and a translated pair back in as a draft. An
+ * import goes through the same save as the editor (lease holder only, lease renewed, audited), after
+ * checking that the file answers this pair (422 XLIFF_MISMATCH) and its current source text
+ * (409 SOURCE_CHANGED: the source was revised since the file was exported).
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class XliffController {
+    private final BulletinReader reader;
+    private final Revisions revisions;
+    private final StaffLookup staff;
+
+    XliffController(BulletinReader reader, Revisions revisions, StaffLookup staff) {
+        this.reader = reader;
+        this.revisions = revisions;
+        this.staff = staff;
+    }
+
+    @Get(uri = "/pairs/{id}/xliff", produces = XliffFormat.MEDIA_TYPE)
+    HttpResponse<byte[]> pair(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        return file(XliffFormat.write(List.of(pair(id))), "pair-" + id);
+    }
+
+    @Get(uri = "/bulletins/{id}/xliff", produces = XliffFormat.MEDIA_TYPE)
+    HttpResponse<byte[]> bulletin(@PathVariable long id, @Nullable Authentication auth) {
+        staff.require(auth);
+        return file(XliffFormat.write(reader.bulletin(id, true).pairs()), "bulletin-" + id);
+    }
+
+    @Post(uri = "/pairs/{id}/xliff", consumes = {XliffFormat.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    HttpResponse<PairView> importDraft(@PathVariable long id, @Nullable @Body byte[] body, @Nullable Authentication auth) {
+        var who = staff.require(auth);
+        if (body == null || body.length == 0) {
+            throw new ApiException(ErrorCode.EMPTY_BODY, "Send the translated XLIFF file as the request body");
+        }
+        List<XliffFormat.Translated> files = XliffFormat.read(body);
+        if (files.size() != 1 || files.getFirst().pairId() != id) {
+            throw new ApiException(ErrorCode.XLIFF_MISMATCH, "The file must hold exactly this pair (" + id + ")")
+                    .with("pairs", files.stream().map(XliffFormat.Translated::pairId).toList());
+        }
+        XliffFormat.Translated t = files.getFirst();
+        PairView now = pair(id);
+        if (t.sourceRevision() != now.source().revision()) {
+            throw new ApiException(ErrorCode.SOURCE_CHANGED, "The file was made from source revision "
+                    + t.sourceRevision() + "; the source is now at " + now.source().revision())
+                    .with("pair", now);
+        }
+        PairView saved = revisions.saveDraft(id, who, now.version(), new SaveTargetCommand(t.title(), t.body()));
+        return HttpResponse.ok(saved).header("ETag", "\"" + saved.version() + "\"");
+    }
+
+    private PairView pair(long id) {
+        return reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
+    }
+
+    private static HttpResponse<byte[]> file(byte[] xliff, String name) {
+        return HttpResponse.ok(xliff).header("Content-Disposition", "attachment; filename=\"" + name + ".xlf\"");
+    }
+}

@@ -1,0 +1,252 @@
+package jp.kakehashi.exchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.bulletin.PairView;
+import jp.kakehashi.segment.Segmenter;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * XLIFF 2.1 for offline CAT tools: one {@code <file>} per pair (id {@code pair-<id>}, original
+ * {@code kakehashi:pair:<id>:source-revision:<n>} so an import can check it is answering this pair
+ * and this source text), a unit for the title and one for the body with a segment per source
+ * sentence. Segments partition the texts exactly, white space included ({@code xml:space="preserve"}),
+ * so joining a unit's targets gives back the stored text character for character; characters XML 1.0
+ * cannot carry are written as {@code <cp hex="…"/>} and carriage returns as {@code &#xD;}. Reading is StAX without DTDs or entities.
+ */
+public final class XliffFormat {
+    public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
+    public static final String MEDIA_TYPE = "application/xliff+xml";
+    private static final Pattern ORIGINAL = Pattern.compile("kakehashi:pair:(\\d{1,18}):source-revision:(\\d{1,9})");
+    static final int MAX_FILES = 200;
+
+    private XliffFormat() {
+    }
+
+    /** A translated pair as read back from a file. */
+    public record Translated(long pairId, int sourceRevision, String title, String body) {
+    }
+
+    public static byte[] write(List<PairView> pairs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("xliff");
+            w.writeDefaultNamespace(NS);
+            w.writeAttribute("version", "2.1");
+            w.writeAttribute("srcLang", pairs.isEmpty() ? "ja" : pairs.getFirst().sourceLang());
+            w.writeAttribute("trgLang", pairs.isEmpty() ? "en" : pairs.getFirst().targetLang());
+            for (PairView p : pairs) {
+                w.writeStartElement("file");
+                w.writeAttribute("id", "pair-" + p.id());
+                w.writeAttribute("original", "kakehashi:pair:" + p.id() + ":source-revision:" + p.source().revision());
+                w.writeAttribute(XMLConstants.XML_NS_URI, "space", "preserve");
+                String state = state(p);
+                unit(w, "title", List.of(p.source().title()), List.of(p.target() == null ? "" : p.target().title()), state);
+                List<String> source = partition(p.source().body(), p.sourceLang(), Integer.MAX_VALUE);
+                List<String> target = p.target() == null ? List.of()
+                        : partition(p.target().body(), p.targetLang(), source.size());
+                unit(w, "body", source, target, state);
+                w.writeEndElement();
+            }
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void unit(XMLStreamWriter w, String id, List<String> source, List<String> target, String state)
+            throws XMLStreamException {
+        w.writeStartElement("unit");
+        w.writeAttribute("id", id);
+        for (int i = 0; i < Math.max(1, source.size()); i++) {
+            String t = i < target.size() ? target.get(i) : "";
+            w.writeStartElement("segment");
+            w.writeAttribute("id", id + "-" + (i + 1));
+            w.writeAttribute("state", t.isEmpty() ? "initial" : state);
+            w.writeStartElement("source");
+            text(w, i < source.size() ? source.get(i) : "");
+            w.writeEndElement();
+            if (!t.isEmpty()) {
+                w.writeStartElement("target");
+                text(w, t);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private static String state(PairView p) {
+        return p.status() == PairStatus.RELEASED ? "final" : p.status() == PairStatus.APPROVED ? "reviewed"
+                : p.status() == PairStatus.SUBMITTED ? "translated" : "initial";
+    }
+
+    /**
+     * The text cut at sentence starts into at most {@code max} pieces that join back to it exactly;
+     * sentences beyond {@code max} stay in the last piece.
+     */
+    static List<String> partition(String text, String lang, int max) {
+        List<String> parts = new ArrayList<>();
+        if (text.isEmpty()) {
+            return parts;
+        }
+        List<Segmenter.Segment> sentences = Segmenter.split(text, lang);
+        int from = 0;
+        for (int i = 1; i < sentences.size() && parts.size() < max - 1; i++) {
+            int next = sentences.get(i).start();
+            parts.add(text.substring(from, next));
+            from = next;
+        }
+        parts.add(text.substring(from));
+        return parts;
+    }
+
+    /** Text with the characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/F) as cp. */
+    private static void text(XMLStreamWriter w, String s) throws XMLStreamException {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean surrogatePair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (surrogatePair) {
+                i++;
+                continue;
+            }
+            if (c == '\r') {
+                // a literal \r would reach the reader as \n (XML end-of-line handling); a character
+                // reference does not, and XLIFF forbids <cp/> for characters XML allows
+                w.writeCharacters(s.substring(run, i));
+                w.writeEntityRef("#xD");
+                run = i + 1;
+            } else if (!xmlChar(c)) {
+                w.writeCharacters(s.substring(run, i));
+                w.writeEmptyElement("cp");
+                w.writeAttribute("hex", String.format("%04X", (int) c));
+                run = i + 1;
+            }
+        }
+        w.writeCharacters(s.substring(run));
+    }
+
+    private static boolean xmlChar(char c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    }
+
+    public static List<Translated> read(byte[] xml) {
+        List<Translated> files = new ArrayList<>();
+        try {
+            XMLStreamReader r = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            boolean root = false;
+            long pair = -1;
+            int revision = -1;
+            String unit = null;
+            StringBuilder title = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            StringBuilder target = null;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw invalid("DOCTYPE and entity references are not accepted");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    if (!root) {
+                        String version = r.getAttributeValue(null, "version");
+                        if (!"xliff".equals(name) || !NS.equals(r.getNamespaceURI()) || version == null
+                                || !version.startsWith("2.")) {
+                            throw invalid("the root element must be XLIFF 2 <xliff version=\"2.x\">");
+                        }
+                        root = true;
+                    }
+                    switch (name) {
+                        case "file" -> {
+                            Matcher m = ORIGINAL.matcher(String.valueOf(r.getAttributeValue(null, "original")));
+                            if (!m.matches()) {
+                                throw new ApiException(ErrorCode.XLIFF_MISMATCH,
+                                        "A <file> without Kakehashi's original=\"kakehashi:pair:…\"");
+                            }
+                            pair = Long.parseLong(m.group(1));
+                            revision = Integer.parseInt(m.group(2));
+                            title.setLength(0);
+                            body.setLength(0);
+                        }
+                        case "unit" -> unit = r.getAttributeValue(null, "id");
+                        case "target" -> target = new StringBuilder();
+                        case "cp" -> {
+                            if (target != null) {
+                                target.append(codePoint(r.getAttributeValue(null, "hex")));
+                            }
+                        }
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE) {
+                    if (target != null) {
+                        target.append(r.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (r.getLocalName()) {
+                        case "target" -> {
+                            ("title".equals(unit) ? title : body).append(target);
+                            target = null;
+                        }
+                        case "file" -> {
+                            files.add(new Translated(pair, revision, title.toString(), body.toString()));
+                            if (files.size() > MAX_FILES) {
+                                throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_FILES
+                                        + " pairs per file").with("limit", MAX_FILES);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            if (!root) {
+                throw invalid("no <xliff> element");
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw invalid(e.getMessage());
+        }
+        return files;
+    }
+
+    private static String codePoint(String hex) {
+        int cp = Integer.parseInt(hex == null ? "" : hex, 16);
+        if (cp == 0 || cp > 0xFFFF) {
+            throw invalid("cp must name a character between 0001 and FFFF");
+        }
+        return String.valueOf((char) cp);
+    }
+
+    static XMLInputFactory secureFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return f;
+    }
+
+    static ApiException invalid(String why) {
+        return new ApiException(ErrorCode.INVALID_XML, "Not a usable XLIFF file: " + why);
+    }
+}

@@ -1,0 +1,95 @@
+package jp.kakehashi.exchange;
+
+import static jp.kakehashi.support.Problem.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A pair goes out as XLIFF for an offline CAT tool and its translation comes back as the draft. */
+@MicronautTest(transactional = false)
+class XliffApiTest extends ServiceTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    Person editor;
+    Person translator;
+    Person other;
+
+    @BeforeAll
+    void setUp() {
+        Staffing staffing = new Staffing(new Http(server, json));
+        editor = staffing.editor("PAR");
+        translator = staffing.translator("PAR");
+        other = staffing.translator("PAR");
+    }
+
+    private long pair() {
+        Map<String, Object> p = Map.of("office", "PAR", "sourceLang", "ja", "source", Map.of("title",
+                "白河だるま " + UUID.randomUUID(), "body", "白河市の職員がパリを訪問した。「ようこそ。」と市長は述べた。"));
+        return Fixtures.created(editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "XLIFF試験 "
+                + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(p)))).pairIds().getFirst();
+    }
+
+    private static Http.Response send(Person who, long id, String xliff) {
+        return who.http().post("/api/v1/pairs/" + id + "/xliff", XliffFormat.MEDIA_TYPE, xliff.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a CAT tool does: fill each segment's target. */
+    private static String translate(String exported) {
+        return exported.replace("</source></segment>", "</source><target>T</target></segment>")
+                .replaceFirst("<target>T</target>", "<target>Shirakawa daruma</target>")
+                .replaceFirst("<target>T</target>", "<target>Staff of Shirakawa City visited Paris. </target>")
+                .replaceFirst("<target>T</target>", "<target>\"Welcome,\" said the mayor.</target>");
+    }
+
+    @Test
+    void aTranslatedFileComesBackAsTheHoldersDraft() {
+        long id = pair();
+        Http.Response exported = translator.http().get("/api/v1/pairs/" + id + "/xliff");
+        assertEquals(200, exported.status(), exported.body());
+        assertTrue(exported.contentType().startsWith(XliffFormat.MEDIA_TYPE), exported.contentType());
+        assertTrue(exported.body().contains("<source>「ようこそ。」と市長は述べた。</source>"), exported.body());
+        String translated = translate(exported.body());
+
+        assertProblem(send(translator, id, translated), 409, "WRONG_STATE");
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        assertProblem(send(other, id, translated), 423, "LOCKED");
+        Http.Response saved = send(translator, id, translated);
+        assertEquals(200, saved.status(), saved.body());
+        Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("target");
+        assertEquals("Shirakawa daruma", target.get("title"));
+        assertEquals("Staff of Shirakawa City visited Paris. \"Welcome,\" said the mayor.", target.get("body"));
+    }
+
+    @Test
+    void aFileForAnotherPairOrAnOlderSourceOrHostileXmlChangesNothing() {
+        long id = pair();
+        long otherPair = pair();
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        String translated = translate(translator.http().get("/api/v1/pairs/" + id + "/xliff").body());
+        assertProblem(send(translator, otherPair, translated), 422, "XLIFF_MISMATCH");
+        String older = translated.replace(":source-revision:1\"", ":source-revision:0\"");
+        assertProblem(send(translator, id, older), 409, "SOURCE_CHANGED");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + translated.substring(translated.indexOf("<xliff")).replace("Shirakawa daruma", "&e;");
+        assertProblem(send(translator, id, xxe), 400, "INVALID_XML");
+        assertProblem(send(translator, id, "<xliff"), 400, "INVALID_XML");
+        assertEquals(null, translator.http().get("/api/v1/pairs/" + id).map().get("target"), "nothing was saved");
+    }
+}
