@@ -22,8 +22,10 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * MariaDB), import of the corpus over HTTP until it is searchable, resident memory, HTTP search
  * load with wrk at fixed rates, and workflow cycles over HTTP at 16/64 users next to the raw JDBC
  * loop on the same database. Run:
- * {@code ./mvnw -q test -Dtest=ServiceBench -Dbench.pairs=100000 -Dsurefire.failIfNoSpecifiedTests=false};
- * results in {@code target/bench/service-<pairs>.json}. {@code ServiceBenchSmokeTest} runs it tiny.
+ * {@code ./mvnw -q test -Dtest=ServiceBench -Dbench.pairs=100000 -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.seconds=} shortens each load phase); results in {@code target/bench/service-<pairs>.json}.
+ * With {@code target/kakehashi-0.1.0-SNAPSHOT.jar} built ({@code ./mvnw -q package -DskipTests}) the
+ * start-up is also measured from the jar with class-data sharing, as the Dockerfile runs it. {@code ServiceBenchSmokeTest} runs it tiny.
  */
 public class ServiceBench {
     public record Plan(int pairs, int[] rates, int wrkSeconds, int[] users, Duration workflow, int pairsPerOffice) {
@@ -32,8 +34,9 @@ public class ServiceBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
     void benchmark() throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 30);
         System.out.println(run(new Plan(Integer.parseInt(System.getProperty("bench.pairs")),
-                new int[] {250, 500, 750, 1000}, 30, new int[] {16, 64}, Duration.ofSeconds(30), 800)));
+                new int[] {250, 500, 750, 1000}, seconds, new int[] {16, 64}, Duration.ofSeconds(seconds), 800)));
     }
 
     public static Map<String, Object> run(Plan plan) throws Exception {
@@ -49,6 +52,14 @@ public class ServiceBench {
         try (MariaDbPoolDataSource ds = new MariaDbPoolDataSource(url + "?user=root&maxPoolSize=20")) {
             try (ServiceProcess first = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
                 r.put("readyMsExternalFirstStart", first.readyMillis());
+            }
+            Path jar = Path.of("target", "kakehashi-0.1.0-SNAPSHOT.jar");
+            if (Files.exists(jar)) {
+                for (String run : List.of("readyMsExternalJarFirstStart", "readyMsExternalJarCds")) {
+                    try (ServiceProcess p = ServiceProcess.start(work.resolve("jar"), url, "1g", log, jar)) {
+                        r.put(run, p.readyMillis());
+                    }
+                }
             }
             try (ServiceProcess svc = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
                 r.put("readyMsExternal", svc.readyMillis());

@@ -31,19 +31,30 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service on {@code dataDir}, with an external database when {@code jdbcUrl} is set. */
     public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log)
             throws IOException, InterruptedException {
+        return start(dataDir, jdbcUrl, heap, log, null);
+    }
+
+    /**
+     * The same from the packaged jar, as operators run it, with application class-data sharing as
+     * the Dockerfile sets it up: the first start writes the archive on exit, later starts map the
+     * classes instead of loading and verifying them. (CDS cannot archive from class directories,
+     * hence the jar.)
+     */
+    public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        // Application class-data sharing as the Dockerfile runs it: the first start writes the archive
-        // on exit, later starts map the classes instead of loading and verifying them again.
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa"),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
+        if (jar != null) {
+            cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa")));
+        }
+        cmd.addAll(List.of("-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
                 "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));
-        cmd.add("jp.kakehashi.Application");
+        cmd.addAll(jar != null ? List.of("-jar", jar.toString())
+                : List.of("-cp", System.getProperty("java.class.path"), "jp.kakehashi.Application"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (jdbcUrl != null) {
@@ -91,12 +102,26 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
-    /** A graceful stop (SIGTERM), as a service manager would do it. */
+    /**
+     * A graceful stop (SIGTERM), as a service manager would do it; whatever the service started
+     * (its embedded MariaDB) and left behind is killed too, so the next start finds its files free.
+     */
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+                try {
+                    child.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // gone or stuck: the next start's stale-server check deals with it
+                }
+            }
         }
     }
 }
