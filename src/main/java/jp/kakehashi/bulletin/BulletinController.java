@@ -31,6 +31,7 @@ import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
 
 /**
@@ -119,7 +120,7 @@ class BulletinController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<BulletinView> get(@PathVariable long id, @Nullable Authentication auth) {
         BulletinView view = reader.bulletin(id, staff.of(auth).isPresent());
-        return HttpResponse.ok(view).header("ETag", "\"" + view.version() + "\"");
+        return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
     }
 
     private HttpResponse<BulletinView> created(Bulletin b) {

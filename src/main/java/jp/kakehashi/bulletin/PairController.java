@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ETags;
 
 @Controller("/api/v1/pairs")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,6 +30,6 @@ class PairController {
     HttpResponse<PairView> get(@PathVariable long id, @Nullable Authentication auth) {
         PairView view = reader.pair(id, staff.of(auth).isPresent())
                 .orElseThrow(() -> ApiException.notFound("Pair " + id));
-        return HttpResponse.ok(view).header("ETag", "\"" + view.version() + "\"");
+        return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
     }
 }

@@ -18,6 +18,7 @@ import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -73,7 +74,7 @@ class XliffController {
                     .with("pair", now);
         }
         PairView saved = revisions.saveDraft(id, who, now.version(), new SaveTargetCommand(t.title(), t.body()));
-        return HttpResponse.ok(saved).header("ETag", "\"" + saved.version() + "\"");
+        return HttpResponse.ok(saved).header("ETag", ETags.of(saved.version()));
     }
 
     private PairView pair(long id) {

@@ -1,13 +1,11 @@
 package jp.kakehashi.exchange;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,6 +16,7 @@ import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.SafeXml;
 
 /**
  * XLIFF 2.1 for offline CAT tools: one {@code <file>} per pair (id {@code pair-<id>}, original
@@ -25,13 +24,14 @@ import jp.kakehashi.system.ErrorCode;
  * and this source text), a unit for the title and one for the body with a segment per source
  * sentence. Segments partition the texts exactly, white space included ({@code xml:space="preserve"}),
  * so joining a unit's targets gives back the stored text character for character; characters XML 1.0
- * cannot carry are written as {@code <cp hex="…"/>} and carriage returns as {@code &#xD;}. Reading is StAX without DTDs or entities.
+ * cannot carry are written as {@code <cp hex="…"/>} and carriage returns as {@code &#xD;}. Reading is {@link SafeXml}: no DTDs, no entities.
  */
 public final class XliffFormat {
     public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String MEDIA_TYPE = "application/xliff+xml";
     private static final Pattern ORIGINAL = Pattern.compile("kakehashi:pair:(\\d{1,18}):source-revision:(\\d{1,9})");
     static final int MAX_FILES = 200;
+    private static final String FORMAT = "XLIFF";
 
     private XliffFormat() {
     }
@@ -152,7 +152,7 @@ public final class XliffFormat {
     public static List<Translated> read(byte[] xml) {
         List<Translated> files = new ArrayList<>();
         try {
-            XMLStreamReader r = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader r = SafeXml.open(xml, FORMAT);
             boolean root = false;
             long pair = -1;
             int revision = -1;
@@ -161,17 +161,14 @@ public final class XliffFormat {
             StringBuilder body = new StringBuilder();
             StringBuilder target = null;
             while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw invalid("DOCTYPE and entity references are not accepted");
-                }
+                int event = SafeXml.next(r, FORMAT);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
                     if (!root) {
                         String version = r.getAttributeValue(null, "version");
                         if (!"xliff".equals(name) || !NS.equals(r.getNamespaceURI()) || version == null
                                 || !version.startsWith("2.")) {
-                            throw invalid("the root element must be XLIFF 2 <xliff version=\"2.x\">");
+                            throw SafeXml.invalid(FORMAT, "the root element must be XLIFF 2 <xliff version=\"2.x\">");
                         }
                         root = true;
                     }
@@ -219,13 +216,10 @@ public final class XliffFormat {
                 }
             }
             if (!root) {
-                throw invalid("no <xliff> element");
+                throw SafeXml.invalid(FORMAT, "no <xliff> element");
             }
         } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
-            throw invalid(e.getMessage());
+            throw SafeXml.refusal(e, FORMAT);
         }
         return files;
     }
@@ -233,20 +227,10 @@ public final class XliffFormat {
     private static String codePoint(String hex) {
         int cp = Integer.parseInt(hex == null ? "" : hex, 16);
         if (cp == 0 || cp > 0xFFFF) {
-            throw invalid("cp must name a character between 0001 and FFFF");
+            throw SafeXml.invalid(FORMAT, "cp must name a character between 0001 and FFFF");
         }
         return String.valueOf((char) cp);
     }
 
-    static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return f;
-    }
 
-    static ApiException invalid(String why) {
-        return new ApiException(ErrorCode.INVALID_XML, "Not a usable XLIFF file: " + why);
-    }
 }

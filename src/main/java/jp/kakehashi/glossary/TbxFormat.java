@@ -1,12 +1,10 @@
 package jp.kakehashi.glossary;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -14,19 +12,19 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.SafeXml;
 
 /**
  * TBX (ISO 30042, TBX-Basic dialect) for the glossary: one conceptEntry per term pair, the office
  * as {@code <admin type="customerSubset">}, the note as {@code <note>}, the status on the English
  * term as administrativeStatus (preferredTerm-admn-sts / deprecatedTerm-admn-sts).
  *
- * <p>Reading is StAX with DTDs and external entities off, and a document that carries a DOCTYPE at
- * all is refused: a termbase has no use for one, and refusing it closes entity expansion attacks
- * (billion laughs) and XXE whatever the parser's defaults.
+ * <p>Reading is {@link SafeXml}: no DTDs, no entities; a termbase has no use for either.
  */
 final class TbxFormat {
     static final String NS = "urn:iso:std:iso:30042:ed-2";
     static final int MAX_ENTRIES = 10_000;
+    private static final String FORMAT = "TBX";
 
     private TbxFormat() {
     }
@@ -98,22 +96,19 @@ final class TbxFormat {
     static List<GlossaryCommand> read(byte[] xml) {
         List<GlossaryCommand> commands = new ArrayList<>();
         try {
-            XMLStreamReader r = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader r = SafeXml.open(xml, FORMAT);
             Entry entry = null;
             String lang = null;
             String status = null;
             String term = null;
             boolean root = false;
             while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw invalid("DOCTYPE and entity references are not accepted");
-                }
+                int event = SafeXml.next(r, FORMAT);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
                     if (!root) {
                         if (!"tbx".equals(name) && !"martif".equals(name)) {
-                            throw invalid("the root element must be <tbx>");
+                            throw SafeXml.invalid(FORMAT, "the root element must be <tbx>");
                         }
                         root = true;
                     }
@@ -158,28 +153,15 @@ final class TbxFormat {
                 }
             }
             if (!root) {
-                throw invalid("no <tbx> element");
+                throw SafeXml.invalid(FORMAT, "no <tbx> element");
             }
         } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
-            throw invalid(e.getMessage());
+            throw SafeXml.refusal(e, FORMAT);
         }
         return commands;
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return f;
-    }
 
-    private static ApiException invalid(String why) {
-        return new ApiException(ErrorCode.INVALID_XML, "Not a usable TBX file: " + why);
-    }
 
     private static final class Entry {
         String office;

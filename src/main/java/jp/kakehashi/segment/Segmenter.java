@@ -77,7 +77,11 @@ public final class Segmenter {
         return segments;
     }
 
-    /** "Dr. J. Smith", "the U.S. team": ICU's filter misses some of these, so they are checked here too. */
+    /**
+     * "Mr. Sato", "Dr. J. Smith", "the U.S. team": a boundary right after a word of
+     * {@code nobreak_en.txt} or after initials is no boundary. (Feeding the same list to ICU's filter
+     * was not enough: it still broke after "J." in "Dr. J. Smith".)
+     */
     private static boolean abbreviationBefore(String text, int boundary) {
         int e = boundary;
         while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
@@ -109,16 +113,10 @@ public final class Segmenter {
                 && Character.UnicodeBlock.of(text.charAt(next)) == Character.UnicodeBlock.HIRAGANA;
     }
 
+    /** ICU's own English exceptions (CLDR); the project's list and initials are {@link #abbreviationBefore}. */
     private static BreakIterator english() {
-        FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ULocale.ENGLISH);
-        for (char c = 'A'; c <= 'Z'; c++) {
-            builder.suppressBreakAfter(c + ".");
-        }
-        for (String line : lines()) {
-            builder.suppressBreakAfter(line);
-            builder.suppressBreakAfter(Character.toUpperCase(line.charAt(0)) + line.substring(1));
-        }
-        return builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ULocale.ENGLISH));
+        return FilteredBreakIteratorBuilder.getInstance(ULocale.ENGLISH)
+                .wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ULocale.ENGLISH));
     }
 
     private static List<String> lines() {

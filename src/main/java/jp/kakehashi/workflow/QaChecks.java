@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.kakehashi.bulletin.PairView;
 
 /**
  * Quality checks on a draft (workflow.md: "blocking QA errors = 0"). Pure rules, no I/O; each issue
@@ -76,12 +75,6 @@ public final class QaChecks {
         brackets(issues, nullToEmpty(targetBody));
         lengthRatio(issues, source, target, toEnglish);
         return issues;
-    }
-
-    /** The checks on a pair's current draft; none before anything is saved. */
-    public static List<Issue> of(PairView pair) {
-        return pair.target() == null ? List.of()
-                : check(pair.source().body(), pair.target().title(), pair.target().body(), pair.targetLang());
     }
 
     @Serdeable

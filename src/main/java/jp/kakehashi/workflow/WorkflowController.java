@@ -68,19 +68,19 @@ class WorkflowController {
             throw ApiException.notFound("Action " + action);
         }
         ActionCommand c = body == null ? new ActionCommand(null, null) : body;
-        return tagged(workflow.act(id, a, staff.require(auth), c.reason(), version(ifMatch), c.assignee()));
+        return tagged(workflow.act(id, a, staff.require(auth), c.reason(), ETags.version(ifMatch), c.assignee()));
     }
 
     @Put("/pairs/{id}/target")
     HttpResponse<PairView> saveTarget(@PathVariable long id, @Body SaveTargetCommand body,
                                       @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
-        return tagged(revisions.saveDraft(id, staff.require(auth), required(ifMatch), body));
+        return tagged(revisions.saveDraft(id, staff.require(auth), ETags.required(ifMatch), body));
     }
 
     @Put("/pairs/{id}/source")
     HttpResponse<PairView> reviseSource(@PathVariable long id, @Body ReviseSourceCommand body,
                                         @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
-        return tagged(revisions.reviseSource(id, staff.require(auth), required(ifMatch), body));
+        return tagged(revisions.reviseSource(id, staff.require(auth), ETags.required(ifMatch), body));
     }
 
     @Get("/pairs/{id}/history")
@@ -100,24 +100,16 @@ class WorkflowController {
     @Post("/bulletins/{id}/release")
     BulletinView release(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
                          @Nullable Authentication auth) {
-        return releases.release(id, staff.require(auth), version(ifMatch));
+        return releases.release(id, staff.require(auth), ETags.version(ifMatch));
     }
 
     @Post("/bulletins/{id}/retract")
     BulletinView retract(@PathVariable long id, @Nullable @Body ActionCommand body,
                          @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
-        return releases.retract(id, staff.require(auth), body == null ? null : body.reason(), version(ifMatch));
+        return releases.retract(id, staff.require(auth), body == null ? null : body.reason(), ETags.version(ifMatch));
     }
 
     static HttpResponse<PairView> tagged(PairView view) {
-        return HttpResponse.ok(view).header("ETag", "\"" + view.version() + "\"");
-    }
-
-    private static long required(@Nullable String ifMatch) {
-        return ETags.required(ifMatch);
-    }
-
-    static Long version(@Nullable String ifMatch) {
-        return ETags.version(ifMatch);
+        return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
     }
 }
