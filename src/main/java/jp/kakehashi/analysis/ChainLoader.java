@@ -67,7 +67,7 @@ public final class ChainLoader {
         }
     }
 
-    static String read(ResourceLoader resources, String file) {
+    public static String read(ResourceLoader resources, String file) {
         try (InputStream in = resources.openResource(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
+import jp.kakehashi.memory.TranslationMemory;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.outbox.Outbox;
@@ -42,9 +43,13 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
     private final Outbox outbox;
     private final JsonMapper json;
     private final TransactionOperations<?> tx;
+    private final TranslationMemory memory;
+    private final BulletinReader reader;
 
     DemoContent(TransactionOperations<?> tx, KakehashiConfig config, BulletinRepository bulletins, PairRepository pairs, BulletinService service,
-                AuditRepository audit, Outbox outbox, JsonMapper json) {
+                AuditRepository audit, Outbox outbox, JsonMapper json, TranslationMemory memory, BulletinReader reader) {
+        this.memory = memory;
+        this.reader = reader;
         this.config = config;
         this.bulletins = bulletins;
         this.pairs = pairs;
@@ -81,10 +86,21 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
             audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), "release", p.status().name(),
                     PairStatus.RELEASED.name(), "demo content", null));
             outbox.pairChanged(p.id(), "released");
+            remember(p);
         }
         bulletins.update(new Bulletin(b.id(), b.number(), b.titleJa(), b.titleEn(), b.publishedOn(), b.dedupKey(),
                 Bulletin.BulletinState.RELEASED, java.time.Instant.now(), b.createdAt(), b.version()));
         outbox.bulletinChanged(b.id(), "released");
+    }
+
+    /** Released demo pairs count as approved: the demo's editor page has memory suggestions at once. */
+    private void remember(Pair p) {
+        PairView v = reader.pair(p.id(), true).orElseThrow();
+        if (v.target() != null) {
+            memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),
+                    v.source().title(), v.source().body(), v.target().title(), v.target().body(), DEMO.name(),
+                    DEMO.name()));
+        }
     }
 
     private List<Entry> read() {

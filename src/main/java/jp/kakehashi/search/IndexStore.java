@@ -24,11 +24,12 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * One Lucene index directory: its writer, a near-real-time searcher, and the commit user data that
  * ties it to MariaDB ({@code outbox} = last applied outbox id, {@code analyzers} = configuration
- * hash). Not thread-safe for writes: only the indexer thread writes.
+ * hash). Not thread-safe for writes: only the indexer thread writes. The translation memory keeps
+ * its own index in one of these too ({@link #update}, {@link #commit(Map)}).
  */
-final class IndexStore implements AutoCloseable {
+public final class IndexStore implements AutoCloseable {
     static final String OUTBOX = "outbox";
-    static final String ANALYZERS = "analyzers";
+    public static final String ANALYZERS = "analyzers";
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
@@ -43,13 +44,13 @@ final class IndexStore implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    static IndexStore open(Path path, Analyzer analyzer) throws IOException {
+    public static IndexStore open(Path path, Analyzer analyzer) throws IOException {
         Files.createDirectories(path);
         return new IndexStore(path, analyzer);
     }
 
     /** The user data of the last commit, or empty when there is no readable index. */
-    static Optional<Map<String, String>> committed(Path path) {
+    public static Optional<Map<String, String>> committed(Path path) {
         if (!Files.isDirectory(path)) {
             return Optional.empty();
         }
@@ -81,17 +82,27 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
+    /** Adds the document or replaces the one {@code id} names. */
+    public void update(Term id, org.apache.lucene.document.Document doc) throws IOException {
+        writer.updateDocument(id, doc);
+    }
+
     void commit(long outboxId, String analyzerHash) throws IOException {
-        writer.setLiveCommitData(Map.of(OUTBOX, Long.toString(outboxId), ANALYZERS, analyzerHash).entrySet());
+        commit(Map.of(OUTBOX, Long.toString(outboxId), ANALYZERS, analyzerHash));
+    }
+
+    /** Commits with this user data (what MariaDB state the index reflects) and refreshes searchers. */
+    public void commit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    IndexSearcher acquire() throws IOException {
+    public IndexSearcher acquire() throws IOException {
         return searchers.acquire();
     }
 
-    void release(IndexSearcher searcher) throws IOException {
+    public void release(IndexSearcher searcher) throws IOException {
         searchers.release(searcher);
     }
 
@@ -118,7 +129,28 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path path) {
+    /** Closes a store that may be gone or broken; a failure is logged, never thrown (shutdown, reopen). */
+    public static void closeQuietly(IndexStore s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IndexStore.class).warn("Closing {} failed: {}", s.path, e.toString());
+            }
+        }
+    }
+
+    /** Stops an indexer thread, letting the batch it is applying finish. */
+    public static void stop(java.util.concurrent.ExecutorService thread) {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void deleteTree(Path path) {
         if (!Files.exists(path)) {
             return;
         }

@@ -61,7 +61,8 @@ class PairLoader {
         return ids("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit);
     }
 
-    record OutboxRow(long id, String aggregate, long aggregateId, java.time.Instant createdAt) {
+    record OutboxRow(long id, String aggregate, long aggregateId, java.time.Instant writtenAt)
+            implements jp.kakehashi.system.IdGaps.Row {
     }
 
     @Transactional(readOnly = true)

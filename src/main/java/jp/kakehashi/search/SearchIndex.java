@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
@@ -41,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final int BATCH = 500;
-    /** A gap in outbox ids older than this is a rolled-back transaction, not one still committing. */
-    private static final Duration GAP_GRACE = Duration.ofSeconds(10);
     private final PairLoader loader;
     private final SearchAnalyzers analyzers;
     private final Path path;
@@ -197,28 +196,10 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         }
         pairs.addAll(loader.pairsOfBulletins(bulletins));
         apply(store, List.copyOf(pairs));
-        long safe = contiguous(rows);
+        long safe = IdGaps.contiguous(cursor, rows, Instant.now());
         store.commit(safe, analyzers.hash());
         cursor = safe;
         return rows.size();
-    }
-
-    /**
-     * The highest id up to which no outbox row can still appear. Ids are assigned at insert but rows
-     * become visible at commit, so a gap may be a transaction still committing: stop before it
-     * unless it is older than the grace period (then it was rolled back). Rows after a young gap
-     * are applied now and again later, which is harmless.
-     */
-    private long contiguous(List<PairLoader.OutboxRow> rows) {
-        long safe = cursor;
-        Instant now = Instant.now();
-        for (PairLoader.OutboxRow r : rows) {
-            if (r.id() != safe + 1 && Duration.between(r.createdAt(), now).compareTo(GAP_GRACE) < 0) {
-                break;
-            }
-            safe = r.id();
-        }
-        return safe;
     }
 
     private record Batch(List<Long> ids, Map<Long, List<PairDocument>> docs) {
@@ -266,24 +247,13 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     private void closeStore() {
         IndexStore s = store;
         store = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Closing the index failed: {}", e.toString());
-            }
-        }
+        IndexStore.closeQuietly(s);
     }
 
     @PreDestroy
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        IndexStore.stop(thread);
         closeStore();
     }
 }

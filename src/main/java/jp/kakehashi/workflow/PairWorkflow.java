@@ -31,10 +31,12 @@ public class PairWorkflow {
     private final SourceRevisionRepository sources;
     private final TargetRevisionRepository targets;
     private final DraftChecks checks;
+    private final MemoryFeed memory;
 
     PairWorkflow(PairWrites writes, OfficeRepository offices, StaffLookup staff, SourceRevisionRepository sources,
-                 TargetRevisionRepository targets, DraftChecks checks) {
+                 TargetRevisionRepository targets, DraftChecks checks, MemoryFeed memory) {
         this.checks = checks;
+        this.memory = memory;
         this.writes = writes;
         this.offices = offices;
         this.staff = staff;
@@ -62,7 +64,11 @@ public class PairWorkflow {
             Pair next = effect(p, action, allowed, who, office, now, assignTo);
             String name = action == Action.APPROVE && who.id() == (p.lastSubmitterId() == null ? -1 : p.lastSubmitterId())
                     ? "approve_self" : action.name().toLowerCase(java.util.Locale.ROOT);
-            return writes.apply(p, next, who.actor(), name, reason);
+            Pair applied = writes.apply(p, next, who.actor(), name, reason);
+            if (action == Action.APPROVE) {
+                memory.approved(p, who);
+            }
+            return applied;
         });
         if (sourceChanged.get()) {
             throw new ApiException(ErrorCode.SOURCE_CHANGED,

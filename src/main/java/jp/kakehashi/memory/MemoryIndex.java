@@ -1,0 +1,192 @@
+package jp.kakehashi.memory;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jp.kakehashi.search.IndexStore;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.IdGaps;
+import jp.kakehashi.system.KakehashiConfig;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memory's Lucene index under {@code <data-dir>/tm}, derived from {@code tm_unit}: one document
+ * per unit with both sides as bigrams (candidates), the exact-match keys, and concordance tokens
+ * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
+ * candidates. One thread follows the table by id (see {@link IdGaps}), at once after a commit that
+ * wrote units and on a poll for units other instances wrote. A missing or differently-analysed
+ * index is rebuilt from the table; deleting the directory is safe.
+ */
+@Singleton
+class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryIndex.class);
+    private static final int BATCH = 500;
+    private static final String CURSOR = "tm_unit";
+    private static final FieldType CONCORDANCE = concordanceType();
+    private final TmRepository units;
+    private final MemoryAnalyzers analyzers;
+    private final Path path;
+    private final long pollMillis;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("memory-indexer").daemon().factory());
+    private volatile IndexStore store;
+    private volatile long cursor;
+
+    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config,
+                @Value("${kakehashi.tm.poll-interval:2s}") Duration poll) {
+        this.units = units;
+        this.analyzers = analyzers;
+        this.path = config.getDataDir().resolve("tm");
+        this.pollMillis = poll.toMillis();
+    }
+
+    static String gram(String lang) {
+        return lang + "_gram";
+    }
+
+    static String key(String lang) {
+        return lang + "_key";
+    }
+
+    static String text(String lang) {
+        return lang + "_text";
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @TransactionalEventListener
+    void committed(MemoryChanged event) {
+        thread.execute(this::tick);
+    }
+
+    /** Units up to this id are searchable (-1 while the index opens). */
+    long indexedUpTo() {
+        return store == null ? -1 : cursor;
+    }
+
+    <T> T search(SearchFunction<T> fn) {
+        IndexStore s = store;
+        if (s == null) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The translation memory is being indexed; try again shortly");
+        }
+        try {
+            IndexSearcher searcher = s.acquire();
+            try {
+                return fn.apply(searcher);
+            } finally {
+                s.release(searcher);
+            }
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The translation memory index is being reopened");
+        }
+    }
+
+    interface SearchFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private void tick() {
+        try {
+            if (store == null) {
+                open();
+            }
+            while (catchUp() == BATCH) {
+                // keep going while there is a backlog
+            }
+        } catch (Exception e) {
+            LOG.warn("Memory indexing paused: {}", e.toString());
+            closeStore();
+        }
+    }
+
+    private void open() throws IOException {
+        Optional<Map<String, String>> committed = IndexStore.committed(path);
+        boolean usable = committed.isPresent() && analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
+                && committed.get().containsKey(CURSOR);
+        if (!usable) {
+            LOG.info("Translation memory index missing or built with other analyzers: rebuilding from MariaDB");
+            IndexStore.deleteTree(path);
+        }
+        store = IndexStore.open(path, analyzers.index());
+        cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;
+    }
+
+    /** Indexes the next units after the cursor; returns how many it read. */
+    private int catchUp() throws IOException {
+        List<TmUnit> rows = units.findByIdGreaterThan(cursor, Pageable.from(0, BATCH, Sort.of(Sort.Order.asc("id"))));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        for (TmUnit u : rows) {
+            store.update(new Term("uid", Long.toString(u.id())), document(u));
+        }
+        long safe = IdGaps.contiguous(cursor, rows.stream().map(u -> new Written(u.id(), u.updatedAt())).toList(),
+                Instant.now());
+        store.commit(Map.of(CURSOR, Long.toString(safe), IndexStore.ANALYZERS, analyzers.hash()));
+        cursor = safe;
+        return rows.size();
+    }
+
+    private record Written(long id, Instant writtenAt) implements IdGaps.Row {
+    }
+
+    private static Document document(TmUnit u) {
+        Document d = new Document();
+        d.add(new StringField("uid", Long.toString(u.id()), Field.Store.YES));
+        for (String lang : List.of(u.sourceLang(), u.targetLang())) {
+            String text = u.side(lang);
+            d.add(new StringField(key(lang), lang.equals(u.sourceLang()) ? u.sourceKey() : u.targetKey(), Field.Store.NO));
+            d.add(new TextField(gram(lang), text, Field.Store.NO));
+            d.add(new Field(text(lang), text, CONCORDANCE));
+        }
+        return d;
+    }
+
+    private static FieldType concordanceType() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    private void closeStore() {
+        IndexStore s = store;
+        store = null;
+        IndexStore.closeQuietly(s);
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        IndexStore.stop(thread);
+        closeStore();
+    }
+}

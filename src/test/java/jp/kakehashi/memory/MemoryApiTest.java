@@ -1,0 +1,258 @@
+package jp.kakehashi.memory;
+
+import static jp.kakehashi.support.Problem.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The translation memory over HTTP: fed by approvals and TMX, looked up, searched, exported. */
+@MicronautTest(transactional = false)
+class MemoryApiTest extends ServiceTest {
+    static final String VISIT = "白河市の職員がパリを訪問した。";
+    static final String TALK = "市長は姉妹都市提携について話した。";
+    static final String MEETING = "会議は十一月に開かれる。";
+    static final String TALK_EN = "The mayor spoke about the sister city partnership.";
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    Person editor;
+    Person translator;
+
+    @Override
+    protected String dataDir() {
+        // Exact matches are the point here: each run gets a memory of its own.
+        return "target/test-data/memory-" + ProcessHandle.current().pid();
+    }
+
+    @BeforeAll
+    void setUp() {
+        Staffing staffing = new Staffing(new Http(server, json));
+        editor = staffing.editor("PAR");
+        translator = staffing.translator("PAR");
+        long id = pair(VISIT + TALK + MEETING);
+        approve(id, "Staff of Shirakawa City visited Paris. " + TALK_EN + " The meeting will be held in November.");
+        awaitMatch(VISIT, "ja");
+    }
+
+    private long pair(String body) {
+        Map<String, Object> p = Map.of("office", "PAR", "sourceLang", "ja", "source",
+                Map.of("title", "白河だるま " + UUID.randomUUID(), "body", body));
+        return Fixtures.created(editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "メモリ試験 "
+                + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(p)))).pairIds().getFirst();
+    }
+
+    private void approve(long id, String english) {
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        Http.Response saved = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                Map.of("title", "Shirakawa daruma", "body", english), Fixtures.etag(translator.http(), id));
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/submit", Map.of()).status());
+        Http.Response approved = editor.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of());
+        assertEquals(200, approved.status(), approved.body());
+    }
+
+    private Http.Response lookup(Person who, String text, String lang, String extra) {
+        return who.http().get("/api/v1/tm/lookup?lang=" + lang + "&text=" + enc(text) + extra);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> matches(String text, String lang, String extra) {
+        Http.Response r = lookup(translator, text, lang, extra);
+        assertEquals(200, r.status(), r.body());
+        return (List<Map<String, Object>>) r.map().get("matches");
+    }
+
+    private List<Map<String, Object>> awaitMatch(String text, String lang) {
+        long until = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < until) {
+            List<Map<String, Object>> m = matches(text, lang, "");
+            if (!m.isEmpty()) {
+                return m;
+            }
+            sleep();
+        }
+        throw new AssertionError("no memory match for " + text + " within 15 s");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> unit(Map<String, Object> match) {
+        return (Map<String, Object>) match.get("unit");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anApprovedSentenceComesBackInContextThenExactWithItsProvenance() {
+        List<Map<String, Object>> inContext = matches(TALK, "ja", "&previous=" + enc(VISIT) + "&next=" + enc(MEETING));
+        assertEquals("IN_CONTEXT", inContext.getFirst().get("kind"), inContext.toString());
+        Map<String, Object> unit = unit(inContext.getFirst());
+        assertEquals(TALK_EN, unit.get("target"));
+        assertEquals("en", unit.get("targetLang"));
+        assertEquals("PAR", unit.get("office"));
+        assertEquals("APPROVED", unit.get("origin"));
+        assertEquals(translator.username(), unit.get("translatedBy"));
+        assertEquals(editor.username(), unit.get("addedBy"));
+        assertNotNull(unit.get("pairId"));
+        assertNotNull(unit.get("updatedAt"));
+
+        List<Map<String, Object>> exact = matches(TALK, "ja", "");
+        assertEquals("EXACT", exact.getFirst().get("kind"));
+        assertEquals(100, ((Number) exact.getFirst().get("score")).intValue());
+        // the same sentence typed with a half-width 。 is still the same sentence (NFKC)
+        assertEquals("EXACT", matches(TALK.replace("。", "｡"), "ja", "").getFirst().get("kind"));
+    }
+
+    @Test
+    void aSentenceOneWordAwayIsAFuzzyMatchAndAnUnrelatedOneIsNone() {
+        List<Map<String, Object>> fuzzy = matches("白河市の職員がロンドンを訪問した。", "ja", "");
+        assertEquals("FUZZY", fuzzy.getFirst().get("kind"), fuzzy.toString());
+        int score = ((Number) fuzzy.getFirst().get("score")).intValue();
+        assertTrue(score >= 70 && score < 100, "score " + score);
+        assertEquals("Staff of Shirakawa City visited Paris.", unit(fuzzy.getFirst()).get("target"));
+        assertTrue(matches("明日の天気は晴れのち曇りでしょう。", "ja", "").isEmpty());
+        assertTrue(matches("白河市の職員がロンドンを訪問した。", "ja", "&threshold=95").isEmpty(),
+                "a stricter threshold drops the fuzzy match");
+    }
+
+    @Test
+    void theMemoryAnswersFromEitherLanguage() {
+        List<Map<String, Object>> english = matches(TALK_EN, "en", "");
+        assertEquals("EXACT", english.getFirst().get("kind"));
+        assertEquals(TALK, unit(english.getFirst()).get("target"));
+        assertEquals("ja", unit(english.getFirst()).get("targetLang"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void concordanceFindsARunOfKanjiOrWordsAndSaysWhere() {
+        Http.Response r = translator.http().get("/api/v1/tm/concordance?lang=ja&q=" + enc("姉妹都市"));
+        assertEquals(200, r.status(), r.body());
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) r.map().get("hits");
+        assertFalse(hits.isEmpty(), r.body());
+        String source = (String) unit(hits.getFirst()).get("source");
+        Map<String, Object> span = ((List<Map<String, Object>>) hits.getFirst().get("highlights")).getFirst();
+        assertEquals("姉妹都市", source.substring(((Number) span.get("start")).intValue(), ((Number) span.get("end")).intValue()));
+
+        Http.Response en = translator.http().get("/api/v1/tm/concordance?lang=en&q=" + enc("SISTER CITY"));
+        List<Map<String, Object>> enHits = (List<Map<String, Object>>) en.map().get("hits");
+        Map<String, Object> enSpan = ((List<Map<String, Object>>) enHits.getFirst().get("highlights")).getFirst();
+        assertEquals("sister city", ((String) unit(enHits.getFirst()).get("source")).substring(
+                ((Number) enSpan.get("start")).intValue(), ((Number) enSpan.get("end")).intValue()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewPairGetsSuggestionsForTheSentencesTheMemoryKnows() {
+        long id = pair(VISIT + "新しい文はまだ誰も訳していない。");
+        Http.Response r = translator.http().get("/api/v1/pairs/" + id + "/suggestions");
+        assertEquals(200, r.status(), r.body());
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) r.map().get("segments");
+        assertEquals(1, segments.size(), r.body());
+        assertEquals(0, ((Number) segments.getFirst().get("index")).intValue());
+        Map<String, Object> best = ((List<Map<String, Object>>) segments.getFirst().get("matches")).getFirst();
+        assertEquals("EXACT", best.get("kind"), "the neighbours differ, so not in context");
+        assertEquals("Staff of Shirakawa City visited Paris.", unit(best).get("target"));
+    }
+
+    @Test
+    void badParametersAreRefusedWithTheFieldNamed() {
+        assertProblem(lookup(translator, "x", "fr", ""), 422, "VALIDATION_FAILED");
+        assertProblem(lookup(translator, "x", "ja", "&threshold=20"), 422, "VALIDATION_FAILED");
+        assertProblem(lookup(translator, "x", "ja", "&limit=500"), 422, "VALIDATION_FAILED");
+        assertProblem(lookup(translator, "あ".repeat(2001), "ja", ""), 422, "FIELD_TOO_LONG");
+        assertProblem(translator.http().get("/api/v1/tm/lookup?lang=ja"), 422, "VALIDATION_FAILED");
+        assertProblem(translator.http().get("/api/v1/tm/concordance?lang=ja&q=" + "字".repeat(201)), 422, "FIELD_TOO_LONG");
+        assertEquals(401, translator.http().anonymous().get("/api/v1/tm/lookup?lang=ja&text=x").status());
+    }
+
+    private Http.Response importTmx(Person who, String tmx) {
+        return who.http().post("/api/v1/tm/import", "application/x-tmx+xml", tmx.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTmxFileAddsItsJapaneseEnglishUnitsWithTheirProvenanceAndSkipsOtherLanguages() {
+        String tmx = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+                 o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
+                <tu creationid="okapi-user" creationdate="20250101T000000Z">
+                 <prop type="x-kakehashi-office">PAR</prop>
+                 <tuv xml:lang="en-GB"><seg>Welcome to <ph x="1">&lt;b&gt;</ph>Sendai<ph x="2">&lt;/b&gt;</ph>.</seg></tuv>
+                 <tuv xml:lang="ja-JP"><seg>仙台へようこそ。</seg></tuv></tu>
+                <tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu>
+                </body></tmx>""";
+        assertEquals(403, importTmx(translator, tmx).status());
+        Http.Response r = importTmx(editor, tmx);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, ((Number) r.map().get("units")).intValue());
+        assertEquals(1, ((Number) r.map().get("skipped")).intValue());
+        Map<String, Object> unit = unit(awaitMatch("Welcome to Sendai.", "en").getFirst());
+        assertEquals("仙台へようこそ。", unit.get("target"));
+        assertEquals("TMX", unit.get("origin"));
+        assertEquals("okapi-user", unit.get("translatedBy"));
+        assertEquals(editor.username(), unit.get("addedBy"));
+        assertEquals("PAR", unit.get("office"));
+        assertTrue(((String) unit.get("createdAt")).startsWith("2025-01-01"), unit.toString());
+    }
+
+    @Test
+    void theExportReimportsWithoutTakingOverWhatApprovalsSaid() {
+        Http.Response page = translator.http().get("/api/v1/tm/export.tmx?limit=1");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.header("Link").contains("rel=\"next\""), "more than one unit: a next page");
+        Http.Response all = translator.http().get("/api/v1/tm/export.tmx");
+        assertTrue(all.contentType().startsWith("application/x-tmx+xml"), all.contentType());
+        assertTrue(all.body().contains("<seg>" + TALK + "</seg>"), all.body());
+        assertTrue(all.body().contains("creationid=\"" + translator.username() + "\""), all.body());
+        Http.Response again = importTmx(editor, all.body());
+        assertEquals(200, again.status(), again.body());
+        Map<String, Object> unit = unit(matches(TALK, "ja", "").getFirst());
+        assertEquals("APPROVED", unit.get("origin"), "the approval's provenance stays");
+    }
+
+    @Test
+    void hostileOrOversizedTmxIsRefusedAndChangesNothing() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE tmx [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><tmx version=\"1.4\">"
+                + "<header srclang=\"ja\"/><body><tu><tuv xml:lang=\"ja\"><seg>外部&e;</seg></tuv>"
+                + "<tuv xml:lang=\"en\"><seg>External</seg></tuv></tu></body></tmx>";
+        assertProblem(importTmx(editor, xxe), 400, "INVALID_XML");
+        assertProblem(importTmx(editor, "<tmx><body><tu>"), 400, "INVALID_XML");
+        assertProblem(importTmx(editor, "<tbx/>"), 400, "INVALID_XML");
+        StringBuilder many = new StringBuilder("<tmx version=\"1.4\"><header srclang=\"ja\"/><body>");
+        for (int i = 0; i <= TmxFormat.MAX_UNITS; i++) {
+            many.append("<tu><tuv xml:lang=\"ja\"><seg>多").append(i).append("</seg></tuv><tuv xml:lang=\"en\"><seg>M")
+                    .append(i).append("</seg></tuv></tu>");
+        }
+        assertProblem(importTmx(editor, many.append("</body></tmx>").toString()), 422, "TOO_MANY_ITEMS");
+        assertTrue(matches("多1", "ja", "").isEmpty(), "nothing of the refused file was kept");
+    }
+}
