@@ -7,13 +7,18 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /** Test helper: "term[start,end]" per token, "+0" for a token stacked on the previous position. */
-final class Tokens {
+public final class Tokens {
     private Tokens() {
     }
 
-    static String of(Analyzer a, String text) throws Exception {
+    public static String of(Analyzer a, String text) throws Exception {
+        return of(a, "f", text);
+    }
+
+    /** The tokens a per-field analyzer gives this field. */
+    public static String of(Analyzer a, String field, String text) throws Exception {
         StringBuilder sb = new StringBuilder();
-        try (TokenStream ts = a.tokenStream("f", text)) {
+        try (TokenStream ts = a.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute pos = ts.addAttribute(PositionIncrementAttribute.class);
