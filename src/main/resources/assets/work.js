@@ -16,6 +16,17 @@
   setInterval(tick, 1000);
 
   if (!form || !form.dataset.autosave) { return; }
+
+  // A memory suggestion goes into the draft where the cursor is, and is saved like typing.
+  var body = document.getElementById('body');
+  document.querySelectorAll('button.insert').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var text = button.dataset.insert, at = body.selectionStart, end = body.selectionEnd;
+      body.setRangeText(text, at, end, 'end');
+      body.focus();
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
   var timer = null, dirty = false, saving = false;
   function save() {
     if (!dirty || saving) { return; }

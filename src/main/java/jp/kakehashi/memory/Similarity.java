@@ -1,11 +1,8 @@
 package jp.kakehashi.memory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.List;
+import jp.kakehashi.system.Hashes;
 
 /**
  * How alike two segments are, the way CAT tools report it: 100 for the same text, less for each
@@ -36,11 +33,7 @@ public final class Similarity {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(s);
     }
 
     /** 0.0 … 1.0; two empty word lists are alike (1.0). */

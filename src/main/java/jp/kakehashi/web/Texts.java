@@ -1,6 +1,8 @@
 package jp.kakehashi.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.i18n.LocalDates;
@@ -8,6 +10,7 @@ import jp.kakehashi.i18n.Messages;
 
 /** What templates call for words: {@code ${t.get('key')}}, {@code ${t.fmt('key', 'arg', value)}}, dates. */
 public final class Texts {
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private final Messages messages;
     private final Locale locale;
 
@@ -22,6 +25,19 @@ public final class Texts {
 
     public String fmt(String key, String name, Object value) {
         return messages.format(locale, key, Map.of(name, value));
+    }
+
+    public String fmt(String key, String n1, Object v1, String n2, Object v2) {
+        return messages.format(locale, key, Map.of(n1, v1, n2, v2));
+    }
+
+    public String fmt(String key, String n1, Object v1, String n2, Object v2, String n3, Object v3) {
+        return messages.format(locale, key, Map.of(n1, v1, n2, v2, n3, v3));
+    }
+
+    /** An instant as the calendar date at headquarters (Tokyo), written the locale's way. */
+    public String date(Instant instant) {
+        return date(LocalDate.ofInstant(instant, TOKYO));
     }
 
     public String date(LocalDate date) {

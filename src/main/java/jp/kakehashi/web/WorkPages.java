@@ -36,7 +36,8 @@ import jp.kakehashi.workflow.Action;
 import jp.kakehashi.workflow.BulletinRelease;
 import jp.kakehashi.workflow.PairHistory;
 import jp.kakehashi.workflow.PairWorkflow;
-import jp.kakehashi.workflow.DraftChecks;
+import jp.kakehashi.workflow.QaReview;
+import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
@@ -69,13 +70,15 @@ class WorkPages {
     private final PairHistory history;
     private final Messages messages;
     private final PageLocale locales;
-    private final DraftChecks checks;
+    private final QaReview review;
     private final TermIndex terms;
+    private final MemoryQueries memory;
 
     WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
               Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
-              PageLocale locales, DraftChecks checks, TermIndex terms) {
-        this.checks = checks;
+              PageLocale locales, QaReview review, TermIndex terms, MemoryQueries memory) {
+        this.review = review;
+        this.memory = memory;
         this.terms = terms;
         this.session = session;
         this.forms = forms;
@@ -118,7 +121,9 @@ class WorkPages {
         Map<String, Object> model = model(request, me.get());
         var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
         model.put("pair", pair);
-        model.put("warnings", checks.of(pair));
+        model.put("warnings", review.report(pair).issues());
+        model.put("mayAcknowledge", me.get().editorOf(pair.office()));
+        model.put("suggestions", suggestions(id));
         model.put("segments", SegmentRows.of(pair).rows());
         model.put("terms", terms.hits(pair.source().body(), pair.sourceLang(), pair.office()));
         model.put("history", history.of(id));
@@ -140,6 +145,15 @@ class WorkPages {
         model.put("bulletin", reader.bulletin(id, true));
         model.put("error", error);
         return HttpResponse.ok(new ModelAndView<>("work-bulletin", model));
+    }
+
+    /** Memory suggestions; while the memory index is still opening the page shows none rather than failing. */
+    private List<MemoryQueries.SegmentSuggestion> suggestions(long pairId) {
+        try {
+            return memory.suggestions(pairId, null).segments();
+        } catch (ApiException unavailable) {
+            return List.of();
+        }
     }
 
     /** What the translator changed since the previous draft, for the reviewer. */
@@ -193,6 +207,13 @@ class WorkPages {
             }
             return workflow.act(id, a, me, reason, version, assignee);
         });
+    }
+
+    @Post(uri = "/pairs/{id}/acknowledge", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> acknowledge(HttpRequest<?> request, @PathVariable long id, @Nullable String code,
+                                       @Nullable String detail, @Nullable String reason, @Nullable String _csrf) {
+        return act(request, _csrf, id, me -> review.acknowledge(id, me, new QaReview.AcknowledgeCommand(code, detail,
+                reason)));
     }
 
     @Post(uri = "/bulletins/{id}/release", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -77,10 +77,6 @@ public final class QaChecks {
         return issues;
     }
 
-    @Serdeable
-    public record Report(List<Issue> issues, boolean blocking) {
-    }
-
     public static boolean blocking(List<Issue> issues) {
         return issues.stream().anyMatch(i -> i.severity() == Severity.BLOCKING);
     }

@@ -15,7 +15,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
-import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.BulletinView;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.security.StaffLookup;
@@ -46,13 +45,11 @@ class WorkflowController {
     private final BulletinRelease releases;
     private final PairHistory history;
     private final StaffLookup staff;
-    private final BulletinReader reader;
-    private final DraftChecks checks;
+    private final QaReview review;
 
     WorkflowController(PairWorkflow workflow, Revisions revisions, BulletinRelease releases, PairHistory history,
-                       StaffLookup staff, BulletinReader reader, DraftChecks checks) {
-        this.checks = checks;
-        this.reader = reader;
+                       StaffLookup staff, QaReview review) {
+        this.review = review;
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
@@ -91,10 +88,16 @@ class WorkflowController {
 
     /** The QA checks on the current draft: warnings while drafting, the blocking ones stop submit. */
     @Get("/pairs/{id}/qa")
-    QaChecks.Report qa(@PathVariable long id, @Nullable Authentication auth) {
+    QaReview.Report qa(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        var issues = checks.of(reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id)));
-        return new QaChecks.Report(issues, QaChecks.blocking(issues));
+        return review.report(id);
+    }
+
+    /** An editor marks a warning as intended, with the reason; it stays acknowledged on later drafts. */
+    @Post("/pairs/{id}/qa/acknowledgements")
+    QaReview.Report acknowledge(@PathVariable long id, @Body QaReview.AcknowledgeCommand c,
+                                @Nullable Authentication auth) {
+        return review.acknowledge(id, staff.require(auth), c);
     }
 
     @Post("/bulletins/{id}/release")

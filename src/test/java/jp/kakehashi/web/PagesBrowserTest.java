@@ -268,6 +268,61 @@ class PagesBrowserTest extends ServiceTest {
         Browser.screenshot(browser, "reader-finds-release");
     }
 
+    private long lonPair(Person importer, String body) {
+        Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "メモリ画面試験 "
+                + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON",
+                "sourceLang", "ja", "source", Map.of("title", "八戸市 " + UUID.randomUUID(), "body", body)))));
+        assertEquals(201, created.status(), created.body());
+        return jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
+    }
+
+    @Test
+    void aTranslatorInsertsAMemorySuggestionAndAnEditorAcknowledgesTheWarningItLeaves() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person translator = staffing.translator("LON");
+        Person editor = staffing.editor("LON");
+        String sentence = "八戸市の中学生" + (10 + new java.util.Random().nextInt(80)) + "人がロンドンの学校を訪れた。";
+        String english = "Junior high school students from Hachinohe visited a school in London.";
+        long first = lonPair(editor, sentence);
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + first + "/claim", Map.of()).status());
+        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + first + "/target", Map.of("title",
+                "Hachinohe", "body", english), jp.kakehashi.support.Fixtures.etag(translator.http(), first)).status());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + first + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + first + "/approve", Map.of()).status());
+        long second = lonPair(editor, sentence);
+
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + second);
+        press("do-claim");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (browser.findElements(By.cssSelector("#memory li[data-kind=IN_CONTEXT] button.insert")).isEmpty()
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            browser.navigate().refresh();
+        }
+        WebElement match = browser.findElement(By.cssSelector("#memory li[data-kind=IN_CONTEXT]"));
+        assertTrue(match.getText().contains(english), match.getText());
+        Browser.screenshot(browser, "pair-memory-suggestions");
+        match.findElement(By.cssSelector("button.insert")).click();
+        assertEquals(english, browser.findElement(By.id("body")).getAttribute("value"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("autosave-status")).getText().isEmpty());
+        browser.navigate().refresh();
+        assertEquals(english, browser.findElement(By.id("body")).getAttribute("value"), "the insert was autosaved");
+
+        signIn(editor);
+        browser.get(base + "/work/pairs/" + second);
+        WebElement warning = browser.findElement(By.cssSelector("#warnings li[data-code=NUMBERS]"));
+        warning.findElement(By.name("reason")).sendKeys("The count is in the photo caption <i>anyway</i>");
+        navigate(() -> browser.findElement(By.cssSelector("#warnings li[data-code=NUMBERS] form.acknowledge button"))
+                .click());
+        WebElement acknowledged = browser.findElement(By.cssSelector("#warnings li[data-code=NUMBERS]"));
+        assertEquals("true", acknowledged.getAttribute("data-acknowledged"));
+        assertTrue(acknowledged.getText().contains("The count is in the photo caption <i>anyway</i>"),
+                acknowledged.getText());
+        assertTrue(acknowledged.findElements(By.cssSelector("form.acknowledge")).isEmpty());
+    }
+
     @Test
     void anAdminManagesUsersAndFiftyHostileDisplayNamesStayTextAndTheDashboardShowsOffices() throws Exception {
         Staffing staffing = new Staffing(http);

@@ -326,4 +326,54 @@ class WorkflowApiTest extends ServiceTest {
         assertTrue(staffTotal > ((Number) page.get("total")).longValue(), "staff also see unreleased bulletins");
         assertEquals(200, anonymous.get("/health").status());
     }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> issue(Http.Response qa, String code) {
+        return ((List<Map<String, Object>>) qa.map().get("issues")).stream().filter(i -> code.equals(i.get("code")))
+                .findFirst().orElseThrow(() -> new AssertionError(code + " not in " + qa.body()));
+    }
+
+    private static Http.Response acknowledge(Person p, long pair, String code, Object detail, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("code", code);
+        body.put("detail", detail);
+        body.put("reason", reason);
+        return p.http().postJson("/api/v1/pairs/" + pair + "/qa/acknowledgements", body);
+    }
+
+    @Test
+    void anEditorAcknowledgesAWarningWithAReasonAndItStaysAcknowledgedOnLaterDrafts() {
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(translator, id, "claim", null).status());
+        String source = (String) ((Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("source")).get("body");
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id), source).status());
+        Map<String, Object> copied = issue(translator.http().get("/api/v1/pairs/" + id + "/qa"), "SAME_AS_SOURCE");
+        assertProblem(acknowledge(editor, id, "SAME_AS_SOURCE", copied.get("detail"), "fine"), 422, "NOT_A_WARNING");
+
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id),
+                "Staff of Shirakawa City visited Paris.").status());
+        Map<String, Object> numbers = issue(translator.http().get("/api/v1/pairs/" + id + "/qa"), "NUMBERS");
+        assertEquals("WARNING", numbers.get("severity"));
+        assertEquals(null, numbers.get("acknowledged"));
+        Object detail = numbers.get("detail");
+        assertProblem(acknowledge(translator, id, "NUMBERS", detail, "the 0 is a typo"), 403, "FORBIDDEN");
+        assertProblem(acknowledge(editor, id, "NUMBERS", detail, "  "), 422, "REASON_REQUIRED");
+        assertProblem(acknowledge(editor, id, "NUMBERS", "another detail", "x"), 422, "NOT_A_WARNING");
+        assertProblem(acknowledge(editor, id, "NUMBERS", detail, "x".repeat(2001)), 422, "FIELD_TOO_LONG");
+
+        Http.Response done = acknowledge(editor, id, "NUMBERS", detail, "the 0 is a typo in the source");
+        assertEquals(200, done.status(), done.body());
+        Map<?, ?> ack = (Map<?, ?>) issue(done, "NUMBERS").get("acknowledged");
+        assertEquals(editor.username(), ack.get("by"));
+        assertEquals("the 0 is a typo in the source", ack.get("reason"));
+        assertProblem(acknowledge(secondEditor, id, "NUMBERS", detail, "again"), 409, "ALREADY_ACKNOWLEDGED");
+
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id),
+                "Staff of Shirakawa City visited Paris on a visit.").status());
+        Map<?, ?> still = (Map<?, ?>) issue(translator.http().get("/api/v1/pairs/" + id + "/qa"), "NUMBERS")
+                .get("acknowledged");
+        assertEquals(editor.username(), still.get("by"), "an unrelated edit keeps the judgement");
+        assertTrue(db.rows("SELECT action, reason FROM audit_event WHERE pair_id = " + id).stream()
+                .anyMatch(r -> "qa_acknowledge".equals(r[0]) && ((String) r[1]).startsWith("NUMBERS: ")));
+    }
 }
