@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kakehashi.analysis.ChainLoader;
 import jp.kakehashi.analysis.PrefixResourceLoader;
+import jp.kakehashi.system.Hashes;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -42,7 +43,7 @@ class MemoryAnalyzers implements AutoCloseable {
         for (String f : FILES) {
             all.append(f).append('\u0000').append(ChainLoader.read(resources, f)).append('\u0000');
         }
-        hash = Similarity.sha256(all.toString());
+        hash = Hashes.sha256(all.toString());
     }
 
     Analyzer index() {

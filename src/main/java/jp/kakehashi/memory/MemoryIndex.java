@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.search.IndexStore;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.document.Document;
@@ -30,7 +28,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,25 +89,8 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         return store == null ? -1 : cursor;
     }
 
-    <T> T search(SearchFunction<T> fn) {
-        IndexStore s = store;
-        if (s == null) {
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The translation memory is being indexed; try again shortly");
-        }
-        try {
-            IndexSearcher searcher = s.acquire();
-            try {
-                return fn.apply(searcher);
-            } finally {
-                s.release(searcher);
-            }
-        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The translation memory index is being reopened");
-        }
-    }
-
-    interface SearchFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
+    <T> T search(IndexStore.SearchFunction<T> fn) {
+        return IndexStore.search(store, "The translation memory is being indexed; try again shortly", fn);
     }
 
     private void tick() {
@@ -163,7 +143,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         d.add(new StringField("uid", Long.toString(u.id()), Field.Store.YES));
         for (String lang : List.of(u.sourceLang(), u.targetLang())) {
             String text = u.side(lang);
-            d.add(new StringField(key(lang), lang.equals(u.sourceLang()) ? u.sourceKey() : u.targetKey(), Field.Store.NO));
+            d.add(new StringField(key(lang), u.key(lang), Field.Store.NO));
             d.add(new TextField(gram(lang), text, Field.Store.NO));
             d.add(new Field(text(lang), text, CONCORDANCE));
         }

@@ -45,7 +45,8 @@ class MemoryLookup {
         this.units = units;
     }
 
-    List<TmMatch> lookup(String text, String lang, @Nullable String previous, @Nullable String next, int threshold,
+    /** {@code context}: the {@link Similarity#contextKey} of the text's neighbours, or null when unknown. */
+    List<TmMatch> lookup(String text, String lang, @Nullable String context, int threshold,
                        int limit) {
         String normalized = Similarity.normalize(text);
         if (normalized.isEmpty()) {
@@ -55,7 +56,6 @@ class MemoryLookup {
         List<Long> ids = index.search(s -> candidates(s, lang, normalized, key, threshold));
         Map<Long, TmUnit> found = units.findByIdIn(ids).stream().collect(Collectors.toMap(TmUnit::id, Function.identity()));
         List<String> words = analyzers.words(normalized, lang);
-        String context = previous == null && next == null ? null : Similarity.contextKey(previous, next);
         List<TmMatch> matches = new ArrayList<>();
         for (Long id : ids) {
             TmUnit u = found.get(id);
@@ -63,7 +63,7 @@ class MemoryLookup {
                 continue;
             }
             boolean asSource = u.sourceLang().equals(lang);
-            if (key.equals(asSource ? u.sourceKey() : u.targetKey())) {
+            if (key.equals(u.key(lang))) {
                 boolean inContext = asSource && u.contextKey().equals(context);
                 matches.add(new TmMatch(inContext ? TmMatch.Kind.IN_CONTEXT : TmMatch.Kind.EXACT, 100, TmUnitView.of(u, lang)));
             } else {

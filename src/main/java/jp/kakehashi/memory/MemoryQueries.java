@@ -55,7 +55,8 @@ public class MemoryQueries {
     List<TmMatch> lookup(String text, Params p, @Nullable String previous, @Nullable String next) {
         Bounds.length("previous", previous == null ? "" : previous, TmEntry.MAX_TEXT);
         Bounds.length("next", next == null ? "" : next, TmEntry.MAX_TEXT);
-        return lookup.lookup(text, p.lang(), previous, next, p.threshold(), p.limit());
+        String context = previous == null && next == null ? null : Similarity.contextKey(previous, next);
+        return lookup.lookup(text, p.lang(), context, p.threshold(), p.limit());
     }
 
     Concordance.Result concordance(@Nullable String q, @Nullable String lang, @Nullable Integer limit) {
@@ -66,9 +67,13 @@ public class MemoryQueries {
         return concordance.search(q.strip(), lang(lang), bounded("limit", limit, 20, MAX_CONCORDANCE));
     }
 
+    Suggestions suggestions(long pairId, @Nullable Integer threshold) {
+        return suggestions(reader.pair(pairId, true).orElseThrow(() -> ApiException.notFound("Pair " + pairId)),
+                threshold);
+    }
+
     /** Up to three matches for each sentence of the pair's current source, in context. */
-    public Suggestions suggestions(long pairId, @Nullable Integer threshold) {
-        PairView pair = reader.pair(pairId, true).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
+    public Suggestions suggestions(PairView pair, @Nullable Integer threshold) {
         int t = threshold(threshold);
         List<Segmenter.Segment> segments = Segmenter.split(pair.source().body(), pair.sourceLang());
         List<SegmentSuggestion> out = new ArrayList<>();
@@ -77,15 +82,13 @@ public class MemoryQueries {
             if (text.length() > TmEntry.MAX_TEXT) {
                 continue;
             }
-            String previous = i == 0 ? "" : segments.get(i - 1).text();
-            String next = i + 1 == segments.size() ? "" : segments.get(i + 1).text();
-            List<TmMatch> matches = lookup.lookup(text, pair.sourceLang(), previous, next, t,
+            List<TmMatch> matches = lookup.lookup(text, pair.sourceLang(), Similarity.contextKey(segments, i), t,
                     SUGGESTIONS_PER_SEGMENT);
             if (!matches.isEmpty()) {
                 out.add(new SegmentSuggestion(i, text, matches));
             }
         }
-        return new Suggestions(pairId, pair.sourceLang(), t, out);
+        return new Suggestions(pair.id(), pair.sourceLang(), t, out);
     }
 
     private int threshold(@Nullable Integer threshold) {

@@ -2,6 +2,7 @@ package jp.kakehashi.memory;
 
 import java.text.Normalizer;
 import java.util.List;
+import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.Hashes;
 
 /**
@@ -24,16 +25,18 @@ public final class Similarity {
 
     /** SHA-256 of the normalized text, hex: the exact-match key stored with each unit. */
     public static String key(String text) {
-        return sha256(normalize(text));
+        return Hashes.sha256(normalize(text));
     }
 
     /** The key of a segment's surroundings: the sentences before and after it in its text. */
     public static String contextKey(String previous, String next) {
-        return sha256(normalize(previous) + '\u0000' + normalize(next));
+        return Hashes.sha256(normalize(previous) + '\u0000' + normalize(next));
     }
 
-    static String sha256(String s) {
-        return Hashes.sha256(s);
+    /** The context key of sentence {@code i} of a text: its neighbours, none at either end. */
+    public static String contextKey(List<Segmenter.Segment> sentences, int i) {
+        return contextKey(i == 0 ? "" : sentences.get(i - 1).text(),
+                i + 1 == sentences.size() ? "" : sentences.get(i + 1).text());
     }
 
     /** 0.0 … 1.0; two empty word lists are alike (1.0). */

@@ -36,6 +36,11 @@ public record TmUnit(@Id @GeneratedValue @Nullable Long id,
         return sourceLang.equals(lang) ? sourceText : targetText;
     }
 
+    /** The exact-match key of the side written in {@code lang}. */
+    String key(String lang) {
+        return sourceLang.equals(lang) ? sourceKey : targetKey;
+    }
+
     /** The other side. */
     String otherSide(String lang) {
         return sourceLang.equals(lang) ? targetText : sourceText;

@@ -45,22 +45,20 @@ public class TranslationMemory {
     public void remember(Approved a) {
         Instant now = Instant.now();
         List<TmEntry> entries = new ArrayList<>();
-        entries.add(entry(a, a.sourceTitle(), a.targetTitle(), "", "", now));
+        entries.add(entry(a, a.sourceTitle(), a.targetTitle(), Similarity.contextKey("", ""), now));
         List<Segmenter.Segment> source = Segmenter.split(a.sourceBody(), a.sourceLang());
         List<Segmenter.Segment> target = Segmenter.split(a.targetBody(), a.targetLang());
         if (source.size() == target.size()) {
             for (int i = 0; i < source.size(); i++) {
-                String previous = i == 0 ? "" : source.get(i - 1).text();
-                String next = i + 1 == source.size() ? "" : source.get(i + 1).text();
-                entries.add(entry(a, source.get(i).text(), target.get(i).text(), previous, next, now));
+                entries.add(entry(a, source.get(i).text(), target.get(i).text(), Similarity.contextKey(source, i), now));
             }
         }
         writes.upsert(entries.stream().filter(TmEntry::usable).toList());
     }
 
-    private static TmEntry entry(Approved a, String source, String target, String previous, String next, Instant now) {
+    private static TmEntry entry(Approved a, String source, String target, String context, Instant now) {
         return new TmEntry(a.sourceLang(), a.targetLang(), source.strip(), target.strip(),
-                Similarity.contextKey(previous, next), a.office(), a.pairId(), TmUnit.Origin.APPROVED,
+                context, a.office(), a.pairId(), TmUnit.Origin.APPROVED,
                 a.translatedBy(), a.approvedBy(), now);
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -18,6 +20,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -96,6 +99,32 @@ public final class IndexStore implements AutoCloseable {
         writer.setLiveCommitData(userData.entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /** A search run on a leased searcher. */
+    public interface SearchFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /**
+     * Runs {@code fn} on a searcher of {@code store}, released afterwards; 503 SEARCH_UNAVAILABLE with
+     * {@code missing} while there is no store (being built) and when it closes under the search.
+     */
+    public static <T> T search(IndexStore store, String missing, SearchFunction<T> fn) {
+        if (store == null) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, missing);
+        }
+        try {
+            IndexSearcher searcher = store.acquire();
+            try {
+                return fn.apply(searcher);
+            } finally {
+                store.release(searcher);
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE,
+                    "The index is being reopened; try again shortly");
+        }
     }
 
     public IndexSearcher acquire() throws IOException {

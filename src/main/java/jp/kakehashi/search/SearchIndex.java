@@ -24,11 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.analysis.Chains;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
-import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,25 +62,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     }
 
     /** Runs a search on the current searcher; 503 while the index is being (re)built. */
-    public <T> T search(SearchFunction<T> fn) {
-        IndexStore s = store;
-        if (s == null) {
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The search index is being built; try again shortly");
-        }
-        try {
-            IndexSearcher searcher = s.acquire();
-            try {
-                return fn.apply(searcher);
-            } finally {
-                s.release(searcher);
-            }
-        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
-            throw new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The search index is being reopened");
-        }
-    }
-
-    public interface SearchFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
+    public <T> T search(IndexStore.SearchFunction<T> fn) {
+        return IndexStore.search(store, "The search index is being built; try again shortly", fn);
     }
 
     public long appliedOutboxId() {

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.PairRepository;
 import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.bulletin.TargetRevision;
 import jp.kakehashi.bulletin.TargetRevisionRepository;
 import jp.kakehashi.glossary.TermIndex;
@@ -123,7 +124,7 @@ class WorkPages {
         model.put("pair", pair);
         model.put("warnings", review.report(pair).issues());
         model.put("mayAcknowledge", me.get().editorOf(pair.office()));
-        model.put("suggestions", suggestions(id));
+        model.put("suggestions", suggestions(pair));
         model.put("segments", SegmentRows.of(pair).rows());
         model.put("terms", terms.hits(pair.source().body(), pair.sourceLang(), pair.office()));
         model.put("history", history.of(id));
@@ -148,9 +149,9 @@ class WorkPages {
     }
 
     /** Memory suggestions; while the memory index is still opening the page shows none rather than failing. */
-    private List<MemoryQueries.SegmentSuggestion> suggestions(long pairId) {
+    private List<MemoryQueries.SegmentSuggestion> suggestions(PairView pair) {
         try {
-            return memory.suggestions(pairId, null).segments();
+            return memory.suggestions(pair, null).segments();
         } catch (ApiException unavailable) {
             return List.of();
         }

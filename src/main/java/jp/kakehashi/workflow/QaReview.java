@@ -71,7 +71,7 @@ public class QaReview {
                 .collect(Collectors.toMap(a -> a.code() + ':' + a.detailKey(), Function.identity(), (a, b) -> a));
         List<IssueView> views = new ArrayList<>();
         for (QaChecks.Issue i : issues) {
-            QaAcknowledgement a = i.severity() == QaChecks.Severity.WARNING ? byKey.get(i.code() + ':' + key(i.detail())) : null;
+            QaAcknowledgement a = i.severity() == QaChecks.Severity.WARNING ? byKey.get(i.code() + ':' + Hashes.sha256(i.detail())) : null;
             views.add(new IssueView(i.code(), i.severity(), i.detail(), a == null ? null
                     : new Acknowledged(users.findById(a.acknowledgedBy()).map(User::username).orElse("?"), a.reason(),
                             a.createdAt())));
@@ -103,7 +103,7 @@ public class QaReview {
             throw new ApiException(ErrorCode.ALREADY_ACKNOWLEDGED, "Already acknowledged by " + issue.acknowledged().by());
         }
         String detail = issue.detail().length() > 1000 ? issue.detail().substring(0, 1000) : issue.detail();
-        acks.save(new QaAcknowledgement(null, pairId, issue.code(), key(issue.detail()), detail, reason, who.id(),
+        acks.save(new QaAcknowledgement(null, pairId, issue.code(), Hashes.sha256(issue.detail()), detail, reason, who.id(),
                 pair.target() == null ? 0 : pair.target().revision(), Instant.now(), null));
         audit.save(new AuditEvent(null, pair.bulletinId(), pairId, who.id(), who.username(), "qa_acknowledge",
                 pair.status().name(), pair.status().name(), issue.code() + ": " + reason, null));
@@ -112,9 +112,5 @@ public class QaReview {
 
     private PairView pair(long pairId) {
         return reader.pair(pairId, true).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
-    }
-
-    static String key(String detail) {
-        return Hashes.sha256(detail);
     }
 }
