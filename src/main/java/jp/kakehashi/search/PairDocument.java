@@ -4,18 +4,25 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * One Lucene document per pair and audience. {@code view=public} holds the released revisions
  * (only while the bulletin is released); {@code view=staff} holds the current ones. Readers' queries
  * filter on the public view, so unreleased text cannot reach their totals, facets or snippets.
+ *
+ * <p>Bodies and their readings keep offsets in the postings (search.md): the highlighter then reads
+ * where a term is instead of re-analysing every hit with Kuromoji, which was three quarters of a
+ * query's time. A reading field takes the body first and the title after it, so its offsets are the
+ * body's own and a romaji match marks the Japanese words of the stored body it came from.
  */
 record PairDocument(long pairId, long bulletinId, String office, LocalDate publishedOn, String status, String view,
                     @Nullable Side ja, @Nullable Side en) {
@@ -36,6 +43,16 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
     static final String EN_READ = "en_read";
     static final String PUBLIC = "public";
     static final String STAFF = "staff";
+
+    private static final FieldType STORED_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
+    private static final FieldType WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
+
+    private static FieldType withOffsets(FieldType base) {
+        FieldType t = new FieldType(base);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     record Side(String title, String body) {
     }
@@ -60,13 +77,15 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
         d.add(new StringField(STATUS, status, Field.Store.YES));
         if (ja != null) {
             d.add(new TextField(JA_TITLE, ja.title(), Field.Store.YES));
-            d.add(new TextField(JA_BODY, ja.body(), Field.Store.YES));
-            d.add(new TextField(JA_READ, ja.title() + "\n" + ja.body(), Field.Store.NO));
+            d.add(new Field(JA_BODY, ja.body(), STORED_WITH_OFFSETS));
+            d.add(new Field(JA_READ, ja.body(), WITH_OFFSETS));
+            d.add(new Field(JA_READ, ja.title(), WITH_OFFSETS));
         }
         if (en != null) {
             d.add(new TextField(EN_TITLE, en.title(), Field.Store.YES));
-            d.add(new TextField(EN_BODY, en.body(), Field.Store.YES));
-            d.add(new TextField(EN_READ, en.title() + "\n" + en.body(), Field.Store.NO));
+            d.add(new Field(EN_BODY, en.body(), STORED_WITH_OFFSETS));
+            d.add(new Field(EN_READ, en.body(), WITH_OFFSETS));
+            d.add(new Field(EN_READ, en.title(), WITH_OFFSETS));
         }
         return d;
     }

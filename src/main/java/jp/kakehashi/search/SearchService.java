@@ -92,9 +92,13 @@ public class SearchService {
             Object[] results = searcher.search(query, managers);
             TopDocs top = (TopDocs) results[0];
             Facets.Counts facets = (Facets.Counts) results[1];
-            List<SearchResult.Hit> hits = new ArrayList<>();
-            for (int i = r.page() * r.size(); i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i], match, r.staff()));
+            int first = Math.min(r.page() * r.size(), top.scoreDocs.length);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length);
+            String[][] marked = snippets.highlight(searcher, match,
+                    java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray());
+            List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+            for (int i = 0; i < page.length; i++) {
+                hits.add(hit(searcher, page[i], marked[0][i], marked[1][i], r.staff()));
             }
             return new SearchResult(top.totalHits.value(), r.page(), r.size(), text, truncated, hits,
                     Map.of("office", facets.office(), "year", facets.year()));
@@ -119,22 +123,21 @@ public class SearchService {
         return b.build();
     }
 
-    private SearchResult.Hit hit(IndexSearcher searcher, ScoreDoc sd, Query match, boolean staff) throws IOException {
+    private static SearchResult.Hit hit(IndexSearcher searcher, ScoreDoc sd, String jaMarked, String enMarked,
+                                        boolean staff) throws IOException {
         Document d = searcher.storedFields().document(sd.doc);
-        SearchResult.Side ja = side(match, d.get(PairDocument.JA_TITLE), d.get(PairDocument.JA_BODY),
-                PairDocument.JA_BODY, PairDocument.JA_READ);
-        SearchResult.Side en = side(match, d.get(PairDocument.EN_TITLE), d.get(PairDocument.EN_BODY),
-                PairDocument.EN_BODY, PairDocument.EN_READ);
         return new SearchResult.Hit(Long.parseLong(d.get(PairDocument.PAIR)),
                 d.getField(PairDocument.BULLETIN).numericValue().longValue(), d.get(PairDocument.OFFICE),
                 LocalDate.ofEpochDay(d.getField(PairDocument.PUBLISHED).numericValue().longValue()),
-                Float.isNaN(sd.score) ? 0 : sd.score, staff ? d.get(PairDocument.STATUS) : null, ja, en);
+                Float.isNaN(sd.score) ? 0 : sd.score, staff ? d.get(PairDocument.STATUS) : null,
+                side(d.get(PairDocument.JA_TITLE), d.get(PairDocument.JA_BODY), jaMarked),
+                side(d.get(PairDocument.EN_TITLE), d.get(PairDocument.EN_BODY), enMarked));
     }
 
-    private SearchResult.Side side(Query match, String title, String body, String... fields) {
+    private static SearchResult.Side side(String title, String body, String marked) {
         if (title == null) {
             return null;
         }
-        return new SearchResult.Side(title, snippets.snippet(match, body, fields));
+        return new SearchResult.Side(title, marked != null ? marked : Snippets.plain(body));
     }
 }

@@ -1,54 +1,83 @@
 package jp.kakehashi.search;
 
-import io.micronaut.core.annotation.Nullable;
 import java.text.BreakIterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Highlighted snippets: HTML-escaped text with {@code <mark>} around matches, nothing else. The
- * stored text is re-analysed per hit (a few hundred characters), which also lets a romaji match
- * ({@code ja_read}) mark the Japanese words it came from. Weight matches are off: they evaluate the
- * whole query against one field's text, and a query whose Latin part matched only the title would
- * then mark nothing in the body. A highlighter failure on odd offsets
- * (see search.md's pitfalls) falls back to the escaped opening of the text; it never fails a search.
+ * Highlighted snippets: HTML-escaped text with {@code <mark>} around matches, nothing else. Offsets
+ * come from the postings ({@link PairDocument}), so no hit is re-analysed. Each body is highlighted
+ * together with its reading field (masked fields: same text, same offsets), so a romaji match
+ * ({@code ja_read}) marks the Japanese words it came from. Weight matches are off: they evaluate the
+ * whole query against one field, and a query whose Latin part matched only the title would then mark
+ * nothing in the body. A body without a match, or a highlighter failure on odd offsets (see
+ * search.md's pitfalls), gives the escaped opening of the text; it never fails a search.
  */
 final class Snippets {
+    static final String[] FIELDS = {PairDocument.JA_BODY, PairDocument.EN_BODY};
     private static final int MAX_PASSAGES = 2;
     private static final int PLAIN_LENGTH = 160;
-    private final UnifiedHighlighter japanese;
-    private final UnifiedHighlighter english;
+    private static final Map<String, Set<String>> READINGS = Map.of(PairDocument.JA_BODY,
+            Set.of(PairDocument.JA_READ), PairDocument.EN_BODY, Set.of(PairDocument.EN_READ));
+    private final Analyzer perField;
+    private final PassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
+    private final BreakIterator japanese = BreakIterator.getSentenceInstance(Locale.JAPANESE);
+    private final BreakIterator english = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 
     Snippets(Analyzer perField) {
-        DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
-        this.japanese = UnifiedHighlighter.builderWithoutSearcher(perField).withFormatter(formatter)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.JAPANESE)).withMaxLength(60_000)
-                .withWeightMatches(false).build();
-        this.english = UnifiedHighlighter.builderWithoutSearcher(perField).withFormatter(formatter)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ENGLISH)).withMaxLength(60_000)
-                .withWeightMatches(false).build();
+        this.perField = perField;
     }
 
-    /** Tries each field's analysis of the same text in order (e.g. ja_body, then ja_read). */
-    String snippet(Query query, @Nullable String text, String... fields) {
+    /**
+     * Snippets of {@link #FIELDS} for the given documents, in that order: {@code [field][doc]}. An
+     * entry is null where the highlighter found nothing; {@link #plain} then gives the opening.
+     */
+    String[][] highlight(IndexSearcher searcher, Query query, int[] docIds) {
+        if (docIds.length == 0) {
+            return new String[FIELDS.length][0];
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, perField).withFormatter(formatter)
+                .withMaxLength(60_000).withWeightMatches(false).withMaxNoHighlightPassages(0)
+                .withMaskedFieldsFunc(field -> READINGS.getOrDefault(field, Set.of()));
+        UnifiedHighlighter h = new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                // the JDK's factories read resource bundles on every call; a clone is a copy of tables
+                return (BreakIterator) (field.startsWith("ja") ? japanese : english).clone();
+            }
+        };
+        int[] passages = new int[FIELDS.length];
+        java.util.Arrays.fill(passages, MAX_PASSAGES);
+        String[][] result = new String[FIELDS.length][];
+        try {
+            Map<String, String[]> marked = h.highlightFields(FIELDS, query, docIds, passages);
+            for (int f = 0; f < FIELDS.length; f++) {
+                result[f] = marked.getOrDefault(FIELDS[f], new String[docIds.length]);
+            }
+        } catch (Exception oddOffsets) {
+            for (int f = 0; f < FIELDS.length; f++) {
+                result[f] = new String[docIds.length];
+            }
+        }
+        return result;
+    }
+
+    /** The escaped opening of a text that had no highlight; null for no text. */
+    static String plain(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        for (String field : fields) {
-            try {
-                UnifiedHighlighter h = field.startsWith("ja") ? japanese : english;
-                Object marked = h.highlightWithoutSearcher(field, query, text, MAX_PASSAGES);
-                if (marked instanceof String s && s.contains("<mark>")) {
-                    return s;
-                }
-            } catch (Exception oddOffsets) {
-                // fall through to the next field, then to plain text
-            }
+        if (text.codePointCount(0, text.length()) <= PLAIN_LENGTH) {
+            return escape(text);
         }
-        return escape(text.length() > PLAIN_LENGTH ? text.substring(0, PLAIN_LENGTH) + "…" : text);
+        return escape(text.substring(0, text.offsetByCodePoints(0, PLAIN_LENGTH))) + "…";
     }
 
     static String escape(String s) {
