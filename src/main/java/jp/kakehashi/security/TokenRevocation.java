@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Refuses a correctly signed token whose user was deactivated or whose epoch was bumped (password
@@ -33,6 +34,10 @@ class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
                 StaffLookup.USER_ID, claims.get(StaffLookup.USER_ID) == null ? "" : claims.get(StaffLookup.USER_ID),
                 StaffLookup.EPOCH, claims.get(StaffLookup.EPOCH) == null ? "" : claims.get(StaffLookup.EPOCH));
         Collection<String> none = List.of();
-        return lookup.current(Authentication.build(name, none, attributes)).isPresent();
+        Optional<User> user = lookup.current(Authentication.build(name, none, attributes));
+        if (request != null) {
+            user.ifPresent(u -> request.setAttribute(StaffLookup.VERIFIED_USER, u));
+        }
+        return user.isPresent();
     }
 }
