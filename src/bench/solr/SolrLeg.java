@@ -19,7 +19,7 @@ import org.apache.solr.core.CoreContainer;
  * (target/solr-lib) with the source launcher:
  * {@code java -cp 'target/solr-lib/*' src/bench/solr/SolrLeg.java <solr home> <docs.jsonl> <queries.txt> <out.json>}.
  * Indexes the same documents as the other legs through EmbeddedSolrServer (batches of 1,000, one
- * commit), then runs the same query mix twice (top 10, two highlighted body fields, office/year
+ * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs the same query mix twice (top 10, two highlighted body fields, office/year
  * facets) and keeps the second pass's latencies.
  */
 public class SolrLeg {
@@ -30,31 +30,9 @@ public class SolrLeg {
         out.put("solr", org.apache.solr.core.SolrCore.class.getPackage().getImplementationVersion());
         // Closing the embedded server shuts its core container down.
         try (EmbeddedSolrServer solr = new EmbeddedSolrServer(CoreContainer.createAndLoad(home), "pairs")) {
-            long n = 0;
-            long start = System.nanoTime();
-            List<SolrInputDocument> batch = new ArrayList<>();
-            try (BufferedReader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    JsonNode d = json.readTree(line);
-                    SolrInputDocument doc = new SolrInputDocument();
-                    d.properties().forEach(f -> doc.addField(f.getKey(),
-                            f.getValue().isInt() ? (Object) f.getValue().intValue() : f.getValue().asText()));
-                    batch.add(doc);
-                    n++;
-                    if (batch.size() == 1000) {
-                        solr.add(batch);
-                        batch.clear();
-                    }
-                }
+            if (!args[1].equals("-")) {
+                index(solr, json, Path.of(args[1]), out);
             }
-            if (!batch.isEmpty()) {
-                solr.add(batch);
-            }
-            solr.commit(true, true);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.put("documents", n);
-            out.put("indexSeconds", seconds);
-
             List<String> queries = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
             double[] ms = new double[queries.size()];
             long hits = 0;
@@ -81,5 +59,33 @@ public class SolrLeg {
         Files.writeString(Path.of(args[3]), json.writeValueAsString(out));
         // Solr's shard-request client pools are non-daemon threads nobody stops in embedded use.
         System.exit(0);
+    }
+
+    private static void index(EmbeddedSolrServer solr, ObjectMapper json, Path docs, Map<String, Object> out)
+            throws Exception {
+        long n = 0;
+        long start = System.nanoTime();
+        List<SolrInputDocument> batch = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(docs, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                JsonNode d = json.readTree(line);
+                SolrInputDocument doc = new SolrInputDocument();
+                d.properties().forEach(f -> doc.addField(f.getKey(),
+                        f.getValue().isInt() ? (Object) f.getValue().intValue() : f.getValue().asText()));
+                batch.add(doc);
+                n++;
+                if (batch.size() == 1000) {
+                    solr.add(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            solr.add(batch);
+        }
+        solr.commit(true, true);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.put("documents", n);
+        out.put("indexSeconds", seconds);
     }
 }

@@ -57,14 +57,25 @@ public final class SolrLegRunner {
                 }
             }
         }
+        return solr(lib, home, docs.toString(), queries, work);
+    }
+
+    /** The query mix alone against the Solr core an earlier {@link #run} left in {@code work}. */
+    public static Map<String, Object> queriesOnly(List<String> queries, Path work)
+            throws IOException, InterruptedException {
+        return solr(Path.of("target", "solr-lib"), work.resolve("solr-home"), "-", queries, work);
+    }
+
+    private static Map<String, Object> solr(Path lib, Path home, String docs, List<String> queries, Path work)
+            throws IOException, InterruptedException {
         Path q = work.resolve("queries.txt");
         Files.write(q, queries, StandardCharsets.UTF_8);
         Path result = work.resolve("solr-result.json");
         String java = ProcessHandle.current().info().command().orElse("java");
         exec(List.of(java, "-Xmx2g", "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
                 lib.toAbsolutePath() + File.separator + "*", "src/bench/solr/SolrLeg.java", home.toString(),
-                docs.toString(), q.toString(), result.toString()), work.resolve("solr.log"), 120);
-        return json.readValue(Files.readString(result), Map.class);
+                docs, q.toString(), result.toString()), work.resolve("solr.log"), 120);
+        return JsonMapper.createDefault().readValue(Files.readString(result), Map.class);
     }
 
     private static void exec(List<String> command, Path log, int minutes) throws IOException, InterruptedException {
