@@ -57,12 +57,14 @@ final class CrossLanguageQuery {
     private final QueryBuilder ja;
     private final QueryBuilder en;
     private final QueryBuilder read;
+    private final QueryBuilder shingles;
     private final List<BilingualTerms.Term> terms;
 
-    CrossLanguageQuery(Analyzer ja, Analyzer en, Analyzer read, List<BilingualTerms.Term> terms) {
+    CrossLanguageQuery(Analyzer ja, Analyzer en, Analyzer read, Analyzer shingles, List<BilingualTerms.Term> terms) {
         this.ja = new QueryBuilder(ja);
         this.en = new QueryBuilder(en);
         this.read = new QueryBuilder(read);
+        this.shingles = new QueryBuilder(shingles);
         this.terms = terms;
     }
 
@@ -111,7 +113,7 @@ final class CrossLanguageQuery {
                 List<Query> alternatives = new ArrayList<>();
                 for (String e : t.en()) {
                     add(alternatives, en.createPhraseQuery(PairDocument.EN_TITLE, e), 2f);
-                    add(alternatives, en.createPhraseQuery(PairDocument.EN_BODY, e), 0.8f);
+                    add(alternatives, bodyPhrase(e), 0.8f);
                 }
                 if (!alternatives.isEmpty()) {
                     required.add(new DisjunctionMaxQuery(alternatives, TIE_BREAKER));
@@ -127,9 +129,7 @@ final class CrossLanguageQuery {
         if (english) {
             add(clauses, en.createBooleanQuery(PairDocument.EN_TITLE, s, Occur.MUST), 3f);
             add(clauses, en.createBooleanQuery(PairDocument.EN_BODY, s, Occur.MUST), 1f);
-            if (s.indexOf(' ') > 0) {
-                add(clauses, en.createPhraseQuery(PairDocument.EN_BODY, s, 1), 2f);
-            }
+            add(clauses, shingles.createBooleanQuery(PairDocument.EN_SHINGLE, s, Occur.MUST), 2f);
         }
         if (japanese) {
             add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 2f);
@@ -149,6 +149,16 @@ final class CrossLanguageQuery {
             add(clauses, allOf(required), 1f);
         }
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
+    }
+
+    /**
+     * A phrase in the English body as its required word pairs ({@code en_shingle}); a single word as
+     * itself. A positional phrase over the body read positions for every pair containing all of its
+     * words and was half of the time of a query such as 金沢市 (expanded to "Kanazawa City").
+     */
+    private Query bodyPhrase(String words) {
+        Query pairs = shingles.createBooleanQuery(PairDocument.EN_SHINGLE, words, Occur.MUST);
+        return pairs != null ? pairs : en.createPhraseQuery(PairDocument.EN_BODY, words);
     }
 
     /**

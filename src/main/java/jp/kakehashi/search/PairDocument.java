@@ -23,6 +23,9 @@ import org.apache.lucene.util.BytesRef;
  * where a term is instead of re-analysing every hit with Kuromoji, which was three quarters of a
  * query's time. A reading field takes the body first and the title after it, so its offsets are the
  * body's own and a romaji match marks the Japanese words of the stored body it came from.
+ *
+ * <p>{@code en_shingle} holds the English body's adjacent word pairs, so a phrase is scored as
+ * required pair terms (see {@link CrossLanguageQuery}) instead of by reading positions.
  */
 record PairDocument(long pairId, long bulletinId, String office, LocalDate publishedOn, String status, String view,
                     @Nullable Side ja, @Nullable Side en) {
@@ -41,11 +44,21 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
     static final String EN_BODY = "en_body";
     static final String JA_READ = "ja_read";
     static final String EN_READ = "en_read";
+    static final String EN_SHINGLE = "en_shingle";
     static final String PUBLIC = "public";
     static final String STAFF = "staff";
 
     private static final FieldType STORED_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
     private static final FieldType WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
+    /** Word pairs are only ever looked up as terms: no positions, so none are written or read. */
+    private static final FieldType TERMS_ONLY = termsOnly();
+
+    private static FieldType termsOnly() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
 
     private static FieldType withOffsets(FieldType base) {
         FieldType t = new FieldType(base);
@@ -86,6 +99,7 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
             d.add(new Field(EN_BODY, en.body(), STORED_WITH_OFFSETS));
             d.add(new Field(EN_READ, en.body(), WITH_OFFSETS));
             d.add(new Field(EN_READ, en.title(), WITH_OFFSETS));
+            d.add(new Field(EN_SHINGLE, en.body(), TERMS_ONLY));
         }
         return d;
     }

@@ -13,7 +13,7 @@ class SearchAnalyzers {
      * Bump when the document layout or the Java code of a filter changes (the chain files are hashed
      * already): the hash changes and the index is rebuilt.
      */
-    private static final String LAYOUT = "layout-3";
+    private static final String LAYOUT = "layout-4";
     private final Chains chains;
     private final Analyzer perField;
 
@@ -23,7 +23,8 @@ class SearchAnalyzers {
         Analyzer en = chains.require("en");
         Analyzer read = chains.require("ja_read");
         this.perField = new PerFieldAnalyzerWrapper(en, Map.of(PairDocument.JA_TITLE, ja, PairDocument.JA_BODY, ja,
-                PairDocument.JA_READ, read, PairDocument.EN_READ, read));
+                PairDocument.JA_READ, read, PairDocument.EN_READ, read, PairDocument.EN_SHINGLE,
+                chains.require("en_shingle")));
     }
 
     Analyzer indexAnalyzer() {

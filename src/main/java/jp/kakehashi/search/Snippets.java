@@ -1,12 +1,20 @@
 package jp.kakehashi.search;
 
 import java.text.BreakIterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -57,7 +65,7 @@ final class Snippets {
         java.util.Arrays.fill(passages, MAX_PASSAGES);
         String[][] result = new String[FIELDS.length][];
         try {
-            Map<String, String[]> marked = h.highlightFields(FIELDS, query, docIds, passages);
+            Map<String, String[]> marked = h.highlightFields(FIELDS, positional(query), docIds, passages);
             for (int f = 0; f < FIELDS.length; f++) {
                 result[f] = marked.getOrDefault(FIELDS[f], new String[docIds.length]);
             }
@@ -67,6 +75,59 @@ final class Snippets {
             }
         }
         return result;
+    }
+
+    /**
+     * The query with its word-pair lookups ({@code en_shingle}, which has no offsets and no stored
+     * text) turned back into the phrases on the English body they stand for, so the highlighter marks
+     * "Kanazawa City" in the body. Only the ten shown hits are highlighted: positions are cheap here.
+     */
+    static Query positional(Query q) {
+        if (q instanceof BoostQuery b) {
+            return new BoostQuery(positional(b.getQuery()), b.getBoost());
+        }
+        if (q instanceof DisjunctionMaxQuery d) {
+            return new DisjunctionMaxQuery(d.getDisjuncts().stream().map(Snippets::positional).toList(),
+                    d.getTieBreakerMultiplier());
+        }
+        if (q instanceof TermQuery t && t.getTerm().field().equals(PairDocument.EN_SHINGLE)) {
+            return phrase(List.of(t.getTerm()));
+        }
+        if (q instanceof BooleanQuery b) {
+            List<Term> pairs = b.clauses().stream()
+                    .filter(c -> c.occur() == Occur.MUST && c.query() instanceof TermQuery t
+                            && t.getTerm().field().equals(PairDocument.EN_SHINGLE))
+                    .map(c -> ((TermQuery) c.query()).getTerm()).toList();
+            if (!pairs.isEmpty() && pairs.size() == b.clauses().size()) {
+                return phrase(pairs);
+            }
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+                    b.getMinimumNumberShouldMatch());
+            b.clauses().forEach(c -> out.add(positional(c.query()), c.occur()));
+            return out.build();
+        }
+        return q;
+    }
+
+    /** Overlapping pairs ("sister citi", "citi semina") back to words at their positions; "_" is a gap. */
+    private static Query phrase(List<Term> pairs) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        int position = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            String[] words = pairs.get(i).text().split(" ", 2);
+            if (i == 0) {
+                addWord(phrase, words[0], position);
+            }
+            position++;
+            addWord(phrase, words.length > 1 ? words[1] : "_", position);
+        }
+        return phrase.build();
+    }
+
+    private static void addWord(PhraseQuery.Builder phrase, String word, int position) {
+        if (!word.equals("_")) {
+            phrase.add(new Term(PairDocument.EN_BODY, word), position);
+        }
     }
 
     /** The escaped opening of a text that had no highlight; null for no text. */

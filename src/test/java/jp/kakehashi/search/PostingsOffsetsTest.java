@@ -76,8 +76,7 @@ class PostingsOffsetsTest {
                     "Aizuwakamatsu visit", "Officials of Shirakawa met the Paris office.").toDocument());
             writer.commit();
         }
-        var queries = new CrossLanguageQuery(chains.require("ja"), chains.require("en"), chains.require("ja_read"),
-                List.of());
+        var queries = queries(List.of());
         try (var reader = DirectoryReader.open(FSDirectory.open(dir))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             Snippets snippets = new Snippets(analyzers.indexAnalyzer());
@@ -91,6 +90,48 @@ class PostingsOffsetsTest {
             assertNull(title[0][0]);
             assertNull(title[1][0]);
         }
+    }
+
+    @Test
+    void aTermExpandedToAnEnglishPhraseMatchesItsWordPairsAndMarksThePhraseInTheBody() throws Exception {
+        try (var directory = FSDirectory.open(dir);
+             var writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.indexAnalyzer()))) {
+            writer.addDocument(doc(1, "交流", "交流しました。", "Exchange",
+                    "The sister city of Lyon met the city council. A city sister was there.").toDocument());
+            writer.addDocument(doc(2, "交流", "交流しました。", "Exchange",
+                    "A sister came to the city. The city is sister to none.").toDocument());
+            writer.commit();
+        }
+        var queries = queries(List.of(new jp.kakehashi.analysis.BilingualTerms.Term("姉妹都市", List.of("sister city"))));
+        try (var reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Snippets snippets = new Snippets(analyzers.indexAnalyzer());
+            // doc 2 has both words, never side by side: the pair term "sister citi" is not in it
+            Query japanese = queries.build("姉妹都市", false, true);
+            assertTrue(japanese.toString().contains("en_shingle:sister citi"), japanese.toString());
+            String[][] marks = marked(searcher, snippets, japanese);
+            assertTrue(marks[1][0].contains("The <mark>sister</mark> <mark>city</mark> of Lyon"), marks[1][0]);
+            assertTrue(marks[1][0].contains("met the city council"), "a lone word of the phrase stays unmarked");
+
+            // an English query scores adjacency from the pairs too, and still matches the words apart
+            TopDocs english = searcher.search(queries.build("sister city", false, true), 10);
+            assertEquals(2, english.scoreDocs.length);
+            assertEquals(0, english.scoreDocs[0].doc, "the pair with the words side by side ranks first");
+        }
+    }
+
+    @Test
+    void aRemovedStopWordLeavesAGapThatThePhraseForHighlightingKeeps() {
+        Query pairs = queries(List.of()).build("city of Lyon", false, true);
+        Query positional = Snippets.positional(pairs);
+        assertTrue(pairs.toString().contains("en_shingle:\"citi _\"") || pairs.toString().contains("en_shingle:citi _"),
+                pairs.toString());
+        assertTrue(positional.toString().contains("en_body:\"citi ? lyon\""), positional.toString());
+    }
+
+    private CrossLanguageQuery queries(List<jp.kakehashi.analysis.BilingualTerms.Term> terms) {
+        return new CrossLanguageQuery(chains.require("ja"), chains.require("en"), chains.require("ja_read"),
+                chains.require("en_shingle"), terms);
     }
 
     private static String[][] marked(IndexSearcher searcher, Snippets snippets, Query query) throws Exception {

@@ -49,6 +49,13 @@ public class SearchBench {
         System.out.println(r);
     }
 
+    @Test
+    @EnabledIfSystemProperty(named = "bench.reuse", matches = ".+")
+    void queriesAgain() throws Exception {
+        Map<String, Object> r = rerunQueries(Path.of(System.getProperty("bench.reuse")), 200);
+        System.out.println(r);
+    }
+
     public static Map<String, Object> run(int pairs, int queries) throws Exception {
         // Surefire runs with -ea, and Lucene's own assertions (a sortedness check over the whole block on
         // every postings advance in VectorUtil.findNextGEQ, iterator checks in conjunctions) then took
@@ -114,33 +121,7 @@ public class SearchBench {
             corpus = null;
             System.gc();
             List<String> mix = CorpusGenerator.queries(SEED, queries);
-            SearchService search = ctx.getBean(SearchService.class);
-            CrossLanguageQuery builder = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
-                    analyzers.chain("ja_read"), ctx.getBean(BilingualTerms.class).all());
-            double[] serviceMs = new double[mix.size()];
-            double[] lucene = new double[mix.size()];
-            try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.indexAnalyzer())
-                        .withWeightMatches(false).build();
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int i = 0; i < mix.size(); i++) {
-                        String q = mix.get(i);
-                        long t0 = System.nanoTime();
-                        search.search(new SearchRequest(q, null, null, null, null, null, 0, 10, true));
-                        long t1 = System.nanoTime();
-                        Query query = builder.build(CrossLanguageQuery.normalise(q), true, true);
-                        TopDocs top = searcher.search(query, 10);
-                        highlighter.highlight(PairDocument.JA_BODY, query, top, 2);
-                        highlighter.highlight(PairDocument.EN_BODY, query, top, 2);
-                        long t2 = System.nanoTime();
-                        serviceMs[i] = (t1 - t0) / 1e6;
-                        lucene[i] = (t2 - t1) / 1e6;
-                    }
-                }
-            }
-            result.put("serviceQueryMs", percentiles(serviceMs));
-            result.put("rawLuceneQueryMs", percentiles(lucene));
+            queryLegs(ctx, raw, mix, result);
             corpus = CorpusGenerator.bulletins(SEED, pairs);
             Map<String, Object> solr = SolrLegRunner.run(corpus, mix, Path.of(data));
             double solrSeconds = ((Number) solr.get("indexSeconds")).doubleValue();
@@ -157,6 +138,66 @@ public class SearchBench {
         Files.writeString(Path.of("target", "bench", "search-" + pairs + ".json"),
                 JsonMapper.createDefault().writeValueAsString(result));
         return result;
+    }
+
+    /**
+     * Only the query legs, again, against the data directory of an earlier run ({@code -Dbench.reuse=
+     * target/bench-data/<run>}): its MariaDB, service index, raw index and Solr core are reopened as they
+     * are, so a change to the query path is measured side by side in minutes instead of a full run.
+     */
+    public static Map<String, Object> rerunQueries(Path data, int queries) throws Exception {
+        ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("date", java.time.LocalDate.now().toString());
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
+        result.put("luceneAssertions", org.apache.lucene.util.Constants.class.desiredAssertionStatus());
+        result.put("reused", data.toString());
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir",
+                data.toString(), "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench")) {
+            var ctx = server.getApplicationContext();
+            caughtUp(ctx.getBean(SearchIndex.class), new Db(ctx.getBean(DataSource.class)));
+            List<String> mix = CorpusGenerator.queries(SEED, queries);
+            queryLegs(ctx, data.resolve("raw-index"), mix, result);
+            result.put("solrQueryMs", SolrLegRunner.queriesOnly(mix, data).get("queryMs"));
+        }
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "search-queries.json"),
+                JsonMapper.createDefault().writeValueAsString(result));
+        return result;
+    }
+
+    /** Service search layer and raw Lucene, the same mix twice; the second pass's latencies count. */
+    private static void queryLegs(io.micronaut.context.BeanContext ctx, Path raw, List<String> mix,
+                                  Map<String, Object> result) throws Exception {
+        SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+        SearchService search = ctx.getBean(SearchService.class);
+        CrossLanguageQuery builder = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
+                analyzers.chain("ja_read"), analyzers.chain("en_shingle"), ctx.getBean(BilingualTerms.class).all());
+        double[] serviceMs = new double[mix.size()];
+        double[] lucene = new double[mix.size()];
+        try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.indexAnalyzer())
+                    .withWeightMatches(false).build();
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < mix.size(); i++) {
+                    String q = mix.get(i);
+                    long t0 = System.nanoTime();
+                    search.search(new SearchRequest(q, null, null, null, null, null, 0, 10, true));
+                    long t1 = System.nanoTime();
+                    Query query = builder.build(CrossLanguageQuery.normalise(q), true, true);
+                    TopDocs top = searcher.search(query, 10);
+                    highlighter.highlight(PairDocument.JA_BODY, query, top, 2);
+                    highlighter.highlight(PairDocument.EN_BODY, query, top, 2);
+                    long t2 = System.nanoTime();
+                    serviceMs[i] = (t1 - t0) / 1e6;
+                    lucene[i] = (t2 - t1) / 1e6;
+                }
+            }
+        }
+        result.put("serviceQueryMs", percentiles(serviceMs));
+        result.put("rawLuceneQueryMs", percentiles(lucene));
     }
 
     private static void caughtUp(SearchIndex index, Db db) throws InterruptedException {
