@@ -16,7 +16,9 @@ import jp.kakehashi.analysis.RomajiNormalizeFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -100,14 +102,19 @@ final class CrossLanguageQuery {
     private Query japaneseSegment(String s, boolean japanese, boolean english) {
         List<Query> clauses = new ArrayList<>();
         if (japanese) {
-            add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 3f);
-            add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
-            add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.6f);
-            add(clauses, joinedReading(PairDocument.JA_READ, s), 0.5f);
+            Query[] words = both(ja, s, PairDocument.JA_TITLE, PairDocument.JA_BODY);
+            add(clauses, words[0], 3f);
+            add(clauses, words[1], 1f);
+        }
+        Query[] readings = both(read, s, PairDocument.JA_READ, PairDocument.EN_READ);
+        Query joined = joinedReading(PairDocument.JA_READ, s);
+        if (japanese) {
+            add(clauses, readings[0], 0.6f);
+            add(clauses, joined, 0.5f);
         }
         if (english) {
-            add(clauses, read.createBooleanQuery(PairDocument.EN_READ, s, Occur.MUST), 0.6f);
-            add(clauses, joinedReading(PairDocument.EN_READ, s), 0.5f);
+            add(clauses, readings[1], 0.6f);
+            add(clauses, joined == null ? null : sameFor(joined, PairDocument.EN_READ), 0.5f);
             List<Query> required = new ArrayList<>();
             for (BilingualTerms.Term t : japaneseTerms(BilingualTerms.fold(s))) {
                 List<Query> alternatives = new ArrayList<>();
@@ -127,20 +134,23 @@ final class CrossLanguageQuery {
     private Query latinSegment(String s, boolean japanese, boolean english) {
         List<Query> clauses = new ArrayList<>();
         if (english) {
-            add(clauses, en.createBooleanQuery(PairDocument.EN_TITLE, s, Occur.MUST), 3f);
-            add(clauses, en.createBooleanQuery(PairDocument.EN_BODY, s, Occur.MUST), 1f);
+            Query[] words = both(en, s, PairDocument.EN_TITLE, PairDocument.EN_BODY);
+            add(clauses, words[0], 3f);
+            add(clauses, words[1], 1f);
             add(clauses, shingles.createBooleanQuery(PairDocument.EN_SHINGLE, s, Occur.MUST), 2f);
         }
         if (japanese) {
-            add(clauses, ja.createBooleanQuery(PairDocument.JA_TITLE, s, Occur.MUST), 2f);
-            add(clauses, ja.createBooleanQuery(PairDocument.JA_BODY, s, Occur.MUST), 1f);
+            Query[] words = both(ja, s, PairDocument.JA_TITLE, PairDocument.JA_BODY);
+            add(clauses, words[0], 2f);
+            add(clauses, words[1], 1f);
             add(clauses, read.createBooleanQuery(PairDocument.JA_READ, s, Occur.MUST), 0.8f);
             List<Query> required = new ArrayList<>();
             for (List<String> group : englishTerms(BilingualTerms.fold(s))) {
                 List<Query> alternatives = new ArrayList<>();
                 for (String j : group) {
-                    add(alternatives, ja.createBooleanQuery(PairDocument.JA_TITLE, j, Occur.MUST), 2f);
-                    add(alternatives, ja.createBooleanQuery(PairDocument.JA_BODY, j, Occur.MUST), 0.8f);
+                    Query[] term = both(ja, j, PairDocument.JA_TITLE, PairDocument.JA_BODY);
+                    add(alternatives, term[0], 2f);
+                    add(alternatives, term[1], 0.8f);
                 }
                 if (!alternatives.isEmpty()) {
                     required.add(new DisjunctionMaxQuery(alternatives, TIE_BREAKER));
@@ -149,6 +159,44 @@ final class CrossLanguageQuery {
             add(clauses, allOf(required), 1f);
         }
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
+    }
+
+    /**
+     * The query for two fields of the same chain from one analysis: analysing the text (Kuromoji
+     * above all) was most of the time spent building a query, and every segment asked for each chain
+     * twice. A query of a shape {@link #sameFor} does not know is analysed again for the second field.
+     */
+    private static Query[] both(QueryBuilder builder, String text, String first, String second) {
+        Query one = builder.createBooleanQuery(first, text, Occur.MUST);
+        Query two = one == null ? null : sameFor(one, second);
+        return new Query[] {one, two != null || one == null ? two : builder.createBooleanQuery(second, text, Occur.MUST)};
+    }
+
+    /** The same terms in another field; null for a query shape this does not copy. */
+    static Query sameFor(Query q, String field) {
+        if (q instanceof TermQuery t) {
+            return new TermQuery(new Term(field, t.getTerm().bytes()));
+        }
+        if (q instanceof PhraseQuery p) {
+            PhraseQuery.Builder copy = new PhraseQuery.Builder().setSlop(p.getSlop());
+            for (int i = 0; i < p.getTerms().length; i++) {
+                copy.add(new Term(field, p.getTerms()[i].bytes()), p.getPositions()[i]);
+            }
+            return copy.build();
+        }
+        if (q instanceof BooleanQuery b) {
+            BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+                    b.getMinimumNumberShouldMatch());
+            for (BooleanClause c : b.clauses()) {
+                Query inner = sameFor(c.query(), field);
+                if (inner == null) {
+                    return null;
+                }
+                copy.add(inner, c.occur());
+            }
+            return copy.build();
+        }
+        return null;
     }
 
     /**
