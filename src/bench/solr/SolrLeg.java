@@ -17,10 +17,10 @@ import org.apache.solr.core.CoreContainer;
 /**
  * The Solr leg of the search benchmark, run by SearchBench in its own JVM on Solr's own classpath
  * (target/solr-lib) with the source launcher:
- * {@code java -cp 'target/solr-lib/*' src/bench/solr/SolrLeg.java <solr home> <docs.jsonl> <queries.txt> <out.json>}.
+ * {@code java -cp 'target/solr-lib/*' src/bench/solr/SolrLeg.java <solr home> <docs.jsonl> <queries.txt> <out.json> [passes]}.
  * Indexes the same documents as the other legs through EmbeddedSolrServer (batches of 1,000, one
- * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs the same query mix twice (top 10, two highlighted body fields, office/year
- * facets) and keeps the second pass's latencies.
+ * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs
+ * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets) and keeps the latencies of all but the first.
  */
 public class SolrLeg {
     public static void main(String[] args) throws Exception {
@@ -34,19 +34,22 @@ public class SolrLeg {
                 index(solr, json, Path.of(args[1]), out);
             }
             List<String> queries = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
-            double[] ms = new double[queries.size()];
+            int passes = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+            double[] ms = new double[queries.size() * (passes - 1)];
             long hits = 0;
-            for (int pass = 0; pass < 2; pass++) {
+            for (int pass = 0; pass < passes; pass++) {
                 for (int i = 0; i < queries.size(); i++) {
                     ModifiableSolrParams p = new ModifiableSolrParams();
                     p.set("q", queries.get(i));
                     long t0 = System.nanoTime();
                     var response = solr.query(p);
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                    if (pass > 0) {
+                        ms[(pass - 1) * queries.size() + i] = (System.nanoTime() - t0) / 1e6;
+                    }
                     hits += response.getResults().getNumFound() > 0 ? 1 : 0;
                 }
             }
-            out.put("queriesWithHits", hits / 2);
+            out.put("queriesWithHits", hits / passes);
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             Map<String, Double> pct = new LinkedHashMap<>();

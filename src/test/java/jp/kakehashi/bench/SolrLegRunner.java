@@ -74,7 +74,8 @@ public final class SolrLegRunner {
         String java = ProcessHandle.current().info().command().orElse("java");
         exec(List.of(java, "-Xmx2g", "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
                 lib.toAbsolutePath() + File.separator + "*", "src/bench/solr/SolrLeg.java", home.toString(),
-                docs, q.toString(), result.toString()), work.resolve("solr.log"), 120);
+                docs, q.toString(), result.toString(), Integer.toString(jp.kakehashi.search.SearchBench.PASSES)),
+                work.resolve("solr.log"), 120);
         return JsonMapper.createDefault().readValue(Files.readString(result), Map.class);
     }
 
