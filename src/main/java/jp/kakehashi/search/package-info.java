@@ -20,6 +20,13 @@
  *   MemoryIndex per hit and field). A reading field indexes the body first, so its offsets are the
  *   body's and a romaji match marks the Japanese words it came from; the cost is a larger index and
  *   slightly slower indexing, measured in the README.</li>
+ *   <li><b>Phrases in the English body are word pairs</b> ({@code en_shingle}, no positions), not
+ *   positional phrases. Scoring is most of a query and Lucene can skip none of it here: a dis-max with
+ *   a tie-breaker passes no minimum competitive score down, and a positional phrase inside it made the
+ *   whole query two-phase and read positions for every pair holding all of its words (half of the
+ *   time of an expanded query such as 金沢市 → "Kanazawa City"). A pair term costs one lookup; the
+ *   price is a larger index, slower indexing, and exact adjacency (no slop). Counting and faceting in
+ *   a second, scoreless pass, and rescoring a cheaper first pass, were measured and were slower.</li>
  *   <li><b>Queries are never parsed as Lucene syntax</b>; they are cut into script segments and each
  *   segment analysed with the field's own chain (see {@link jp.kakehashi.search.CrossLanguageQuery}).</li>
  * </ul>
