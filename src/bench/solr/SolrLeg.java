@@ -20,7 +20,8 @@ import org.apache.solr.core.CoreContainer;
  * {@code java -cp 'target/solr-lib/*' src/bench/solr/SolrLeg.java <solr home> <docs.jsonl> <queries.txt> <out.json> [passes]}.
  * Indexes the same documents as the other legs through EmbeddedSolrServer (batches of 1,000, one
  * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs
- * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets) and keeps the latencies of all but the first.
+ * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets)
+ * and keeps the latencies of all but the first.
  */
 public class SolrLeg {
     public static void main(String[] args) throws Exception {

@@ -169,7 +169,10 @@ final class CrossLanguageQuery {
     private static Query[] both(QueryBuilder builder, String text, String first, String second) {
         Query one = builder.createBooleanQuery(first, text, Occur.MUST);
         Query two = one == null ? null : sameFor(one, second);
-        return new Query[] {one, two != null || one == null ? two : builder.createBooleanQuery(second, text, Occur.MUST)};
+        if (two == null && one != null) {
+            two = builder.createBooleanQuery(second, text, Occur.MUST);
+        }
+        return new Query[] {one, two};
     }
 
     /** The same terms in another field; null for a query shape this does not copy. */

@@ -61,7 +61,8 @@ class ChainsTest {
         String text = "　ＪＥＴ参加者が会津若松市を訪問した。";
         for (String chain : Chains.NAMES) {
             // word pairs (en_shingle) have a space inside the term: read the offsets, not the words
-            var offsets = java.util.regex.Pattern.compile("\\[(\\d+),(\\d+)]").matcher(Tokens.of(chains.require(chain), text));
+            var offsets = java.util.regex.Pattern.compile("\\[(\\d+),(\\d+)]")
+                    .matcher(Tokens.of(chains.require(chain), text));
             while (offsets.find()) {
                 int start = Integer.parseInt(offsets.group(1));
                 int end = Integer.parseInt(offsets.group(2));
