@@ -1,7 +1,9 @@
 package jp.kakehashi.search;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
+import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.analysis.Chains;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -29,6 +31,11 @@ class SearchAnalyzers {
 
     Analyzer indexAnalyzer() {
         return perField;
+    }
+
+    /** The query builder over these chains, with the bilingual terms to expand. */
+    CrossLanguageQuery queries(List<BilingualTerms.Term> terms) {
+        return new CrossLanguageQuery(chain("ja"), chain("en"), chain("ja_read"), chain("en_shingle"), terms);
     }
 
     Analyzer chain(String name) {

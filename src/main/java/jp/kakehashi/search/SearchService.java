@@ -68,8 +68,7 @@ public class SearchService {
             }
             List<BilingualTerms.Term> all = merged.entrySet().stream()
                     .map(m -> new BilingualTerms.Term(m.getKey(), List.copyOf(m.getValue()))).toList();
-            e = new Expansion(generation, new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
-                    analyzers.chain("ja_read"), analyzers.chain("en_shingle"), all));
+            e = new Expansion(generation, analyzers.queries(all));
             expansion = e;
         }
         return e.queries();

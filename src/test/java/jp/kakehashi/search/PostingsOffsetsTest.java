@@ -130,8 +130,7 @@ class PostingsOffsetsTest {
     }
 
     private CrossLanguageQuery queries(List<BilingualTerms.Term> terms) {
-        return new CrossLanguageQuery(chains.require("ja"), chains.require("en"), chains.require("ja_read"),
-                chains.require("en_shingle"), terms);
+        return analyzers.queries(terms);
     }
 
     private static String[][] marked(IndexSearcher searcher, Snippets snippets, Query query) throws Exception {

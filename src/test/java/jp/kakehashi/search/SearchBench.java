@@ -59,22 +59,11 @@ public class SearchBench {
     }
 
     public static Map<String, Object> run(int pairs, int queries) throws Exception {
-        // Surefire runs with -ea, and Lucene's own assertions (a sortedness check over the whole block on
-        // every postings advance in VectorUtil.findNextGEQ, iterator checks in conjunctions) then took
-        // ~90 % of query time in a JFR profile: the "unexplained 3x" of the first runs. Production, the
-        // Solr leg and ServiceBench's service process all run without -ea, so the in-process legs must
-        // too. Takes effect for Lucene classes not yet initialised, i.e. when the bench runs alone.
-        ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
-        SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
         String data = "target/bench-data/" + pairs + "-" + System.nanoTime();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("date", java.time.LocalDate.now().toString());
-        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
-        result.put("luceneAssertions", org.apache.lucene.util.Constants.class.desiredAssertionStatus());
+        Map<String, Object> result = header();
         List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
         result.put("corpus", CorpusGenerator.describe(corpus));
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", data,
-                "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench")) {
+        try (EmbeddedServer server = start(data)) {
             var ctx = server.getApplicationContext();
             BulletinService service = ctx.getBean(BulletinService.class);
             SearchIndex index = ctx.getBean(SearchIndex.class);
@@ -136,10 +125,7 @@ public class SearchBench {
                     "rawLucene", Math.round(mb / (rawTime / 1e9) * 10) / 10.0,
                     "solr", Math.round(mb / solrSeconds * 10) / 10.0));
         }
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "search-" + pairs + ".json"),
-                JsonMapper.createDefault().writeValueAsString(result));
-        return result;
+        return written("search-" + pairs + ".json", result);
     }
 
     /**
@@ -148,24 +134,44 @@ public class SearchBench {
      * are, so a change to the query path is measured side by side in minutes instead of a full run.
      */
     public static Map<String, Object> rerunQueries(Path data, int queries) throws Exception {
-        ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
-        SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("date", java.time.LocalDate.now().toString());
-        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
-        result.put("luceneAssertions", org.apache.lucene.util.Constants.class.desiredAssertionStatus());
+        Map<String, Object> result = header();
         result.put("reused", data.toString());
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir",
-                data.toString(), "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench")) {
+        try (EmbeddedServer server = start(data.toString())) {
             var ctx = server.getApplicationContext();
             caughtUp(ctx.getBean(SearchIndex.class), new Db(ctx.getBean(DataSource.class)));
             List<String> mix = CorpusGenerator.queries(SEED, queries);
             queryLegs(ctx, data.resolve("raw-index"), mix, result);
             result.put("solrQueryMs", SolrLegRunner.queriesOnly(mix, data).get("queryMs"));
         }
+        return written("search-queries.json", result);
+    }
+
+    /**
+     * Lucene's own assertions off, and the run's date and machine. Surefire runs with -ea, and Lucene's
+     * assertions (a sortedness check over the whole block on every postings advance in
+     * VectorUtil.findNextGEQ, iterator checks in conjunctions) then took ~90 % of query time in a JFR
+     * profile: the "unexplained 3x" of the first runs. Production, the Solr leg and ServiceBench's
+     * service process all run without -ea, so the in-process legs must too. Takes effect for Lucene
+     * classes not yet initialised, i.e. when the bench runs alone.
+     */
+    private static Map<String, Object> header() {
+        ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("date", java.time.LocalDate.now().toString());
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
+        result.put("luceneAssertions", org.apache.lucene.util.Constants.class.desiredAssertionStatus());
+        return result;
+    }
+
+    private static EmbeddedServer start(String dataDir) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", dataDir,
+                "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench");
+    }
+
+    private static Map<String, Object> written(String file, Map<String, Object> result) throws java.io.IOException {
         Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "search-queries.json"),
-                JsonMapper.createDefault().writeValueAsString(result));
+        Files.writeString(Path.of("target", "bench", file), JsonMapper.createDefault().writeValueAsString(result));
         return result;
     }
 
@@ -178,8 +184,7 @@ public class SearchBench {
                                   Map<String, Object> result) throws Exception {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         SearchService search = ctx.getBean(SearchService.class);
-        CrossLanguageQuery builder = new CrossLanguageQuery(analyzers.chain("ja"), analyzers.chain("en"),
-                analyzers.chain("ja_read"), analyzers.chain("en_shingle"), ctx.getBean(BilingualTerms.class).all());
+        CrossLanguageQuery builder = analyzers.queries(ctx.getBean(BilingualTerms.class).all());
         double[] serviceMs = new double[mix.size() * (PASSES - 1)];
         double[] lucene = new double[serviceMs.length];
         try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
