@@ -52,7 +52,7 @@ class SearchController {
     SearchResult search(@Nullable String q, @Nullable String office, @Nullable LocalDate from, @Nullable LocalDate to,
                         @Nullable String lang, @Nullable String status, @Nullable Integer page, @Nullable Integer size,
                         @Nullable Authentication auth) {
-        boolean isStaff = staff.of(auth).isPresent();
+        boolean isStaff = staff.isStaff(auth);
         String text = q == null ? "" : q;
         if (text.length() > MAX_QUERY_PARAM) {
             throw new ApiException(ErrorCode.FIELD_TOO_LONG, "q is longer than " + MAX_QUERY_PARAM)
