@@ -19,9 +19,9 @@ import org.apache.lucene.util.ResourceLoader;
  */
 @Singleton
 public class Chains implements AutoCloseable {
-    public static final List<String> NAMES = List.of("ja", "ja_read", "en", "en_shingle");
+    public static final List<String> NAMES = List.of("ja", "ja_read", "en", "en_shingle", "en_read");
     static final List<String> FILES = List.of("ja.chain", "ja_read.chain", "en.chain", "en_shingle.chain",
-            "ja/userdict_ja.txt", "ja/stoptags_ja.txt", "ja/stopwords_ja.txt", "en/stopwords_en.txt");
+            "en_read.chain", "ja/userdict_ja.txt", "ja/stoptags_ja.txt", "ja/stopwords_ja.txt", "en/stopwords_en.txt");
 
     private final Map<String, Analyzer> analyzers = new LinkedHashMap<>();
     private final String hash;

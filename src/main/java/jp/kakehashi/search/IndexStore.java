@@ -71,17 +71,15 @@ public final class IndexStore implements AutoCloseable {
         }
     }
 
-    void replace(long pairId, Collection<PairDocument> docs) throws IOException {
+    void replace(long pairId, Collection<PairDocument> docs, SearchAnalyzers.Sharing sharing) throws IOException {
         writer.deleteDocuments(new Term(PairDocument.PAIR, Long.toString(pairId)));
-        for (PairDocument d : docs) {
-            writer.addDocument(d.toDocument());
-        }
+        add(docs, sharing);
     }
 
     /** For an index being built from nothing: no earlier version of the pair can exist to delete. */
-    void add(Collection<PairDocument> docs) throws IOException {
+    void add(Collection<PairDocument> docs, SearchAnalyzers.Sharing sharing) throws IOException {
         for (PairDocument d : docs) {
-            writer.addDocument(d.toDocument());
+            writer.addDocument(d.toDocument(sharing));
         }
     }
 

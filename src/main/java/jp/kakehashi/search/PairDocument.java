@@ -2,6 +2,8 @@ package jp.kakehashi.search;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
+import java.util.Optional;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -52,6 +54,10 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
     private static final FieldType WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
     /** Word pairs are only ever looked up as terms: no positions, so none are written or read. */
     private static final FieldType TERMS_ONLY = termsOnly();
+    private static final Kind TITLE = new Kind(TextField.TYPE_STORED, TextField.TYPE_NOT_STORED);
+    private static final Kind BODY = new Kind(STORED_WITH_OFFSETS, WITH_OFFSETS);
+    private static final Kind READ = new Kind(WITH_OFFSETS, WITH_OFFSETS);
+    private static final Kind PAIRS = new Kind(TERMS_ONLY, TERMS_ONLY);
 
     private static FieldType termsOnly() {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
@@ -74,7 +80,16 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
         return pairId + "/" + view;
     }
 
+    /** Every text analysed by its field's chain on its own; the index shares analysis ({@link #toDocument(SearchAnalyzers.Sharing)}). */
     Document toDocument() {
+        return toDocument(SearchAnalyzers.Sharing.NONE);
+    }
+
+    /**
+     * The Lucene document, each text tokenized once for all the fields it feeds where {@code sharing}
+     * allows it: Japanese for words and reading, English for words, reading and (body) word pairs.
+     */
+    Document toDocument(SearchAnalyzers.Sharing sharing) {
         Document d = new Document();
         d.add(new StringField(KEY, key(pairId, view), Field.Store.NO));
         d.add(new StringField(PAIR, Long.toString(pairId), Field.Store.YES));
@@ -89,18 +104,42 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
         d.add(new NumericDocValuesField(YEAR, publishedOn.getYear()));
         d.add(new StringField(STATUS, status, Field.Store.YES));
         if (ja != null) {
-            d.add(new TextField(JA_TITLE, ja.title(), Field.Store.YES));
-            d.add(new Field(JA_BODY, ja.body(), STORED_WITH_OFFSETS));
-            d.add(new Field(JA_READ, ja.body(), WITH_OFFSETS));
-            d.add(new Field(JA_READ, ja.title(), WITH_OFFSETS));
+            Optional<TokenStream[]> title = sharing.ja().flatMap(s -> s.split(ja.title()));
+            Optional<TokenStream[]> body = sharing.ja().flatMap(s -> s.split(ja.body()));
+            text(d, JA_TITLE, ja.title(), title, 0, TITLE);
+            text(d, JA_BODY, ja.body(), body, 0, BODY);
+            text(d, JA_READ, ja.body(), body, 1, READ);
+            text(d, JA_READ, ja.title(), title, 1, READ);
         }
         if (en != null) {
-            d.add(new TextField(EN_TITLE, en.title(), Field.Store.YES));
-            d.add(new Field(EN_BODY, en.body(), STORED_WITH_OFFSETS));
-            d.add(new Field(EN_READ, en.body(), WITH_OFFSETS));
-            d.add(new Field(EN_READ, en.title(), WITH_OFFSETS));
-            d.add(new Field(EN_SHINGLE, en.body(), TERMS_ONLY));
+            Optional<TokenStream[]> title = sharing.enTitle().flatMap(s -> s.split(en.title()));
+            Optional<TokenStream[]> body = sharing.enBody().flatMap(s -> s.split(en.body()));
+            text(d, EN_TITLE, en.title(), title, 0, TITLE);
+            text(d, EN_BODY, en.body(), body, 0, BODY);
+            text(d, EN_READ, en.body(), body, 2, READ);
+            text(d, EN_READ, en.title(), title, 1, READ);
+            text(d, EN_SHINGLE, en.body(), body, 1, PAIRS);
         }
         return d;
+    }
+
+    /**
+     * The field from its share of a common analysis, else from the text (IndexWriter then runs the
+     * field's chain). The first share of a text is always added before the second, which replays it.
+     */
+    private static void text(Document d, String name, String text, Optional<TokenStream[]> shared, int share,
+                             Kind kind) {
+        if (shared.isEmpty()) {
+            d.add(new Field(name, text, kind.whole()));
+            return;
+        }
+        if (kind.whole().stored()) {
+            d.add(new StoredField(name, text));
+        }
+        d.add(new Field(name, shared.get()[share], kind.tokens()));
+    }
+
+    /** How a text field is added whole, and how from tokens (then without the stored value). */
+    private record Kind(FieldType whole, FieldType tokens) {
     }
 }

@@ -136,7 +136,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                     for (List<Long> half : halves(batch.ids())) {
                         halves.add(analysis.submit(() -> {
                             for (Long id : half) {
-                                guarded(id, () -> fresh.add(batch.docs().getOrDefault(id, List.of())));
+                                guarded(id, () -> fresh.add(batch.docs().getOrDefault(id, List.of()),
+                                        analyzers.sharing()));
                             }
                             return null;
                         }));
@@ -207,7 +208,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
 
     private void write(IndexStore target, List<Long> pairIds, Map<Long, List<PairDocument>> docs) throws IOException {
         for (Long id : pairIds) {
-            guarded(id, () -> target.replace(id, docs.getOrDefault(id, List.of())));
+            guarded(id, () -> target.replace(id, docs.getOrDefault(id, List.of()), analyzers.sharing()));
         }
     }
 

@@ -51,6 +51,9 @@ class ChainsTest {
         en      | ｼﾞｪｯﾄ and the JET Programme | ジェット[0,5] jet[14,17] programm[18,27]
         en_shingle | Sister Cities of Lyon  | sister citi[0,13] citi _[7,17] _ lyon[17,21]
         en_shingle | Paris                  | ''
+        en_read | Shirakawa City's Tōkyō office | shirakawa[0,9] city[10,16] tokyo[17,22] office[23,29]
+        en_read | Toukyou Shimbun, AIZU-WAKAMATSU | tokyo[0,7] shinbun[8,15] aizu[17,21] wakamatsu[22,31]
+        en_read | ＪＥＴ Programme 2026 ｼﾞｪｯﾄ | jet[0,3] progranme[4,13] 2026[14,18] jetto[19,24]
         """)
     void chainsGiveTheGoldenTokensWithOffsets(String chain, String text, String expected) throws Exception {
         assertEquals(expected, Tokens.of(chains.require(chain), text));
@@ -94,14 +97,9 @@ class ChainsTest {
         int[][] ranges = {{0x20, 0x7E}, {0x3000, 0x30FF}, {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF}, {0x0300, 0x036F},
             {0x3200, 0x33FF}, {0x1F300, 0x1FAFF}, {0x0, 0x1F}, {0xD800, 0xDFFF}};
         for (int i = 0; i < 2000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int len = random.nextInt(i % 100 == 0 ? 5000 : 60);
-            for (int j = 0; j < len; j++) {
-                int[] r = ranges[random.nextInt(ranges.length)];
-                sb.appendCodePoint(r[0] + random.nextInt(r[1] - r[0] + 1));
-            }
+            String text = Tokens.random(random, ranges, random.nextInt(i % 100 == 0 ? 5000 : 60));
             for (String chain : Chains.NAMES) {
-                Tokens.of(chains.require(chain), sb.toString());
+                Tokens.of(chains.require(chain), text);
             }
         }
         Analyzer ja = chains.require("ja");

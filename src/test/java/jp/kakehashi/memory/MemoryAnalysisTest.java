@@ -65,13 +65,7 @@ class MemoryAnalysisTest {
         int[][] ranges = {{0x20, 0x7E}, {0x3000, 0x30FF}, {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF}, {0x0300, 0x036F},
             {0x1F300, 0x1FAFF}, {0x0, 0x1F}, {0xD800, 0xDFFF}};
         for (int i = 0; i < 1000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int len = random.nextInt(i % 100 == 0 ? 2000 : 60);
-            for (int j = 0; j < len; j++) {
-                int[] r = ranges[random.nextInt(ranges.length)];
-                sb.appendCodePoint(r[0] + random.nextInt(r[1] - r[0] + 1));
-            }
-            String text = sb.toString();
+            String text = Tokens.random(random, ranges, random.nextInt(i % 100 == 0 ? 2000 : 60));
             analyzers.grams(text);
             analyzers.concordance(text, "ja");
             Similarity.score(analyzers.words(text, "ja"), analyzers.words(text, "en"));

@@ -97,7 +97,7 @@ public class SearchBench {
                     for (var p : b.pairList()) {
                         writer.addDocument(new PairDocument(++id, 1, p.office(), b.publishedOn(), "SUBMITTED",
                                 PairDocument.STAFF, new PairDocument.Side(p.source().title(), p.source().body()),
-                                new PairDocument.Side(p.target().title(), p.target().body())).toDocument());
+                                new PairDocument.Side(p.target().title(), p.target().body())).toDocument(analyzers.sharing()));
                     }
                 }
                 writer.commit();
