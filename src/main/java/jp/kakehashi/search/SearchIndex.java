@@ -10,17 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.analysis.Chains;
@@ -38,7 +33,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    private static final int BATCH = 500;
+        private static final int BATCH = RebuildPipeline.BATCH;
     private final PairLoader loader;
     private final SearchAnalyzers analyzers;
     private final Path path;
@@ -47,6 +42,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             Thread.ofPlatform().name("indexer").daemon().factory());
     private volatile IndexStore store;
     private volatile long cursor;
+    private volatile Rebuild lastRebuild;
 
     SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
                 @Value("${kakehashi.search.poll-interval:200ms}") Duration poll) {
@@ -118,50 +114,31 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         try {
             IndexStore.deleteTree(side);
             long upTo = loader.lastOutboxId();
-            int count = 0;
-            // MariaDB reads the next batch while two threads analyse the current one (IndexWriter
-            // takes documents from several threads): taking turns left the CPU half idle
-            // (SearchBench at 100k pairs).
-            try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer());
-                 ExecutorService prefetch = Executors.newSingleThreadExecutor(
-                         Thread.ofPlatform().name("search-rebuild-read").daemon().factory());
-                 ExecutorService analysis = Executors.newFixedThreadPool(2,
-                         Thread.ofPlatform().name("search-rebuild-analyse-", 0).daemon().factory())) {
-                List<Long> ids = loader.pairIdsAfter(0, BATCH);
-                Future<Batch> next = ids.isEmpty() ? null : prefetch.submit(read(ids));
-                while (next != null) {
-                    Batch batch = next.get();
-                    next = batch.ids().size() < BATCH ? null : prefetch.submit(readAfter(batch.ids().getLast()));
-                    List<Future<?>> halves = new ArrayList<>();
-                    for (List<Long> half : halves(batch.ids())) {
-                        halves.add(analysis.submit(() -> {
-                            for (Long id : half) {
-                                guarded(id, () -> fresh.add(batch.docs().getOrDefault(id, List.of()),
-                                        analyzers.sharing()));
-                            }
-                            return null;
-                        }));
-                    }
-                    for (Future<?> f : halves) {
-                        f.get();
-                    }
-                    count += batch.ids().size();
-                }
+            long start = System.nanoTime();
+            RebuildPipeline.Filled filled;
+            try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {
+                filled = new RebuildPipeline(loader, analyzers).fill(fresh);
                 fresh.commit(upTo, analyzers.hash());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
             IndexStore.deleteTree(path);
             Files.move(side, path);
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = upTo;
-            LOG.info("Search index rebuilt: {} pairs, outbox id {}", count, upTo);
+            lastRebuild = new Rebuild(filled.pairs(), (System.nanoTime() - start) / 1e9, filled.waitedNanos() / 1e9);
+            LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB)",
+                    filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
+                    Math.round(lastRebuild.waitingForDatabase()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Search index rebuild failed, retrying: {}", e.toString());
         }
+    }
+
+    /** The last full rebuild: how long it took and how much of that the analysis waited for a read. */
+    public record Rebuild(int pairs, double seconds, double waitingForDatabase) {
+    }
+
+    public Optional<Rebuild> lastRebuild() {
+        return Optional.ofNullable(lastRebuild);
     }
 
     /** Applies the next batch of outbox rows; returns how many rows it read. */
@@ -181,25 +158,6 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         store.commit(safe, analyzers.hash());
         cursor = safe;
         return rows.size();
-    }
-
-    private record Batch(List<Long> ids, Map<Long, List<PairDocument>> docs) {
-    }
-
-    private static List<List<Long>> halves(List<Long> ids) {
-        int mid = ids.size() / 2;
-        return mid == 0 ? List.of(ids) : List.of(ids.subList(0, mid), ids.subList(mid, ids.size()));
-    }
-
-    private Callable<Batch> read(List<Long> ids) {
-        return () -> new Batch(ids, loader.load(ids));
-    }
-
-    private Callable<Batch> readAfter(long after) {
-        return () -> {
-            List<Long> ids = loader.pairIdsAfter(after, BATCH);
-            return new Batch(ids, loader.load(ids));
-        };
     }
 
     private void apply(IndexStore target, List<Long> pairIds) throws IOException {

@@ -86,6 +86,7 @@ public class SearchBench {
             long rebuild = System.nanoTime() - rebuildStart;
             result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
             result.put("serviceRebuildSeconds", rebuild / 1e9);
+            result.put("serviceRebuildWaitingForMariaDbSeconds", index.lastRebuild().orElseThrow().waitingForDatabase());
 
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = Path.of(data, "raw-index");
