@@ -77,16 +77,17 @@ public class SearchBench {
             long indexed = System.nanoTime();
             result.put("importPairsPerSecond", rate(pairs, imported - start));
             result.put("importAndIndexPairsPerSecond", rate(pairs, indexed - start));
-            index.requestRebuild();
-            long rebuildStart = System.nanoTime();
-            while (index.appliedOutboxId() >= 0 && System.nanoTime() - rebuildStart < 5_000_000_000L) {
-                Thread.onSpinWait();
-            }
-            caughtUp(index, db);
-            long rebuild = System.nanoTime() - rebuildStart;
+            // Two rebuilds, one after the other: the time a rebuild waits for MariaDB's reads swung from
+            // 0 to 82 s between runs on this VM (the reads' CPU in mariadbd from ~5 % to ~55 % of a core),
+            // so each run shows both and its ratios use their mean.
+            double first = timedRebuild(index, db);
+            double firstWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
+            double second = timedRebuild(index, db);
+            long rebuild = (long) ((first + second) / 2 * 1e9);
             result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
-            result.put("serviceRebuildSeconds", rebuild / 1e9);
-            result.put("serviceRebuildWaitingForMariaDbSeconds", index.lastRebuild().orElseThrow().waitingForDatabase());
+            result.put("serviceRebuildSeconds", List.of(first, second));
+            result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(firstWaited,
+                    index.lastRebuild().orElseThrow().waitingForDatabase()));
 
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = Path.of(data, "raw-index");
@@ -227,6 +228,17 @@ public class SearchBench {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
                 .forEach(e -> medians.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
         return medians;
+    }
+
+    /** Seconds from asking for a rebuild until the new index is open and caught up. */
+    private static double timedRebuild(SearchIndex index, Db db) throws InterruptedException {
+        index.requestRebuild();
+        long start = System.nanoTime();
+        while (index.appliedOutboxId() >= 0 && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.onSpinWait();
+        }
+        caughtUp(index, db);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void caughtUp(SearchIndex index, Db db) throws InterruptedException {
