@@ -80,7 +80,10 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
         return pairId + "/" + view;
     }
 
-    /** Every text analysed by its field's chain on its own; the index shares analysis ({@link #toDocument(SearchAnalyzers.Sharing)}). */
+    /**
+     * Every text analysed by its field's chain on its own: the reference the shared analysis of
+     * {@link #toDocument(SearchAnalyzers.Sharing)}, which the index uses, is tested against.
+     */
     Document toDocument() {
         return toDocument(SearchAnalyzers.Sharing.NONE);
     }

@@ -54,7 +54,8 @@ public final class Tokens {
             ts.reset();
             while (ts.incrementToken()) {
                 sb.append(term).append('[').append(off.startOffset()).append(',').append(off.endOffset())
-                        .append(" +").append(pos.getPositionIncrement()).append(" len").append(length.getPositionLength())
+                        .append(" +").append(pos.getPositionIncrement())
+                        .append(" len").append(length.getPositionLength())
                         .append(' ').append(type.type()).append("] ");
             }
             ts.end();
@@ -63,7 +64,7 @@ public final class Tokens {
         return sb.toString();
     }
 
-    /** {@code length} code points, each from one of {@code ranges} ({from, to} inclusive), for tests of hostile text. */
+    /** {@code length} code points, each from one of {@code ranges} ({from, to} inclusive): hostile text. */
     public static String random(java.util.Random random, int[][] ranges, int length) {
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < length; j++) {

@@ -74,7 +74,8 @@ class PostingsOffsetsTest {
         try (var directory = FSDirectory.open(dir);
              var writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.indexAnalyzer()))) {
             writer.addDocument(doc(1, "会津若松市の訪問", "白河市と交流しました。パリ事務所が同行しました。",
-                    "Aizuwakamatsu visit", "Officials of Shirakawa met the Paris office.").toDocument(analyzers.sharing()));
+                    "Aizuwakamatsu visit", "Officials of Shirakawa met the Paris office.")
+                    .toDocument(analyzers.sharing()));
             writer.commit();
         }
         var queries = queries(List.of());
@@ -98,7 +99,8 @@ class PostingsOffsetsTest {
         try (var directory = FSDirectory.open(dir);
              var writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.indexAnalyzer()))) {
             writer.addDocument(doc(1, "交流", "交流しました。", "Exchange",
-                    "The sister city of Lyon met the city council. A city sister was there.").toDocument(analyzers.sharing()));
+                    "The sister city of Lyon met the city council. A city sister was there.")
+                    .toDocument(analyzers.sharing()));
             writer.addDocument(doc(2, "交流", "交流しました。", "Exchange",
                     "A sister came to the city. The city is sister to none.").toDocument(analyzers.sharing()));
             writer.commit();

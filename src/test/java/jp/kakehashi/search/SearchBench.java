@@ -99,7 +99,8 @@ public class SearchBench {
                     for (var p : b.pairList()) {
                         writer.addDocument(new PairDocument(++id, 1, p.office(), b.publishedOn(), "SUBMITTED",
                                 PairDocument.STAFF, new PairDocument.Side(p.source().title(), p.source().body()),
-                                new PairDocument.Side(p.target().title(), p.target().body())).toDocument(analyzers.sharing()));
+                                new PairDocument.Side(p.target().title(), p.target().body()))
+                                .toDocument(analyzers.sharing()));
                     }
                 }
                 writer.commit();
