@@ -23,10 +23,10 @@ import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
  * over the English body. Run apart (as Solr's copyField does) each text was tokenized once per
  * field. The tokens are exactly those of the chains run apart ({@code SharedAnalysisTest}).
  *
- * <p>{@code ja} folds iteration marks (々, ゝ, ヽ) before Kuromoji and {@code ja_read} does not, since
- * 佐々木 or 代々木 then lose their dictionary readings. On a text without those marks the fold changes
- * nothing, so such a text (most bulletins) is shared; a text with one is left to each chain
- * ({@link #split} is empty).
+ * <p>{@code ja} folds iteration marks (々, ゝ, ヽ) before Kuromoji and {@code ja_read} does not (its
+ * readings come from the words as written, 佐々木 as the dictionary has it). On a text without those
+ * marks the fold changes nothing, so such a text (most bulletins) is shared; a text with one is left
+ * to each chain ({@link #split} is empty).
  */
 public final class SharedAnalysis {
     private static final String ITERATION_MARKS = "\u3005\u309d\u309e\u30fd\u30fe";
