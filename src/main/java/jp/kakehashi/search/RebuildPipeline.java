@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty index with every pair in MariaDB. Two connections read the next batches while two
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * (SearchBench, 2026-12-02).
  */
 final class RebuildPipeline {
-    private static final Logger LOG = LoggerFactory.getLogger(RebuildPipeline.class);
     static final int BATCH = 500;
     private static final int READ_AHEAD = 3;
     private static final int CHUNK = 50;
@@ -67,7 +64,8 @@ final class RebuildPipeline {
                     List<Long> chunk = batch.ids().subList(from, Math.min(batch.ids().size(), from + CHUNK));
                     current.add(analysis.submit(() -> {
                         for (Long id : chunk) {
-                            add(fresh, id, batch.docs().getOrDefault(id, List.of()));
+                            SearchIndex.guarded(id, () -> fresh.add(batch.docs().getOrDefault(id, List.of()),
+                                    analyzers.sharing()));
                         }
                         return null;
                     }));
@@ -87,15 +85,6 @@ final class RebuildPipeline {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return new Filled(count, waited);
-    }
-
-    private void add(IndexStore fresh, long pairId, List<PairDocument> docs) throws IOException {
-        try {
-            fresh.add(docs, analyzers.sharing());
-        } catch (IllegalArgumentException oneBadDocument) {
-            // e.g. a term Lucene refuses: skip this pair, never the batch
-            LOG.warn("Pair {} could not be indexed: {}", pairId, oneBadDocument.getMessage());
-        }
     }
 
     private static void awaitAll(List<Future<?>> futures) throws InterruptedException, ExecutionException {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-        private static final int BATCH = RebuildPipeline.BATCH;
+    private static final int BATCH = RebuildPipeline.BATCH;
     private final PairLoader loader;
     private final SearchAnalyzers analyzers;
     private final Path path;
@@ -170,11 +170,12 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    private interface IndexWrite {
+    interface IndexWrite {
         void run() throws IOException;
     }
 
-    private static void guarded(long pairId, IndexWrite write) throws IOException {
+    /** Runs one pair's write; a pair Lucene refuses is logged and skipped (the rebuild uses this too). */
+    static void guarded(long pairId, IndexWrite write) throws IOException {
         try {
             write.run();
         } catch (IllegalArgumentException oneBadDocument) {
