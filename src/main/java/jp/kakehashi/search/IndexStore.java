@@ -27,7 +27,8 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * One Lucene index directory: its writer, a near-real-time searcher, and the commit user data that
  * ties it to MariaDB ({@code outbox} = last applied outbox id, {@code analyzers} = configuration
- * hash). Not thread-safe for writes: only the indexer thread writes. The translation memory keeps
+ * hash). Documents may come from several threads (IndexWriter takes them so); commits come from
+ * one thread, the indexer's. The translation memory keeps
  * its own index in one of these too ({@link #update}, {@link #commit(Map)}).
  */
 public final class IndexStore implements AutoCloseable {
@@ -71,9 +72,17 @@ public final class IndexStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The pair's documents replace its old ones in one step (a searcher refreshed meanwhile sees the
+     * old or the new, never neither); no documents: the pair is gone.
+     */
     void replace(long pairId, Collection<PairDocument> docs, SearchAnalyzers.Sharing sharing) throws IOException {
-        writer.deleteDocuments(new Term(PairDocument.PAIR, Long.toString(pairId)));
-        add(docs, sharing);
+        Term pair = new Term(PairDocument.PAIR, Long.toString(pairId));
+        if (docs.isEmpty()) {
+            writer.deleteDocuments(pair);
+        } else {
+            writer.updateDocuments(pair, docs.stream().map(d -> d.toDocument(sharing)).toList());
+        }
     }
 
     /** For an index being built from nothing: no earlier version of the pair can exist to delete. */

@@ -9,35 +9,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.analysis.Chains;
-import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search index under {@code <data-dir>/index}, derived from MariaDB. One indexer thread applies
- * outbox rows in id order and commits the last applied id with the analyzer hash. On start it
+ * The search index under {@code <data-dir>/index}, derived from MariaDB. One indexer thread follows
+ * the outbox in id order and commits the last applied id with the analyzer hash; the pairs of a
+ * batch are read and analysed by the {@link IndexPipeline}'s threads, each pair from its current
+ * rows, so their order within a batch does not matter. On start it
  * resumes from that id; a missing, unreadable or differently-analysed index is rebuilt from MariaDB
  * in a side directory (search answers 503 meanwhile) and swapped in. Deleting the directory is safe.
  */
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    private static final int BATCH = RebuildPipeline.BATCH;
     private final PairLoader loader;
+    private final IndexPipeline pipeline;
     private final SearchAnalyzers analyzers;
     private final Path path;
     private final long pollMillis;
+    private final long backlogCommitNanos;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("indexer").daemon().factory());
     private volatile IndexStore store;
@@ -45,11 +44,14 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     private volatile Rebuild lastRebuild;
 
     SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
-                @Value("${kakehashi.search.poll-interval:200ms}") Duration poll) {
+                @Value("${kakehashi.search.poll-interval:200ms}") Duration poll,
+                @Value("${kakehashi.search.backlog-commit-interval:1s}") Duration backlogCommit) {
         this.loader = loader;
+        this.pipeline = new IndexPipeline(loader);
         this.analyzers = analyzers;
         this.path = config.getDataDir().resolve("index");
         this.pollMillis = poll.toMillis();
+        this.backlogCommitNanos = backlogCommit.toNanos();
     }
 
     @Override
@@ -83,8 +85,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                 closeStore();
                 openOrRebuild();
             }
-            while (store != null && catchUp() == BATCH) {
-                // keep going while there is a backlog
+            if (store != null) {
+                catchUp(store);
             }
         } catch (Exception e) {
             // The database may be down or the disk full: keep the last good searcher, retry next tick.
@@ -115,9 +117,10 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             IndexStore.deleteTree(side);
             long upTo = loader.lastOutboxId();
             long start = System.nanoTime();
-            RebuildPipeline.Filled filled;
+            IndexPipeline.Filled filled;
             try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {
-                filled = new RebuildPipeline(loader, analyzers).fill(fresh);
+                filled = pipeline.run(0, pipeline.allPairs(), (id, docs) -> fresh.add(docs, analyzers.sharing()),
+                        position -> { });
                 fresh.commit(upTo, analyzers.hash());
             }
             IndexStore.deleteTree(path);
@@ -141,32 +144,44 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         return Optional.ofNullable(lastRebuild);
     }
 
-    /** Applies the next batch of outbox rows; returns how many rows it read. */
-    private int catchUp() throws IOException {
-        List<PairLoader.OutboxRow> rows = loader.outboxAfter(cursor, BATCH);
-        if (rows.isEmpty()) {
-            return 0;
+    /** Applies the outbox after the cursor, all of it unless it stops at a young gap. */
+    private void catchUp(IndexStore target) throws IOException {
+        Commits commits = new Commits(target);
+        IndexPipeline.Filled filled = pipeline.run(cursor, new OutboxBatches(loader, cursor),
+                (id, docs) -> target.replace(id, docs, analyzers.sharing()), commits);
+        if (commits.pending) {
+            commits.commit(filled.position());
         }
-        Set<Long> pairs = new LinkedHashSet<>();
-        Set<Long> bulletins = new LinkedHashSet<>();
-        for (PairLoader.OutboxRow r : rows) {
-            (r.aggregate().equals("pair") ? pairs : bulletins).add(r.aggregateId());
-        }
-        pairs.addAll(loader.pairsOfBulletins(bulletins));
-        apply(store, List.copyOf(pairs));
-        long safe = IdGaps.contiguous(cursor, rows, Instant.now());
-        store.commit(safe, analyzers.hash());
-        cursor = safe;
-        return rows.size();
     }
 
-    private void apply(IndexStore target, List<Long> pairIds) throws IOException {
-        write(target, pairIds, loader.load(pairIds));
-    }
+    /**
+     * Commits the catch-up's position (an fsync and a searcher refresh) at most every backlog commit
+     * interval while batches keep coming, and once more at the end; the cursor only ever names a
+     * commit. Committing each batch of 500 cut a 100k backlog into 200 small segments to merge; a
+     * second of lag is nothing to a reader, and a crash replays at most that much.
+     */
+    private final class Commits implements IndexPipeline.Applied {
+        private final IndexStore target;
+        private long at = System.nanoTime();
+        private boolean pending;
 
-    private void write(IndexStore target, List<Long> pairIds, Map<Long, List<PairDocument>> docs) throws IOException {
-        for (Long id : pairIds) {
-            guarded(id, () -> target.replace(id, docs.getOrDefault(id, List.of()), analyzers.sharing()));
+        Commits(IndexStore target) {
+            this.target = target;
+        }
+
+        @Override
+        public void upTo(long position) throws IOException {
+            pending = true;
+            if (System.nanoTime() - at >= backlogCommitNanos) {
+                commit(position);
+            }
+        }
+
+        void commit(long position) throws IOException {
+            target.commit(position, analyzers.hash());
+            cursor = position;
+            at = System.nanoTime();
+            pending = false;
         }
     }
 
@@ -194,6 +209,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     @Override
     public void close() {
         IndexStore.stop(thread);
+        pipeline.close();
         closeStore();
     }
 }

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,6 +126,37 @@ class IndexConsistencyTest {
         }
     }
 
+    @Test
+    void aReplayOfTheWholeOutboxInBatchesThatNameThePairsAgainAndAgainEndsEqualToMariaDb() throws Exception {
+        String data = "target/test-data/replay-" + System.nanoTime();
+        try (EmbeddedServer server = start(data)) {
+            var ctx = server.getApplicationContext();
+            Http editor = new Staffing(new Http(server, ctx.getBean(JsonMapper.class))).editor("PAR").http();
+            Fixtures.Created translated = Fixtures.bulletin(editor, "PAR", 40, true);
+            Fixtures.bulletin(editor, "LON", 25, false);
+            Db db = new Db(ctx.getBean(DataSource.class));
+            // 40 pairs named 50 times over: every batch of 500 rows shares its pairs with the one before.
+            db.update("INSERT INTO outbox_event (aggregate_type, aggregate_id, kind, created_at)"
+                    + " SELECT 'pair', p.id, 'replayed', NOW(6) FROM seq_1_to_50 s CROSS JOIN doc_pair p"
+                    + " WHERE p.bulletin_id = ? ORDER BY s.seq, p.id", translated.bulletinId());
+            caughtUp(server);
+            long last = db.count("SELECT MAX(id) FROM outbox_event");
+            assertTrue(last > 3 * IndexPipeline.BATCH, "several batches: " + last);
+            Map<String, String> live = documents(ctx.getBean(SearchIndex.class));
+            // A commit after every batch, and one only at the end.
+            for (Duration commitEvery : List.of(Duration.ZERO, Duration.ofHours(1))) {
+                Path replay = Path.of(data, "replay-" + commitEvery.toMillis());
+                try (SearchIndex follower = OutboxReplay.start(ctx, replay, commitEvery)) {
+                    caughtUp(follower, last);
+                    assertEquals(live, documents(follower), "replayed with a commit every " + commitEvery);
+                }
+                assertEquals(Long.toString(last),
+                        IndexStore.committed(replay.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
+            }
+            assertIndexEqualsDatabase(server);
+        }
+    }
+
     private static boolean healthy(Http http) {
         try {
             return http.get("/health").status() == 200;
@@ -134,9 +166,12 @@ class IndexConsistencyTest {
     }
 
     private static void caughtUp(EmbeddedServer server) throws InterruptedException {
-        SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
         Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
-        long last = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        caughtUp(server.getApplicationContext().getBean(SearchIndex.class),
+                db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event"));
+    }
+
+    private static void caughtUp(SearchIndex index, long last) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(120);
         while (index.appliedOutboxId() < last && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
@@ -146,7 +181,11 @@ class IndexConsistencyTest {
 
     /** pair/view → ja title|en title|status|office of every document in the index. */
     private static Map<String, String> documents(EmbeddedServer server) {
-        return server.getApplicationContext().getBean(SearchIndex.class).search(searcher -> {
+        return documents(server.getApplicationContext().getBean(SearchIndex.class));
+    }
+
+    private static Map<String, String> documents(SearchIndex index) {
+        return index.search(searcher -> {
             Map<String, String> docs = new TreeMap<>();
             List<String> duplicates = new ArrayList<>();
             StoredFields stored = searcher.storedFields();

@@ -1,5 +1,6 @@
 package jp.kakehashi.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The search benchmark, side by side in one run: the service's own pipeline (import → outbox →
- * index, and a full rebuild from MariaDB) against raw Lucene with the same analyzers and fields,
+ * index; the whole outbox replayed by a second follower; a full rebuild from MariaDB) against raw Lucene with the same analyzers and fields,
  * and Apache Solr in its own JVM fed the same documents ({@link SolrLegRunner}); query latency
  * (top 10 with highlighting) of the service's search layer against raw Lucene and Solr.
  * Run: {@code ./mvnw -q test -Dtest=SearchBench -Dbench.pairs=10000 -Dsurefire.failIfNoSpecifiedTests=false};
@@ -89,6 +90,20 @@ public class SearchBench {
             result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(firstWaited,
                     index.lastRebuild().orElseThrow().waitingForDatabase()));
 
+            // The production catch-up on its own: a second follower replays the whole outbox from id 0.
+            long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+            long replayStart = System.nanoTime();
+            long replay;
+            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "replay"), Duration.ofSeconds(1))) {
+                caughtUp(follower, outbox);
+                replay = System.nanoTime() - replayStart;
+                int docs = index.search(searcher -> searcher.getIndexReader().numDocs());
+                assertEquals(docs, (int) follower.search(searcher -> searcher.getIndexReader().numDocs()),
+                        "the replay holds the documents the live index holds");
+            }
+            result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
+            result.put("serviceOutboxSeconds", replay / 1e9);
+
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = Path.of(data, "raw-index");
             long rawStart = System.nanoTime();
@@ -108,6 +123,7 @@ public class SearchBench {
             long rawTime = System.nanoTime() - rawStart;
             result.put("rawLucenePairsPerSecond", rate(pairs, rawTime));
             result.put("serviceRebuildVsRaw", ratio(rate(pairs, rebuild), rate(pairs, rawTime)));
+            result.put("serviceOutboxVsRaw", ratio(rate(pairs, replay), rate(pairs, rawTime)));
 
             // The corpus (≈ 350 MB of text at 100k pairs) is not needed while queries are timed; held in a
             // 2 GB test heap it made the query phase a garbage-collection benchmark. The Solr leg gets
@@ -122,9 +138,11 @@ public class SearchBench {
             result.put("solr", solr.get("solr"));
             result.put("solrPairsPerSecond", rate(pairs, (long) (solrSeconds * 1e9)));
             result.put("serviceRebuildVsSolr", ratio(rate(pairs, rebuild), rate(pairs, (long) (solrSeconds * 1e9))));
+            result.put("serviceOutboxVsSolr", ratio(rate(pairs, replay), rate(pairs, (long) (solrSeconds * 1e9))));
             result.put("solrQueryMs", solr.get("queryMs"));
             double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
             result.put("mbPerSecond", Map.of("serviceRebuild", Math.round(mb / (rebuild / 1e9) * 10) / 10.0,
+                    "serviceOutbox", Math.round(mb / (replay / 1e9) * 10) / 10.0,
                     "rawLucene", Math.round(mb / (rawTime / 1e9) * 10) / 10.0,
                     "solr", Math.round(mb / solrSeconds * 10) / 10.0));
         }
@@ -243,7 +261,10 @@ public class SearchBench {
     }
 
     private static void caughtUp(SearchIndex index, Db db) throws InterruptedException {
-        long last = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        caughtUp(index, db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event"));
+    }
+
+    private static void caughtUp(SearchIndex index, long last) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (index.appliedOutboxId() < last && System.nanoTime() < deadline) {
             Thread.sleep(10);

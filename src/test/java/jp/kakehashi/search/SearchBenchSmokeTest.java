@@ -16,7 +16,7 @@ class SearchBenchSmokeTest {
         Map<String, Object> r = SearchBench.run(300, 40);
         assertEquals(300, ((Map<?, ?>) r.get("corpus")).get("pairs"));
         for (String key : new String[] {"importPairsPerSecond", "importAndIndexPairsPerSecond",
-                "serviceRebuildPairsPerSecond", "rawLucenePairsPerSecond", "solrPairsPerSecond"}) {
+                "serviceRebuildPairsPerSecond", "serviceOutboxPairsPerSecond", "rawLucenePairsPerSecond", "solrPairsPerSecond"}) {
             assertTrue(((Number) r.get(key)).doubleValue() > 0, key);
         }
         assertTrue(((Map<?, ?>) r.get("serviceQueryMs")).containsKey("p99"));

@@ -1,0 +1,30 @@
+package jp.kakehashi.search;
+
+import io.micronaut.context.BeanContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import jp.kakehashi.system.KakehashiConfig;
+
+/**
+ * A second follower of the same MariaDB, as another service instance would be: its own index under
+ * {@code dir}, empty and committed at outbox id 0, so it replays the whole outbox through the
+ * production catch-up (not a rebuild). Started when returned; the caller closes it.
+ */
+final class OutboxReplay {
+    private OutboxReplay() {
+    }
+
+    static SearchIndex start(BeanContext ctx, Path dir, Duration commitEvery) throws IOException {
+        SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+        try (IndexStore empty = IndexStore.open(dir.resolve("index"), analyzers.indexAnalyzer())) {
+            empty.commit(0, analyzers.hash());
+        }
+        KakehashiConfig config = new KakehashiConfig();
+        config.setDataDir(dir);
+        SearchIndex follower = new SearchIndex(ctx.getBean(PairLoader.class), analyzers, config,
+                Duration.ofMillis(20), commitEvery);
+        follower.onApplicationEvent(null);
+        return follower;
+    }
+}
