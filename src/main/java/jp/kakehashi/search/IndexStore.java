@@ -108,6 +108,11 @@ public final class IndexStore implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /** Makes what was written searchable without making it durable (no fsync, no commit point). */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
     /** A search run on a leased searcher. */
     public interface SearchFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;

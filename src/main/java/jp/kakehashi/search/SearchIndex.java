@@ -36,22 +36,26 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     private final SearchAnalyzers analyzers;
     private final Path path;
     private final long pollMillis;
-    private final long backlogCommitNanos;
+    private final long commitNanos;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("indexer").daemon().factory());
     private volatile IndexStore store;
+    /** The outbox id up to which the index is searchable. */
     private volatile long cursor;
+    /** The outbox id of the last commit, and when it was made; the indexer thread's own. */
+    private long durable;
+    private long durableAt = System.nanoTime();
     private volatile Rebuild lastRebuild;
 
     SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
                 @Value("${kakehashi.search.poll-interval:200ms}") Duration poll,
-                @Value("${kakehashi.search.backlog-commit-interval:1s}") Duration backlogCommit) {
+                @Value("${kakehashi.search.commit-interval:1s}") Duration commitInterval) {
         this.loader = loader;
         this.pipeline = new IndexPipeline(loader);
         this.analyzers = analyzers;
         this.path = config.getDataDir().resolve("index");
         this.pollMillis = poll.toMillis();
-        this.backlogCommitNanos = backlogCommit.toNanos();
+        this.commitNanos = commitInterval.toNanos();
     }
 
     @Override
@@ -103,6 +107,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                 && committed.get().containsKey(IndexStore.OUTBOX)) {
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = Long.parseLong(committed.get().get(IndexStore.OUTBOX));
+            durable = cursor;
             LOG.info("Search index opened at outbox id {}", cursor);
         } else {
             LOG.info("Search index {}: rebuilding from MariaDB", committed.isEmpty() ? "missing or unreadable"
@@ -127,6 +132,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             Files.move(side, path);
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = upTo;
+            durable = upTo;
             lastRebuild = new Rebuild(filled.pairs(), (System.nanoTime() - start) / 1e9, filled.waitedNanos() / 1e9);
             LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB)",
                     filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
@@ -144,45 +150,39 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         return Optional.ofNullable(lastRebuild);
     }
 
-    /** Applies the outbox after the cursor, all of it unless it stops at a young gap. */
+    /**
+     * Applies the outbox after the cursor, all of it unless it stops at a young gap. What it applied
+     * is searchable at the end (a refresh) and durable at the next commit, at most a commit interval
+     * later, also in the middle of a long backlog: a commit fsyncs every new file, and committing at
+     * the end of every catch-up meant one every poll interval while an import trickled in.
+     */
     private void catchUp(IndexStore target) throws IOException {
-        Commits commits = new Commits(target);
+        boolean[] pending = {false};
         IndexPipeline.Filled filled = pipeline.run(cursor, new OutboxBatches(loader, cursor),
-                (id, docs) -> target.replace(id, docs, analyzers.sharing()), commits);
-        if (commits.pending) {
-            commits.commit(filled.position());
+                (id, docs) -> target.replace(id, docs, analyzers.sharing()), position -> {
+                    pending[0] = true;
+                    if (commitDue()) {
+                        commit(target, position);
+                        pending[0] = false;
+                    }
+                });
+        if (commitDue() && (pending[0] || durable < cursor)) {
+            commit(target, filled.position());
+        } else if (pending[0]) {
+            target.refresh();
+            cursor = filled.position();
         }
     }
 
-    /**
-     * Commits the catch-up's position (an fsync and a searcher refresh) at most every backlog commit
-     * interval while batches keep coming, and once more at the end; the cursor only ever names a
-     * commit. Committing each batch of 500 cut a 100k backlog into 200 small segments to merge; a
-     * second of lag is nothing to a reader, and a crash replays at most that much.
-     */
-    private final class Commits implements IndexPipeline.Applied {
-        private final IndexStore target;
-        private long at = System.nanoTime();
-        private boolean pending;
+    private boolean commitDue() {
+        return System.nanoTime() - durableAt >= commitNanos;
+    }
 
-        Commits(IndexStore target) {
-            this.target = target;
-        }
-
-        @Override
-        public void upTo(long position) throws IOException {
-            pending = true;
-            if (System.nanoTime() - at >= backlogCommitNanos) {
-                commit(position);
-            }
-        }
-
-        void commit(long position) throws IOException {
-            target.commit(position, analyzers.hash());
-            cursor = position;
-            at = System.nanoTime();
-            pending = false;
-        }
+    private void commit(IndexStore target, long position) throws IOException {
+        target.commit(position, analyzers.hash());
+        cursor = position;
+        durable = position;
+        durableAt = System.nanoTime();
     }
 
     interface IndexWrite {
@@ -210,6 +210,14 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     public void close() {
         IndexStore.stop(thread);
         pipeline.close();
+        IndexStore s = store;
+        if (s != null && durable < cursor) {
+            try {
+                commit(s, cursor); // what is searchable now need not be replayed after a clean stop
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Final index commit failed; the outbox is replayed on start: {}", e.toString());
+            }
+        }
         closeStore();
     }
 }

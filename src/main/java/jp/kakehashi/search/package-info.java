@@ -10,8 +10,16 @@
  *   <li><b>Documents are rebuilt from MariaDB rows</b>, never from event payloads: the outbox only says
  *   which pairs to reload, so replaying a row is harmless and the cursor may safely stay behind a gap
  *   of a still-committing transaction.</li>
- *   <li><b>Commit per batch</b> with the last applied outbox id and the analyzer hash in the commit's
- *   user data: after a crash the index is exactly its last commit, and replay starts there.</li>
+ *   <li><b>Commits carry the last applied outbox id</b> and the analyzer hash in their user data:
+ *   after a crash the index is exactly its last commit, and replay starts there. What the indexer
+ *   applies is searchable at once (a near-real-time refresh) and durable at the next commit, at most
+ *   {@code kakehashi.search.commit-interval} (1 s) later and at a clean stop: a commit fsyncs every
+ *   new file, and committing every batch or every poll put an fsync on the indexing path.</li>
+ *   <li><b>The catch-up and the rebuild share one pipeline</b> ({@link jp.kakehashi.search.IndexPipeline}):
+ *   batches read ahead on two connections, pairs analysed on two threads. Parallel writes keep the
+ *   outbox's meaning because a pair's documents are always rebuilt from its current rows: only two
+ *   writes of the same pair could race, so batches that share a pair do not overlap, and a pair's
+ *   documents are replaced in one {@code updateDocuments} (a refresh never sees it missing).</li>
  *   <li><b>Rebuilds go to a side directory</b> and are swapped in whole; a half-built index is never
  *   searched.</li>
  *   <li><b>Snippets read offsets from the postings</b> of the bodies and their readings (masked

@@ -143,7 +143,7 @@ class IndexConsistencyTest {
             long last = db.count("SELECT MAX(id) FROM outbox_event");
             assertTrue(last > 3 * IndexPipeline.BATCH, "several batches: " + last);
             Map<String, String> live = documents(ctx.getBean(SearchIndex.class));
-            // A commit after every batch, and one only at the end.
+            // A commit after every batch, and one only at the clean stop.
             for (Duration commitEvery : List.of(Duration.ZERO, Duration.ofHours(1))) {
                 Path replay = Path.of(data, "replay-" + commitEvery.toMillis());
                 try (SearchIndex follower = OutboxReplay.start(ctx, replay, commitEvery)) {
