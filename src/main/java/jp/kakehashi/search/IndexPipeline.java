@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * a batch's chunks overlapping the previous batch's when they share no pair (IndexWriter takes
  * documents from several threads). Taking turns left the CPU half idle; with one batch read ahead
  * and a barrier per batch, a 100k rebuild still waited 33 s of 114 for MariaDB (SearchBench,
- * 2026-12-02), and the one-thread catch-up ran at a third of the rebuild's rate.
+ * 2026-12-02), and the catch-up, one thread with a commit per 500 rows, replayed an outbox at half
+ * the rebuild's rate (820 against 1,694 pairs/s at 20k pairs).
  */
 final class IndexPipeline implements AutoCloseable {
     static final int BATCH = 500;

@@ -94,7 +94,9 @@ public class SearchBench {
             long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
             long replayStart = System.nanoTime();
             long replay;
-            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "replay"), Duration.ofSeconds(1))) {
+            // -Dbench.commitEvery=PT1H: one commit at the end, to see what the commits through a backlog cost.
+            Duration commitEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT1S"));
+            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "replay"), commitEvery)) {
                 caughtUp(follower, outbox);
                 replay = System.nanoTime() - replayStart;
                 int docs = index.search(searcher -> searcher.getIndexReader().numDocs());
