@@ -46,6 +46,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     private long durable;
     private long durableAt = System.nanoTime();
     private volatile Rebuild lastRebuild;
+    /** Set on close: a catch-up reads no further batch and ends with what it has read. */
+    private volatile boolean closing;
 
     SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
                 @Value("${kakehashi.search.poll-interval:200ms}") Duration poll,
@@ -158,7 +160,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
      */
     private void catchUp(IndexStore target) throws IOException {
         boolean[] pending = {false};
-        IndexPipeline.Filled filled = pipeline.run(cursor, new OutboxBatches(loader, cursor),
+        OutboxBatches batches = new OutboxBatches(loader, cursor);
+        IndexPipeline.Filled filled = pipeline.run(cursor, () -> closing ? Optional.empty() : batches.next(),
                 (id, docs) -> target.replace(id, docs, analyzers.sharing()), position -> {
                     pending[0] = true;
                     if (commitDue()) {
@@ -208,6 +211,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     @PreDestroy
     @Override
     public void close() {
+        closing = true;
         IndexStore.stop(thread);
         pipeline.close();
         IndexStore s = store;

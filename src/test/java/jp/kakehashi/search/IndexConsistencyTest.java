@@ -153,6 +153,16 @@ class IndexConsistencyTest {
                 assertEquals(Long.toString(last),
                         IndexStore.committed(replay.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
             }
+            // Stopped as soon as it starts: whatever it committed by then, it resumes from there and ends equal.
+            Path stopped = Path.of(data, "replay-stopped");
+            OutboxReplay.start(ctx, stopped, Duration.ofSeconds(1)).close();
+            long committedAtStop = Long.parseLong(
+                    IndexStore.committed(stopped.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
+            assertTrue(committedAtStop <= last, committedAtStop + " <= " + last);
+            try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1))) {
+                caughtUp(resumed, last);
+                assertEquals(live, documents(resumed), "resumed from outbox id " + committedAtStop);
+            }
             assertIndexEqualsDatabase(server);
         }
     }

@@ -20,6 +20,12 @@ final class OutboxReplay {
         try (IndexStore empty = IndexStore.open(dir.resolve("index"), analyzers.indexAnalyzer())) {
             empty.commit(0, analyzers.hash());
         }
+        return resume(ctx, dir, commitEvery);
+    }
+
+    /** A follower on the index {@code dir} already holds, resuming from its last commit. */
+    static SearchIndex resume(BeanContext ctx, Path dir, Duration commitEvery) {
+        SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         KakehashiConfig config = new KakehashiConfig();
         config.setDataDir(dir);
         SearchIndex follower = new SearchIndex(ctx.getBean(PairLoader.class), analyzers, config,

@@ -59,6 +59,12 @@ public class SearchBench {
         System.out.println(r);
     }
 
+    @Test
+    @EnabledIfSystemProperty(named = "bench.reindex", matches = ".+")
+    void indexingAgain() throws Exception {
+        System.out.println(reindex(Path.of(System.getProperty("bench.reindex"))));
+    }
+
     public static Map<String, Object> run(int pairs, int queries) throws Exception {
         String data = "target/bench-data/" + pairs + "-" + System.nanoTime();
         Map<String, Object> result = header();
@@ -149,6 +155,37 @@ public class SearchBench {
                     "solr", Math.round(mb / solrSeconds * 10) / 10.0));
         }
         return written("search-" + pairs + ".json", result);
+    }
+
+    /**
+     * Only the service's indexing legs, again, on the MariaDB an earlier run left ({@code
+     * -Dbench.reindex=target/bench-data/<run>}): the outbox replayed into a fresh follower, then a full
+     * rebuild, for a change to the indexing path measured (or profiled) in minutes. Raw Lucene and Solr
+     * are not rerun: compare with the run's own figures only on a VM as fast as it was then.
+     */
+    public static Map<String, Object> reindex(Path data) throws Exception {
+        Map<String, Object> result = header();
+        result.put("reused", data.toString());
+        try (EmbeddedServer server = start(data.toString())) {
+            var ctx = server.getApplicationContext();
+            SearchIndex index = ctx.getBean(SearchIndex.class);
+            Db db = new Db(ctx.getBean(DataSource.class));
+            caughtUp(index, db);
+            int pairs = (int) db.count("SELECT COUNT(*) FROM doc_pair");
+            Path replayDir = data.resolve("replay-" + System.nanoTime());
+            long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+            long start = System.nanoTime();
+            try (SearchIndex follower = OutboxReplay.start(ctx, replayDir, Duration.ofSeconds(1))) {
+                caughtUp(follower, outbox);
+            }
+            long replay = System.nanoTime() - start;
+            IndexStore.deleteTree(replayDir);
+            result.put("pairs", pairs);
+            result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
+            double rebuild = timedRebuild(index, db);
+            result.put("serviceRebuildPairsPerSecond", rate(pairs, (long) (rebuild * 1e9)));
+        }
+        return written("search-reindex.json", result);
     }
 
     /**
