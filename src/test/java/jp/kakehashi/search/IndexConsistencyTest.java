@@ -146,7 +146,7 @@ class IndexConsistencyTest {
             // A commit after every batch, and one only at the clean stop.
             for (Duration commitEvery : List.of(Duration.ZERO, Duration.ofHours(1))) {
                 Path replay = Path.of(data, "replay-" + commitEvery.toMillis());
-                try (SearchIndex follower = OutboxReplay.start(ctx, replay, commitEvery)) {
+                try (SearchIndex follower = OutboxReplay.start(ctx, replay, commitEvery, commitEvery)) {
                     caughtUp(follower, last);
                     assertEquals(live, documents(follower), "replayed with a commit every " + commitEvery);
                 }
@@ -155,11 +155,11 @@ class IndexConsistencyTest {
             }
             // Stopped as soon as it starts: whatever it committed by then, it resumes from there and ends equal.
             Path stopped = Path.of(data, "replay-stopped");
-            OutboxReplay.start(ctx, stopped, Duration.ofSeconds(1)).close();
+            OutboxReplay.start(ctx, stopped, Duration.ofSeconds(1), Duration.ofSeconds(10)).close();
             long committedAtStop = Long.parseLong(
                     IndexStore.committed(stopped.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
             assertTrue(committedAtStop <= last, committedAtStop + " <= " + last);
-            try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1))) {
+            try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1), Duration.ofSeconds(10))) {
                 caughtUp(resumed, last);
                 assertEquals(live, documents(resumed), "resumed from outbox id " + committedAtStop);
             }

@@ -15,21 +15,22 @@ final class OutboxReplay {
     private OutboxReplay() {
     }
 
-    static SearchIndex start(BeanContext ctx, Path dir, Duration commitEvery) throws IOException {
+    static SearchIndex start(BeanContext ctx, Path dir, Duration commitEvery, Duration backlogCommitEvery)
+            throws IOException {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         try (IndexStore empty = IndexStore.open(dir.resolve("index"), analyzers.indexAnalyzer())) {
             empty.commit(0, analyzers.hash());
         }
-        return resume(ctx, dir, commitEvery);
+        return resume(ctx, dir, commitEvery, backlogCommitEvery);
     }
 
     /** A follower on the index {@code dir} already holds, resuming from its last commit. */
-    static SearchIndex resume(BeanContext ctx, Path dir, Duration commitEvery) {
+    static SearchIndex resume(BeanContext ctx, Path dir, Duration commitEvery, Duration backlogCommitEvery) {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         KakehashiConfig config = new KakehashiConfig();
         config.setDataDir(dir);
         SearchIndex follower = new SearchIndex(ctx.getBean(PairLoader.class), analyzers, config,
-                Duration.ofMillis(20), commitEvery);
+                Duration.ofMillis(20), commitEvery, backlogCommitEvery);
         follower.onApplicationEvent(null);
         return follower;
     }
