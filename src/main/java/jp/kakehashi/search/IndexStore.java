@@ -105,7 +105,7 @@ public final class IndexStore implements AutoCloseable {
     public void commit(Map<String, String> userData) throws IOException {
         writer.setLiveCommitData(userData.entrySet());
         writer.commit();
-        searchers.maybeRefreshBlocking();
+        refresh();
     }
 
     /** Makes what was written searchable without making it durable (no fsync, no commit point). */

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,12 +168,12 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         IndexPipeline.Filled filled = pipeline.run(cursor, () -> closing ? Optional.empty() : batches.next(),
                 (id, docs) -> target.replace(id, docs, analyzers.sharing()), position -> {
                     pending[0] = true;
-                    if (System.nanoTime() - durableAt >= backlogCommitNanos) {
+                    if (sinceCommit(backlogCommitNanos)) {
                         commit(target, position);
                         pending[0] = false;
                     }
                 });
-        if (commitDue() && (pending[0] || durable < cursor)) {
+        if (sinceCommit(commitNanos) && (pending[0] || durable < cursor)) {
             commit(target, filled.position());
         } else if (pending[0]) {
             target.refresh();
@@ -183,8 +181,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    private boolean commitDue() {
-        return System.nanoTime() - durableAt >= commitNanos;
+    private boolean sinceCommit(long intervalNanos) {
+        return System.nanoTime() - durableAt >= intervalNanos;
     }
 
     private void commit(IndexStore target, long position) throws IOException {

@@ -159,7 +159,8 @@ class IndexConsistencyTest {
             long committedAtStop = Long.parseLong(
                     IndexStore.committed(stopped.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
             assertTrue(committedAtStop <= last, committedAtStop + " <= " + last);
-            try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1), Duration.ofSeconds(10))) {
+            try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1),
+                    Duration.ofSeconds(10))) {
                 caughtUp(resumed, last);
                 assertEquals(live, documents(resumed), "resumed from outbox id " + committedAtStop);
             }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The search benchmark, side by side in one run: the service's own pipeline (import → outbox →
- * index; the whole outbox replayed by a second follower; a full rebuild from MariaDB) against raw Lucene with the same analyzers and fields,
- * and Apache Solr in its own JVM fed the same documents ({@link SolrLegRunner}); query latency
+ * index; the whole outbox replayed by a second follower; a full rebuild from MariaDB) against raw
+ * Lucene with the same analyzers and fields, and Apache Solr in its own JVM fed the same documents ({@link SolrLegRunner}); query latency
  * (top 10 with highlighting) of the service's search layer against raw Lucene and Solr.
  * Run: {@code ./mvnw -q test -Dtest=SearchBench -Dbench.pairs=10000 -Dsurefire.failIfNoSpecifiedTests=false};
  * results go to {@code target/bench/search-<pairs>.json}. {@code SearchBenchSmokeTest} runs it tiny.
@@ -96,21 +96,7 @@ public class SearchBench {
             result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(firstWaited,
                     index.lastRebuild().orElseThrow().waitingForDatabase()));
 
-            // The production catch-up on its own: a second follower replays the whole outbox from id 0.
-            long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
-            long replayStart = System.nanoTime();
-            long replay;
-            // -Dbench.commitEvery=PT1H: one commit at the end, to see what the commits through a backlog cost.
-            Duration commitEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT1S"));
-            Duration backlogEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT10S"));
-            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "replay"), commitEvery,
-                    backlogEvery)) {
-                caughtUp(follower, outbox);
-                replay = System.nanoTime() - replayStart;
-                int docs = index.search(searcher -> searcher.getIndexReader().numDocs());
-                assertEquals(docs, (int) follower.search(searcher -> searcher.getIndexReader().numDocs()),
-                        "the replay holds the documents the live index holds");
-            }
+            long replay = timedReplay(ctx, Path.of(data, "replay"), db);
             result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
             result.put("serviceOutboxSeconds", replay / 1e9);
 
@@ -179,13 +165,7 @@ public class SearchBench {
             // first leg to read would pay for it.
             double before = timedRebuild(index, db);
             Path replayDir = data.resolve("replay-" + System.nanoTime());
-            long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
-            long start = System.nanoTime();
-            try (SearchIndex follower = OutboxReplay.start(ctx, replayDir, Duration.ofSeconds(1),
-                    Duration.ofSeconds(Long.getLong("bench.backlogCommitSeconds", 10)))) {
-                caughtUp(follower, outbox);
-            }
-            long replay = System.nanoTime() - start;
+            long replay = timedReplay(ctx, replayDir, db);
             IndexStore.deleteTree(replayDir);
             double after = timedRebuild(index, db);
             result.put("pairs", pairs);
@@ -295,6 +275,26 @@ public class SearchBench {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
                 .forEach(e -> medians.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
         return medians;
+    }
+
+    /**
+     * Nanoseconds a second follower takes to replay the whole outbox from id 0 into {@code dir}: the
+     * production catch-up on its own. The service's commit intervals (1 s; 10 s through a backlog)
+     * unless {@code -Dbench.commitEvery} sets both, e.g. PT1H to see what the commits cost.
+     */
+    private static long timedReplay(io.micronaut.context.BeanContext ctx, Path dir, Db db) throws Exception {
+        Duration commitEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT1S"));
+        Duration backlogEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT10S"));
+        long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        long start = System.nanoTime();
+        try (SearchIndex follower = OutboxReplay.start(ctx, dir, commitEvery, backlogEvery)) {
+            caughtUp(follower, outbox);
+            long replay = System.nanoTime() - start;
+            int docs = ctx.getBean(SearchIndex.class).search(searcher -> searcher.getIndexReader().numDocs());
+            assertEquals(docs, (int) follower.search(searcher -> searcher.getIndexReader().numDocs()),
+                    "the replay holds the documents the live index holds");
+            return replay;
+        }
     }
 
     /** Seconds from asking for a rebuild until the new index is open and caught up. */
