@@ -7,6 +7,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * candidates. One thread follows the table by id (see {@link IdGaps}), at once after a commit that
  * wrote units and on a poll for units other instances wrote. A missing or differently-analysed
  * index is rebuilt from the table; deleting the directory is safe.
+ *
+ * <p>What a batch wrote is searchable at once (a refresh) and durable at the first tick at least
+ * {@code kakehashi.tm.commit-interval} after the last commit, and at a clean stop: every approval
+ * writes units and wakes this thread, and a commit per approval meant an fsync of a fresh tiny
+ * segment (and the merges of them) for every approval. The committed cursor names only what the
+ * commit holds, so a crash replays from it; updates by unit id make the replay idempotent.
  */
 @Singleton
 class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
@@ -51,15 +58,28 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     private final long pollMillis;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("memory-indexer").daemon().factory());
+    private final long commitNanos;
     private volatile IndexStore store;
+    /** Units up to this id are searchable. */
     private volatile long cursor;
+    /** The cursor of the last commit, and when it was made; the indexer thread's own. */
+    private long durable;
+    private long durableAt = System.nanoTime();
 
+    @Inject
     MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config,
-                @Value("${kakehashi.tm.poll-interval:2s}") Duration poll) {
+                @Value("${kakehashi.tm.poll-interval:2s}") Duration poll,
+                @Value("${kakehashi.tm.commit-interval:1s}") Duration commitInterval) {
+        this(units, analyzers, config.getDataDir().resolve("tm"), poll, commitInterval);
+    }
+
+    /** A follower of the table on its own directory (tests). */
+    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, Path path, Duration poll, Duration commitInterval) {
         this.units = units;
         this.analyzers = analyzers;
-        this.path = config.getDataDir().resolve("tm");
+        this.path = path;
         this.pollMillis = poll.toMillis();
+        this.commitNanos = commitInterval.toNanos();
     }
 
     static String gram(String lang) {
@@ -101,6 +121,9 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
             while (catchUp() == BATCH) {
                 // keep going while there is a backlog
             }
+            if (durable < cursor && System.nanoTime() - durableAt >= commitNanos) {
+                commit();
+            }
         } catch (Exception e) {
             LOG.warn("Memory indexing paused: {}", e.toString());
             closeStore();
@@ -117,6 +140,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         }
         store = IndexStore.open(path, analyzers.index());
         cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;
+        durable = cursor;
     }
 
     /** Indexes the next units after the cursor; returns how many it read. */
@@ -130,9 +154,16 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         }
         long safe = IdGaps.contiguous(cursor, rows.stream().map(u -> new Written(u.id(), u.updatedAt())).toList(),
                 Instant.now());
-        store.commit(Map.of(CURSOR, Long.toString(safe), IndexStore.ANALYZERS, analyzers.hash()));
+        store.refresh();
         cursor = safe;
         return rows.size();
+    }
+
+    private void commit() throws IOException {
+        long upTo = cursor;
+        store.commit(Map.of(CURSOR, Long.toString(upTo), IndexStore.ANALYZERS, analyzers.hash()));
+        durable = upTo;
+        durableAt = System.nanoTime();
     }
 
     private record Written(long id, Instant writtenAt) implements IdGaps.Row {
@@ -167,6 +198,13 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     @Override
     public void close() {
         IndexStore.stop(thread);
+        if (store != null && durable < cursor) {
+            try {
+                commit(); // what is searchable need not be indexed again after a clean stop
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Final memory index commit failed; the units are indexed again on start: {}", e.toString());
+            }
+        }
         closeStore();
     }
 }

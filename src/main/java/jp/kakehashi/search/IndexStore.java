@@ -109,7 +109,7 @@ public final class IndexStore implements AutoCloseable {
     }
 
     /** Makes what was written searchable without making it durable (no fsync, no commit point). */
-    void refresh() throws IOException {
+    public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }
 
