@@ -21,7 +21,8 @@ class ServiceBenchSmokeTest {
         }
         Map<?, ?> load = (Map<?, ?>) ((List<?>) r.get("httpSearch")).get(0);
         assertEquals(0L, ((Number) load.get("errors")).longValue(), "wrk saw errors: " + load);
-        assertTrue(((Number) load.get("achievedPerSecond")).doubleValue() > 0, load.toString());
+        // 40 req/s on 200 pairs is far below capacity: wrk's pacing must offer what was asked.
+        assertTrue(((Number) load.get("achievedPerSecond")).doubleValue() >= 36, load.toString());
         Map<?, ?> level = (Map<?, ?>) ((List<?>) r.get("workflow")).get(0);
         Map<?, ?> service = (Map<?, ?>) level.get("service");
         assertTrue(((Number) service.get("cycles")).longValue() > 0, service.toString());
