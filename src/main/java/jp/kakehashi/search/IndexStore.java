@@ -42,10 +42,14 @@ public final class IndexStore implements AutoCloseable {
     private IndexStore(Path path, Analyzer analyzer) throws IOException {
         this.path = path;
         this.directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = new IndexWriter(directory, config(analyzer));
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** How every index of the service writes (the benchmark's raw Lucene leg writes the same way). */
+    static IndexWriterConfig config(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     }
 
     public static IndexStore open(Path path, Analyzer analyzer) throws IOException {

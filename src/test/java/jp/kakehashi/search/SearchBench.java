@@ -22,8 +22,6 @@ import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
 import jp.kakehashi.support.Db;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -102,22 +100,9 @@ public class SearchBench {
 
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = Path.of(data, "raw-index");
-            long rawStart = System.nanoTime();
-            try (var dir = FSDirectory.open(raw); var writer = new IndexWriter(dir,
-                    new IndexWriterConfig(analyzers.indexAnalyzer()).setRAMBufferSizeMB(64))) {
-                int id = 0;
-                for (CreateBulletinCommand b : corpus) {
-                    for (var p : b.pairList()) {
-                        writer.addDocument(new PairDocument(++id, 1, p.office(), b.publishedOn(), "SUBMITTED",
-                                PairDocument.STAFF, new PairDocument.Side(p.source().title(), p.source().body()),
-                                new PairDocument.Side(p.target().title(), p.target().body()))
-                                .toDocument(analyzers.sharing()));
-                    }
-                }
-                writer.commit();
-            }
-            long rawTime = System.nanoTime() - rawStart;
+            long rawTime = RawLuceneLeg.index(corpus, analyzers, raw, 1);
             result.put("rawLucenePairsPerSecond", rate(pairs, rawTime));
+            rawOnTwoThreads(corpus, analyzers, Path.of(data, "raw-index-2"), result);
             result.put("serviceRebuildVsRaw", ratio(rate(pairs, rebuild), rate(pairs, rawTime)));
             result.put("serviceOutboxVsRaw", ratio(rate(pairs, replay), rate(pairs, rawTime)));
 
@@ -173,6 +158,14 @@ public class SearchBench {
             result.put("serviceRebuildSeconds", List.of(before, after));
             result.put("serviceRebuildPairsPerSecond", List.of(rate(pairs, (long) (before * 1e9)),
                     rate(pairs, (long) (after * 1e9))));
+            // Raw Lucene again beside them, on the run's seeded corpus: the VM's speed moves by the hour.
+            List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
+            SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+            Path raw = data.resolve("raw-index-" + System.nanoTime());
+            result.put("rawLucenePairsPerSecond", rate(pairs, RawLuceneLeg.index(corpus, analyzers, raw, 1)));
+            IndexStore.deleteTree(raw);
+            rawOnTwoThreads(corpus, analyzers, raw, result);
+            IndexStore.deleteTree(raw);
         }
         return written("search-reindex.json", result);
     }
@@ -295,6 +288,17 @@ public class SearchBench {
                     "the replay holds the documents the live index holds");
             return replay;
         }
+    }
+
+    /**
+     * Raw Lucene on the pipeline's two analysis threads: not a target's reference (that is one thread),
+     * but what two threads get on this machine with nothing else to do, i.e. the most the pipeline
+     * could reach.
+     */
+    private static void rawOnTwoThreads(List<CreateBulletinCommand> corpus, SearchAnalyzers analyzers, Path dir,
+                                        Map<String, Object> result) throws Exception {
+        result.put("rawLuceneTwoThreadsPairsPerSecond", rate(corpus.stream().mapToInt(b -> b.pairList().size()).sum(),
+                RawLuceneLeg.index(corpus, analyzers, dir, 2)));
     }
 
     /** Seconds from asking for a rebuild until the new index is open and caught up. */
