@@ -102,6 +102,11 @@ public final class SharedAnalysis {
         return Optional.of(streams);
     }
 
+    /** How many leading token filters the chains run once, together. */
+    int sharedFilters() {
+        return sharedFilters;
+    }
+
     static boolean hasIterationMark(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (ITERATION_MARKS.indexOf(text.charAt(i)) >= 0) {
