@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.search.CommitClock;
 import jp.kakehashi.search.IndexStore;
 import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
@@ -62,9 +63,8 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     private volatile IndexStore store;
     /** Units up to this id are searchable. */
     private volatile long cursor;
-    /** The cursor of the last commit, and when it was made; the indexer thread's own. */
-    private long durable;
-    private long durableAt = System.nanoTime();
+    /** The cursor of the last commit, and when it was made. */
+    private final CommitClock commits = new CommitClock();
 
     @Inject
     MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config,
@@ -121,7 +121,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
             while (catchUp() == BATCH) {
                 // keep going while there is a backlog
             }
-            if (durable < cursor && System.nanoTime() - durableAt >= commitNanos) {
+            if (commits.behind(cursor) && commits.due(commitNanos)) {
                 commit();
             }
         } catch (Exception e) {
@@ -140,7 +140,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         }
         store = IndexStore.open(path, analyzers.index());
         cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;
-        durable = cursor;
+        commits.opened(cursor);
     }
 
     /** Indexes the next units after the cursor; returns how many it read. */
@@ -162,8 +162,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     private void commit() throws IOException {
         long upTo = cursor;
         store.commit(Map.of(CURSOR, Long.toString(upTo), IndexStore.ANALYZERS, analyzers.hash()));
-        durable = upTo;
-        durableAt = System.nanoTime();
+        commits.committed(upTo);
     }
 
     private record Written(long id, Instant writtenAt) implements IdGaps.Row {
@@ -198,7 +197,7 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     @Override
     public void close() {
         IndexStore.stop(thread);
-        if (store != null && durable < cursor) {
+        if (store != null && commits.behind(cursor)) {
             try {
                 commit(); // what is searchable need not be indexed again after a clean stop
             } catch (IOException | RuntimeException e) {

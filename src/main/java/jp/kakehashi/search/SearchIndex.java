@@ -41,9 +41,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     private volatile IndexStore store;
     /** The outbox id up to which the index is searchable. */
     private volatile long cursor;
-    /** The outbox id of the last commit, and when it was made; the indexer thread's own. */
-    private long durable;
-    private long durableAt = System.nanoTime();
+    /** The outbox id of the last commit, and when it was made. */
+    private final CommitClock commits = new CommitClock();
     private volatile Rebuild lastRebuild;
     /** Set on close: a catch-up reads no further batch and ends with what it has read. */
     private volatile boolean closing;
@@ -110,7 +109,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                 && committed.get().containsKey(IndexStore.OUTBOX)) {
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = Long.parseLong(committed.get().get(IndexStore.OUTBOX));
-            durable = cursor;
+            commits.opened(cursor);
             LOG.info("Search index opened at outbox id {}", cursor);
         } else {
             LOG.info("Search index {}: rebuilding from MariaDB", committed.isEmpty() ? "missing or unreadable"
@@ -135,7 +134,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             Files.move(side, path);
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = upTo;
-            durable = upTo;
+            commits.opened(upTo);
             lastRebuild = new Rebuild(filled.pairs(), (System.nanoTime() - start) / 1e9, filled.waitedNanos() / 1e9);
             LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB)",
                     filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
@@ -168,12 +167,12 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         IndexPipeline.Filled filled = pipeline.run(cursor, () -> closing ? Optional.empty() : batches.next(),
                 (id, docs) -> target.replace(id, docs, analyzers.sharing()), position -> {
                     pending[0] = true;
-                    if (sinceCommit(backlogCommitNanos)) {
+                    if (commits.due(backlogCommitNanos)) {
                         commit(target, position);
                         pending[0] = false;
                     }
                 });
-        if (sinceCommit(commitNanos) && (pending[0] || durable < cursor)) {
+        if (commits.due(commitNanos) && (pending[0] || commits.behind(cursor))) {
             commit(target, filled.position());
         } else if (pending[0]) {
             target.refresh();
@@ -181,15 +180,10 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    private boolean sinceCommit(long intervalNanos) {
-        return System.nanoTime() - durableAt >= intervalNanos;
-    }
-
     private void commit(IndexStore target, long position) throws IOException {
         target.commit(position, analyzers.hash());
         cursor = position;
-        durable = position;
-        durableAt = System.nanoTime();
+        commits.committed(position);
     }
 
     interface IndexWrite {
@@ -219,7 +213,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         IndexStore.stop(thread);
         pipeline.close();
         IndexStore s = store;
-        if (s != null && durable < cursor) {
+        if (s != null && commits.behind(cursor)) {
             try {
                 commit(s, cursor); // what is searchable now need not be replayed after a clean stop
             } catch (IOException | RuntimeException e) {
