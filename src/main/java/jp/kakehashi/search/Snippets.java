@@ -36,6 +36,7 @@ final class Snippets {
             Set.of(PairDocument.JA_READ), PairDocument.EN_BODY, Set.of(PairDocument.EN_READ));
     private final Analyzer perField;
     private final PassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
+    private final SnippetScorer scorer = new SnippetScorer();
     private final BreakIterator japanese = BreakIterator.getSentenceInstance(Locale.JAPANESE);
     private final BreakIterator english = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 
@@ -52,7 +53,7 @@ final class Snippets {
             return new String[FIELDS.length][0];
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, perField).withFormatter(formatter)
-                .withMaxLength(60_000).withWeightMatches(false).withMaxNoHighlightPassages(0)
+                .withScorer(scorer).withMaxLength(60_000).withWeightMatches(false).withMaxNoHighlightPassages(0)
                 .withMaskedFieldsFunc(field -> READINGS.getOrDefault(field, Set.of()));
         UnifiedHighlighter h = new UnifiedHighlighter(builder) {
             @Override
