@@ -18,6 +18,8 @@ import jp.kakehashi.support.Staffing;
  * so start-up time and resident memory are the process's own and the load generator is outside it.
  */
 public final class ServiceProcess implements AutoCloseable {
+    /** As the Dockerfile and {@code mn:run} start it: Lucene's vectorised postings decoding on. */
+    static final String VECTOR = "--add-modules=jdk.incubator.vector";
     private final Process process;
     private final Http http;
     private final long readyMillis;
@@ -47,10 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", VECTOR));
         if (jar != null) {
             cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa")));
         }
+        cmd.addAll(extraOptions());
         cmd.addAll(List.of("-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
                 "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));
         cmd.addAll(jar != null ? List.of("-jar", jar.toString())
@@ -75,6 +78,12 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service did not become ready; see " + log);
     }
 
+    /** JVM options to try on the service ({@code -Dbench.serviceJvm="-XX:… -D…"}, space-separated), for A/B runs. */
+    public static List<String> extraOptions() {
+        String options = System.getProperty("bench.serviceJvm", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     private static boolean ready(Http http) {
         try {
             return http.get("/health").status() == 200;
@@ -85,6 +94,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Http http() {
         return http;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Milliseconds from starting the JVM to the first 200 from {@code /health}. */

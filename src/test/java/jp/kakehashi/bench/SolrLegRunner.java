@@ -72,7 +72,7 @@ public final class SolrLegRunner {
         Files.write(q, queries, StandardCharsets.UTF_8);
         Path result = work.resolve("solr-result.json");
         String java = ProcessHandle.current().info().command().orElse("java");
-        exec(List.of(java, "-Xmx2g", "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
+        exec(List.of(java, "-Xmx2g", ServiceProcess.VECTOR, "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
                 lib.toAbsolutePath() + File.separator + "*", "src/bench/solr/SolrLeg.java", home.toString(),
                 docs, q.toString(), result.toString(), Integer.toString(jp.kakehashi.search.SearchBench.PASSES)),
                 work.resolve("solr.log"), 120);
