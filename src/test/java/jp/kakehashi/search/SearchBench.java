@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.bench.Settle;
 import jp.kakehashi.bench.SolrLegRunner;
 import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
@@ -86,7 +87,7 @@ public class SearchBench {
             // (≈ 350 MB of text) leaves the heap until the raw legs need it again, and MariaDB writes
             // out the pages the import left dirty before the first rebuild rather than under it.
             corpus = null;
-            result.put("mariaDbSettleSeconds", settle(db));
+            result.put("mariaDbSettleSeconds", Settle.mariaDb(db));
             // Two rebuilds, one after the other: the time a rebuild waits for MariaDB's reads swung from
             // 0 to 82 s between runs on this VM (the reads' CPU in mariadbd from ~5 % to ~55 % of a core),
             // so each run shows both and its ratios use their mean.
@@ -304,27 +305,6 @@ public class SearchBench {
     private static void rawOnTwoThreads(List<CreateBulletinCommand> corpus, int pairs, SearchAnalyzers analyzers,
                                         Path dir, Map<String, Object> result) throws Exception {
         result.put("rawLuceneTwoThreadsPairsPerSecond", rate(pairs, RawLuceneLeg.index(corpus, analyzers, dir, 2)));
-    }
-
-    /**
-     * Has MariaDB flush every dirty page of its buffer pool now (max dirty pages 0 until none is
-     * left, at most three minutes), then puts its setting back; returns the seconds it took.
-     */
-    private static double settle(Db db) throws InterruptedException {
-        long start = System.nanoTime();
-        System.gc();
-        long pct = db.count("SELECT @@GLOBAL.innodb_max_dirty_pages_pct");
-        db.update("SET GLOBAL innodb_max_dirty_pages_pct = 0");
-        try {
-            while (db.count("SELECT CAST(VARIABLE_VALUE AS UNSIGNED) FROM information_schema.GLOBAL_STATUS"
-                    + " WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'") > 0
-                    && System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
-                Thread.sleep(500);
-            }
-        } finally {
-            db.update("SET GLOBAL innodb_max_dirty_pages_pct = " + pct);
-        }
-        return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
     }
 
     /** Seconds from asking for a rebuild until the new index is open and caught up. */
