@@ -1,6 +1,5 @@
 package jp.kakehashi.bench;
 
-import io.micronaut.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +35,14 @@ public class ServiceBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
     void benchmark() throws Exception {
+        System.out.println(run(plan(Integer.parseInt(System.getProperty("bench.pairs")))));
+    }
+
+    /** The plan the system properties ask for: {@code -Dbench.seconds}, {@code -Dbench.rates}, {@code -Dbench.users}. */
+    private static Plan plan(int pairs) {
         int seconds = Integer.getInteger("bench.seconds", 30);
-        System.out.println(run(new Plan(Integer.parseInt(System.getProperty("bench.pairs")),
-                ints("bench.rates", "250,500,750,1000"), seconds, ints("bench.users", "16,64"), Duration.ofSeconds(seconds),
-                800)));
+        return new Plan(pairs, ints("bench.rates", "250,500,750,1000"), seconds, ints("bench.users", "16,64"),
+                Duration.ofSeconds(seconds), 800);
     }
 
     public static Map<String, Object> run(Plan plan) throws Exception {
@@ -92,10 +95,7 @@ public class ServiceBench {
         try (ServiceProcess again = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
             r.put("readyMsEmbedded", again.readyMillis());
         }
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "service-" + plan.pairs() + ".json"),
-                JsonMapper.createDefault().writeValueAsString(r));
-        return r;
+        return BenchResults.written("service-" + plan.pairs() + ".json", r);
     }
 
     /**
@@ -107,10 +107,8 @@ public class ServiceBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.reuse", matches = ".+")
     void loadAgain() throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 30);
         Path work = Path.of(System.getProperty("bench.reuse"));
-        Plan plan = new Plan(1, ints("bench.rates", "250,500,750,1000"), seconds, ints("bench.users", "16,64"),
-                Duration.ofSeconds(seconds), 800);
+        Plan plan = plan(1);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("date", java.time.LocalDate.now().toString());
         r.put("reused", work.toString());
@@ -125,9 +123,7 @@ public class ServiceBench {
         } finally {
             external.stop();
         }
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "service-reuse.json"), JsonMapper.createDefault().writeValueAsString(r));
-        System.out.println(r);
+        System.out.println(BenchResults.written("service-reuse.json", r));
     }
 
     /** wrk at each rate after a warm-up, then the workflow at each number of users beside raw JDBC. */

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.audit.Actor;
+import jp.kakehashi.bench.BenchResults;
 import jp.kakehashi.bench.CorpusGenerator;
 import jp.kakehashi.bench.Settle;
 import jp.kakehashi.bench.SolrLegRunner;
@@ -134,7 +133,7 @@ public class SearchBench {
                     "rawLucene", Math.round(mb / (rawTime / 1e9) * 10) / 10.0,
                     "solr", Math.round(mb / solrSeconds * 10) / 10.0));
         }
-        return written("search-" + pairs + ".json", result);
+        return BenchResults.written("search-" + pairs + ".json", result);
     }
 
     /**
@@ -174,7 +173,7 @@ public class SearchBench {
             rawOnTwoThreads(corpus, pairs, analyzers, raw, result);
             IndexStore.deleteTree(raw);
         }
-        return written("search-reindex.json", result);
+        return BenchResults.written("search-reindex.json", result);
     }
 
     /**
@@ -192,7 +191,7 @@ public class SearchBench {
             queryLegs(ctx, data.resolve("raw-index"), mix, result);
             result.put("solrQueryMs", SolrLegRunner.queriesOnly(mix, data).get("queryMs"));
         }
-        return written("search-queries.json", result);
+        return BenchResults.written("search-queries.json", result);
     }
 
     /**
@@ -216,12 +215,6 @@ public class SearchBench {
     private static EmbeddedServer start(String dataDir) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", dataDir,
                 "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench");
-    }
-
-    private static Map<String, Object> written(String file, Map<String, Object> result) throws java.io.IOException {
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", file), JsonMapper.createDefault().writeValueAsString(result));
-        return result;
     }
 
     /**
