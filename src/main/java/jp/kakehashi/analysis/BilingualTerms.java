@@ -25,7 +25,7 @@ public class BilingualTerms {
     private final List<Term> terms;
 
     @jakarta.inject.Inject
-    BilingualTerms() {
+    public BilingualTerms() {
         this(new PrefixResourceLoader("analyzers/", BilingualTerms.class.getClassLoader()));
     }
 

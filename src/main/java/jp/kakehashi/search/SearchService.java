@@ -1,7 +1,6 @@
 package jp.kakehashi.search;
 
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +10,10 @@ import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.glossary.TermIndex;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -24,7 +23,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /** Runs a {@link SearchRequest} against the index: filters, top hits, facets, snippets. */
 @Singleton
@@ -84,20 +82,31 @@ public class SearchService {
         Query query = filtered(match, r);
         int wanted = (r.page() + 1) * r.size();
         return index.search(searcher -> {
-            var managers = new MultiCollectorManager(text.isEmpty()
-                    ? new TopFieldCollectorManager(new Sort(new SortField(PairDocument.PUBLISHED, SortField.Type.LONG,
-                    true)), wanted, wanted)
-                    : new TopScoreDocCollectorManager(wanted, wanted), new Facets());
-            Object[] results = searcher.search(query, managers);
-            TopDocs top = (TopDocs) results[0];
-            Facets.Counts facets = (Facets.Counts) results[1];
+            TopDocs top;
+            Facets.Counts facets;
+            if (text.isEmpty()) {
+                Object[] results = searcher.search(query, new MultiCollectorManager(new TopFieldCollectorManager(
+                        new Sort(new SortField(PairDocument.PUBLISHED, SortField.Type.LONG, true)), wanted, wanted),
+                        new Facets()));
+                top = (TopDocs) results[0];
+                facets = (Facets.Counts) results[1];
+            } else {
+                TopHits.Result found = TopHits.search(searcher, query, wanted);
+                top = found.top();
+                facets = found.facets();
+            }
             int first = Math.min(r.page() * r.size(), top.scoreDocs.length);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length);
-            String[][] marked = snippets.highlight(searcher, match,
-                    java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray());
+            int[] docIds = java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+            StoredFields storedFields = searcher.storedFields();
+            Document[] stored = new Document[page.length];
+            for (int i = 0; i < page.length; i++) {
+                stored[i] = storedFields.document(docIds[i]);
+            }
+            String[][] marked = snippets.highlight(searcher, match, docIds, stored);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
-                hits.add(hit(searcher, page[i], marked[0][i], marked[1][i], r.staff()));
+                hits.add(hit(stored[i], page[i], marked[0][i], marked[1][i], r.staff()));
             }
             return new SearchResult(top.totalHits.value(), r.page(), r.size(), text, truncated, hits,
                     Map.of("office", facets.office(), "year", facets.year()));
@@ -122,9 +131,7 @@ public class SearchService {
         return b.build();
     }
 
-    private static SearchResult.Hit hit(IndexSearcher searcher, ScoreDoc sd, String jaMarked, String enMarked,
-                                        boolean staff) throws IOException {
-        Document d = searcher.storedFields().document(sd.doc);
+    private static SearchResult.Hit hit(Document d, ScoreDoc sd, String jaMarked, String enMarked, boolean staff) {
         return new SearchResult.Hit(Long.parseLong(d.get(PairDocument.PAIR)),
                 d.getField(PairDocument.BULLETIN).numericValue().longValue(), d.get(PairDocument.OFFICE),
                 LocalDate.ofEpochDay(d.getField(PairDocument.PUBLISHED).numericValue().longValue()),

@@ -1,16 +1,20 @@
 package jp.kakehashi.search;
 
+import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -32,6 +36,10 @@ final class Snippets {
     static final String[] FIELDS = {PairDocument.JA_BODY, PairDocument.EN_BODY};
     private static final int MAX_PASSAGES = 2;
     private static final int PLAIN_LENGTH = 160;
+    private static final int MAX_LENGTH = 60_000;
+    /** The fields highlighted, bodies and their masked readings: all indexed with offsets. */
+    private static final Set<String> OFFSETS = Set.of(PairDocument.JA_BODY, PairDocument.EN_BODY,
+            PairDocument.JA_READ, PairDocument.EN_READ);
     private static final Map<String, Set<String>> READINGS = Map.of(PairDocument.JA_BODY,
             Set.of(PairDocument.JA_READ), PairDocument.EN_BODY, Set.of(PairDocument.EN_READ));
     private final Analyzer perField;
@@ -47,19 +55,33 @@ final class Snippets {
     /**
      * Snippets of {@link #FIELDS} for the given documents, in that order: {@code [field][doc]}. An
      * entry is null where the highlighter found nothing; {@link #plain} then gives the opening.
+     * {@code stored} are the documents' stored fields, already read for the hits: the highlighter
+     * would otherwise decompress each document's block a second time.
      */
-    String[][] highlight(IndexSearcher searcher, Query query, int[] docIds) {
+    String[][] highlight(IndexSearcher searcher, Query query, int[] docIds, Document[] stored) {
         if (docIds.length == 0) {
             return new String[FIELDS.length][0];
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, perField).withFormatter(formatter)
-                .withScorer(scorer).withMaxLength(60_000).withWeightMatches(false).withMaxNoHighlightPassages(0)
+                .withScorer(scorer).withMaxLength(MAX_LENGTH).withWeightMatches(false).withMaxNoHighlightPassages(0)
                 .withMaskedFieldsFunc(field -> READINGS.getOrDefault(field, Set.of()));
         UnifiedHighlighter h = new UnifiedHighlighter(builder) {
             @Override
             protected BreakIterator getBreakIterator(String field) {
                 // the JDK's factories read resource bundles on every call; a clone is a copy of tables
                 return (BreakIterator) (field.startsWith("ja") ? japanese : english).clone();
+            }
+
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                // what the default finds in the merged field infos, which it merges anew per request
+                return OFFSETS.contains(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
+                    throws IOException {
+                return storedValues(fields, docs, docIds, stored);
             }
         };
         int[] passages = new int[FIELDS.length];
@@ -76,6 +98,25 @@ final class Snippets {
             }
         }
         return result;
+    }
+
+    /** The fields' values of the documents in the highlighter's order, as its own loading gives them. */
+    private static List<CharSequence[]> storedValues(String[] fields, DocIdSetIterator docs, int[] docIds,
+                                                     Document[] stored) throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            Document d = null;
+            for (int i = 0; i < docIds.length && d == null; i++) {
+                d = docIds[i] == doc ? stored[i] : null;
+            }
+            CharSequence[] byField = new CharSequence[fields.length];
+            for (int f = 0; f < fields.length; f++) {
+                String v = d == null ? null : d.get(fields[f]);
+                byField[f] = v == null ? null : v.substring(0, Math.min(MAX_LENGTH, v.length()));
+            }
+            values.add(byField);
+        }
+        return values;
     }
 
     /**

@@ -138,7 +138,9 @@ class PostingsOffsetsTest {
     private static String[][] marked(IndexSearcher searcher, Snippets snippets, Query query) throws Exception {
         TopDocs top = searcher.search(query, 10);
         assertEquals(1, top.scoreDocs.length, query.toString());
-        return snippets.highlight(searcher, query, new int[] {top.scoreDocs[0].doc});
+        int doc = top.scoreDocs[0].doc;
+        return snippets.highlight(searcher, query, new int[] {doc},
+                new org.apache.lucene.document.Document[] {searcher.storedFields().document(doc)});
     }
 
     private static PairDocument doc(long id, String jaTitle, String jaBody, String enTitle, String enBody) {
