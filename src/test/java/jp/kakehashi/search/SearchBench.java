@@ -273,11 +273,14 @@ public class SearchBench {
     /**
      * Nanoseconds a second follower takes to replay the whole outbox from id 0 into {@code dir}: the
      * production catch-up on its own. The service's commit intervals (1 s; 10 s through a backlog)
-     * unless {@code -Dbench.commitEvery} sets both, e.g. PT1H to see what the commits cost.
+     * unless {@code -Dbench.commitEvery} sets both, e.g. PT1H to see what the commits cost;
+     * {@code -Dbench.backlogCommitEvery} sets the second alone.
      */
     private static long timedReplay(io.micronaut.context.BeanContext ctx, Path dir, Db db) throws Exception {
-        Duration commitEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT1S"));
-        Duration backlogEvery = Duration.parse(System.getProperty("bench.commitEvery", "PT10S"));
+        String every = System.getProperty("bench.commitEvery");
+        Duration commitEvery = Duration.parse(every == null ? "PT1S" : every);
+        Duration backlogEvery = Duration.parse(System.getProperty("bench.backlogCommitEvery",
+                every == null ? "PT10S" : every));
         long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
         long start = System.nanoTime();
         try (SearchIndex follower = OutboxReplay.start(ctx, dir, commitEvery, backlogEvery)) {
