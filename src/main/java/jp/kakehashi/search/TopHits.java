@@ -60,6 +60,7 @@ final class TopHits {
                 }
                 hits++;
                 counts.collect(doc);
+                // the first `wanted` scores each replace a sentinel, so from here the top is full
                 if (scored >= wanted) {
                     if (doc > blockEnd) {
                         blockEnd = scorer.advanceShallow(doc);
