@@ -20,7 +20,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -47,9 +49,16 @@ final class Snippets {
     private final SnippetScorer scorer = new SnippetScorer();
     private final BreakIterator japanese = BreakIterator.getSentenceInstance(Locale.JAPANESE);
     private final BreakIterator english = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    private final boolean forward;
 
     Snippets(Analyzer perField) {
+        this(perField, true);
+    }
+
+    /** {@code forward=false}: Lucene's own postings strategy, the reference the tests compare with. */
+    Snippets(Analyzer perField, boolean forward) {
         this.perField = perField;
+        this.forward = forward;
     }
 
     /**
@@ -76,6 +85,12 @@ final class Snippets {
             protected OffsetSource getOffsetSource(String field) {
                 // what the default finds in the merged field infos, which it merges anew per request
                 return OFFSETS.contains(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            }
+
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return forward && source == OffsetSource.POSTINGS ? new ForwardPostingsOffsets(components)
+                        : super.getOffsetStrategy(source, components);
             }
 
             @Override
