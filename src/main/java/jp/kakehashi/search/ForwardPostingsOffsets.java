@@ -17,9 +17,9 @@ import org.apache.lucene.util.BytesRef;
  * The highlighter's postings offsets, with each query term looked up once per segment and request
  * instead of once per hit: Lucene's strategy opens a terms enum, seeks every term and allocates a
  * postings enum for every hit and field (7.6 % of the samples and 17.7 % of the allocation of the
- * service under the HTTP benchmark, README Performance). The highlighter visits a request's hits in ascending doc id order, so
- * one postings enum per term and segment only moves forward; a doc at or before the last one seen
- * (never by the highlighter, but cheap to allow) starts the segment afresh. Phrases and automata
+ * service under the HTTP benchmark, README Performance). The highlighter visits a request's hits in
+ * ascending doc id order, so one postings enum per term and segment only moves forward; a doc at or
+ * before the last one seen (never by the highlighter, but cheap to allow) starts the segment afresh. Phrases and automata
  * keep Lucene's per-hit path: the word-pair phrases are rare and small.
  *
  * <p>One instance serves one field of one {@code highlightFields} call, on one thread.
@@ -31,22 +31,31 @@ final class ForwardPostingsOffsets extends PostingsOffsetStrategy {
         super(components);
     }
 
-    private record Segment(BytesRef[] terms, PostingsEnum[] postings, int[] lastDoc) {
+    /** A segment's postings of the terms, null where the segment lacks the term. */
+    private static final class Segment {
+        final BytesRef[] terms;
+        final PostingsEnum[] postings;
+        int lastDoc = -1;
+
+        Segment(BytesRef[] terms, PostingsEnum[] postings) {
+            this.terms = terms;
+            this.postings = postings;
+        }
     }
 
     @Override
     protected void createOffsetsEnumsForTerms(BytesRef[] sourceTerms, Terms termsIndex, int doc,
                                               List<OffsetsEnum> results) throws IOException {
         Segment s = segments.get(termsIndex);
-        if (s == null || doc <= s.lastDoc()[0] || !Arrays.equals(s.terms(), sourceTerms)) {
+        if (s == null || doc <= s.lastDoc || !Arrays.equals(s.terms, sourceTerms)) {
             s = open(sourceTerms, termsIndex);
             segments.put(termsIndex, s);
         }
-        s.lastDoc()[0] = doc;
-        for (int i = 0; i < s.postings().length; i++) {
-            PostingsEnum p = s.postings()[i];
+        s.lastDoc = doc;
+        for (int i = 0; i < s.postings.length; i++) {
+            PostingsEnum p = s.postings[i];
             if (p != null && (p.docID() >= doc ? p.docID() : p.advance(doc)) == doc) {
-                results.add(new OffsetsEnum.OfPostings(s.terms()[i], p));
+                results.add(new OffsetsEnum.OfPostings(s.terms[i], p));
             }
         }
     }
@@ -62,6 +71,6 @@ final class ForwardPostingsOffsets extends PostingsOffsetStrategy {
                 }
             }
         }
-        return new Segment(sourceTerms.clone(), postings, new int[] {-1});
+        return new Segment(sourceTerms.clone(), postings);
     }
 }
