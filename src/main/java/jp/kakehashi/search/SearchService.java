@@ -1,6 +1,7 @@
 package jp.kakehashi.search;
 
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -98,11 +100,7 @@ public class SearchService {
             int first = Math.min(r.page() * r.size(), top.scoreDocs.length);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length);
             int[] docIds = java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-            StoredFields storedFields = searcher.storedFields();
-            Document[] stored = new Document[page.length];
-            for (int i = 0; i < page.length; i++) {
-                stored[i] = storedFields.document(docIds[i]);
-            }
+            Document[] stored = stored(searcher, docIds);
             String[][] marked = snippets.highlight(searcher, match, docIds, stored);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
@@ -111,6 +109,16 @@ public class SearchService {
             return new SearchResult(top.totalHits.value(), r.page(), r.size(), text, truncated, hits,
                     Map.of("office", facets.office(), "year", facets.year()));
         });
+    }
+
+    /** The hits' stored fields, read once for the hit views and the snippets alike. */
+    static Document[] stored(IndexSearcher searcher, int[] docIds) throws IOException {
+        StoredFields storedFields = searcher.storedFields();
+        Document[] stored = new Document[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+            stored[i] = storedFields.document(docIds[i]);
+        }
+        return stored;
     }
 
     private static Query filtered(Query match, SearchRequest r) {

@@ -86,10 +86,7 @@ class SearchShortcutsTest {
             for (int wanted : new int[] {10, 30}) {
                 ScoreDoc[] top = TopHits.search(searcher, index.publicQuery(q), wanted).top().scoreDocs;
                 int[] docIds = Arrays.stream(top).mapToInt(sd -> sd.doc).toArray();
-                Document[] stored = new Document[docIds.length];
-                for (int i = 0; i < docIds.length; i++) {
-                    stored[i] = searcher.storedFields().document(docIds[i]);
-                }
+                Document[] stored = SearchService.stored(searcher, docIds);
                 String[][] expected = lucene.highlight(searcher, index.match(q), docIds, stored);
                 String[][] actual = forward.highlight(searcher, index.match(q), docIds, stored);
                 for (int f = 0; f < Snippets.FIELDS.length; f++) {
