@@ -1,6 +1,9 @@
 package jp.kakehashi.search;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.bench.CorpusGenerator;
@@ -27,26 +30,35 @@ final class GeneratedIndex implements AutoCloseable {
 
     GeneratedIndex(Path dir) throws Exception {
         directory = FSDirectory.open(dir);
+        List<PairDocument> docs = documents(CorpusGenerator.bulletins(20261202L, 6_000), "RELEASED",
+                id -> id % 7 == 0 ? PairDocument.STAFF : PairDocument.PUBLIC);
         try (var writer = new IndexWriter(directory, IndexStore.config(analyzers.indexAnalyzer()))) {
-            int id = 0;
-            for (CreateBulletinCommand b : CorpusGenerator.bulletins(20261202L, 6_000)) {
-                for (var p : b.pairList()) {
-                    id++;
-                    writer.addDocument(new PairDocument(id, 1, p.office(), b.publishedOn(), "RELEASED",
-                            id % 7 == 0 ? PairDocument.STAFF : PairDocument.PUBLIC,
-                            new PairDocument.Side(p.source().title(), p.source().body()),
-                            new PairDocument.Side(p.target().title(), p.target().body())).toDocument(analyzers.sharing()));
-                    if (id % 4_000 == 0) {
-                        writer.commit();
-                    }
+            for (PairDocument d : docs) {
+                writer.addDocument(d.toDocument(analyzers.sharing()));
+                if (d.pairId() % 4_000 == 0) {
+                    writer.commit();
                 }
             }
-            for (int gone = 5; gone <= id; gone += 11) {
+            for (int gone = 5; gone <= docs.size(); gone += 11) {
                 writer.deleteDocuments(new Term(PairDocument.PAIR, Integer.toString(gone)));
             }
             writer.commit();
         }
         reader = DirectoryReader.open(directory);
+    }
+
+    /** The corpus's pairs as documents, numbered from 1 in corpus order, each in the view given for its id. */
+    static List<PairDocument> documents(List<CreateBulletinCommand> corpus, String status, LongFunction<String> view) {
+        List<PairDocument> docs = new ArrayList<>();
+        for (CreateBulletinCommand b : corpus) {
+            for (var p : b.pairList()) {
+                long id = docs.size() + 1;
+                docs.add(new PairDocument(id, 1, p.office(), b.publishedOn(), status, view.apply(id),
+                        new PairDocument.Side(p.source().title(), p.source().body()),
+                        new PairDocument.Side(p.target().title(), p.target().body())));
+            }
+        }
+        return docs;
     }
 
     /** A query of the benchmark's mix as a reader's search runs it: both languages, public view. */

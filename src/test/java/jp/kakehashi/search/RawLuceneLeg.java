@@ -26,14 +26,7 @@ final class RawLuceneLeg {
     /** Nanoseconds to index every pair of {@code corpus} into {@code dir} on {@code threads} threads. */
     static long index(List<CreateBulletinCommand> corpus, SearchAnalyzers analyzers, Path dir, int threads)
             throws Exception {
-        List<PairDocument> docs = new ArrayList<>();
-        for (CreateBulletinCommand b : corpus) {
-            for (var p : b.pairList()) {
-                docs.add(new PairDocument(docs.size() + 1, 1, p.office(), b.publishedOn(), "SUBMITTED",
-                        PairDocument.STAFF, new PairDocument.Side(p.source().title(), p.source().body()),
-                        new PairDocument.Side(p.target().title(), p.target().body())));
-            }
-        }
+        List<PairDocument> docs = GeneratedIndex.documents(corpus, "SUBMITTED", id -> PairDocument.STAFF);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (var directory = FSDirectory.open(dir);

@@ -36,15 +36,9 @@ class SharedDocumentsTest {
 
     @Test
     void sharedAnalysisWritesExactlyThePostingsAndStoredFieldsOfSeparateAnalysis() throws Exception {
-        List<PairDocument> docs = new ArrayList<>();
-        long id = 0;
-        for (var b : CorpusGenerator.bulletins(20261202L, 150)) {
-            for (var p : b.pairList()) {
-                docs.add(new PairDocument(++id, 1, p.office(), b.publishedOn(), "SUBMITTED", PairDocument.STAFF,
-                        new PairDocument.Side(p.source().title(), p.source().body()),
-                        new PairDocument.Side(p.target().title(), p.target().body())));
-            }
-        }
+        List<PairDocument> docs = new ArrayList<>(GeneratedIndex.documents(CorpusGenerator.bulletins(20261202L, 150),
+                "SUBMITTED", n -> PairDocument.STAFF));
+        long id = docs.size();
         docs.add(new PairDocument(++id, 1, "TYO", LocalDate.of(2026, 12, 2), "SUBMITTED", PairDocument.STAFF,
                 new PairDocument.Side("代々木の人々", "佐々木さんが様々な会議で代々木を訪問しました。"),
                 new PairDocument.Side("People of Yoyogi", "Mr Sasaki visited Yoyogi for various meetings.")));
