@@ -34,10 +34,13 @@ public class SearchService {
     private final SearchAnalyzers analyzers;
     private final BilingualTerms terms;
     private final TermIndex glossary;
+    private final SearchGate gate;
     private volatile Expansion expansion;
 
-    SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms, TermIndex glossary) {
+    SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms, TermIndex glossary,
+                  SearchGate gate) {
         this.index = index;
+        this.gate = gate;
         this.analyzers = analyzers;
         this.terms = terms;
         this.glossary = glossary;
@@ -75,6 +78,10 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r) {
+        return gate.run(() -> searchNow(r));
+    }
+
+    private SearchResult searchNow(SearchRequest r) {
         String text = CrossLanguageQuery.normalise(r.q());
         boolean truncated = text.length() < r.q().strip().length() && !r.q().isBlank()
                 && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;
