@@ -19,8 +19,8 @@ import org.apache.lucene.util.BytesRef;
  * postings enum for every hit and field (7.6 % of the samples and 17.7 % of the allocation of the
  * service under the HTTP benchmark, README Performance). The highlighter visits a request's hits in
  * ascending doc id order, so one postings enum per term and segment only moves forward; a doc at or
- * before the last one seen (never by the highlighter, but cheap to allow) starts the segment afresh. Phrases and automata
- * keep Lucene's per-hit path: the word-pair phrases are rare and small.
+ * before the last one seen (never by the highlighter, but cheap to allow) starts the segment afresh.
+ * Phrases and automata keep Lucene's per-hit path: the word-pair phrases are rare and small.
  *
  * <p>One instance serves one field of one {@code highlightFields} call, on one thread.
  */
