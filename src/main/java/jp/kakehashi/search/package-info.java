@@ -29,7 +29,7 @@
  *   was the first implementation and took ~75 % of a query in a JFR profile (Kuromoji into a
  *   MemoryIndex per hit and field). A reading field indexes the body first, so its offsets are the
  *   body's and a romaji match marks the Japanese words it came from; the cost is a larger index and
- *   slightly slower indexing, measured in the README. Each query term is looked up once per segment
+ *   slightly slower indexing (not measured apart). Each query term is looked up once per segment
  *   and request and its postings walked forward over the hits ({@link
  *   jp.kakehashi.search.ForwardPostingsOffsets}), not looked up again for every hit and field.</li>
  *   <li><b>Phrases in the English body are word pairs</b> ({@code en_shingle}, no positions), not
