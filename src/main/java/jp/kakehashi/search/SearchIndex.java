@@ -140,7 +140,12 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                     filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
                     Math.round(lastRebuild.waitingForDatabase()));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Search index rebuild failed, retrying: {}", e.toString());
+            if (closing) {
+                // the pipeline's threads were stopped under it; nothing failed and nothing will retry
+                LOG.info("Search index rebuild stopped by the shutdown; the next start rebuilds");
+            } else {
+                LOG.warn("Search index rebuild failed, retrying: {}", e.toString());
+            }
         }
     }
 
