@@ -17,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
  * The highlighter's postings offsets, with each query term looked up once per segment and request
  * instead of once per hit: Lucene's strategy opens a terms enum, seeks every term and allocates a
  * postings enum for every hit and field (7.6 % of the samples and 17.7 % of the allocation of the
- * service under the HTTP benchmark, `src/bench/RESULTS.md`). The highlighter visits a request's hits in
+ * service under the HTTP benchmark, src/bench/RESULTS.md). The highlighter visits a request's hits in
  * ascending doc id order, so one postings enum per term and segment only moves forward; a doc at or
  * before the last one seen (never by the highlighter, but cheap to allow) starts the segment afresh.
  * Phrases and automata keep Lucene's per-hit path: the word-pair phrases are rare and small.

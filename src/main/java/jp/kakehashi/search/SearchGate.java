@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * done before), so more searches at once than cores only share the cores: with the blocking pool's 64
  * threads, sixteen concurrent searches on two cores each took eight times as long and a slow query
  * held up every other one. Served in order instead, a request waits for the ones ahead of it and then runs
- * at full speed, which shortens the tail at the same throughput (`src/bench/RESULTS.md`, HTTP, session 13).
+ * at full speed, which shortens the tail at the same throughput (src/bench/RESULTS.md, HTTP, session 13).
  * {@code kakehashi.search.concurrency} overrides the number; 0 means one per core.
  */
 @Singleton

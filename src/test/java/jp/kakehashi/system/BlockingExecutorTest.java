@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Controllers ({@code @ExecuteOn(BLOCKING)}) run on a bounded pool of platform threads, as
  * {@code application.yml} configures it: on virtual threads, requests waited seconds for a carrier
- * when both cores were busy (`src/bench/RESULTS.md`, run F).
+ * when both cores were busy (src/bench/RESULTS.md, run F).
  */
 @MicronautTest(transactional = false)
 class BlockingExecutorTest extends ServiceTest {
