@@ -83,57 +83,72 @@ public class SearchBench {
             result.put("importPairsPerSecond", rate(pairs, imported - start));
             result.put("importAndIndexPairsPerSecond", rate(pairs, indexed - start));
             // The legs below are compared with references that run with nothing else to do: the corpus
-            // (≈ 350 MB of text) leaves the heap until the raw legs need it again, and MariaDB writes
-            // out the pages the import left dirty before the first rebuild rather than under it.
+            // (≈ 350 MB of text) leaves the heap (each raw leg makes it again from the seed), and MariaDB
+            // writes out the pages the import left dirty before the first rebuild rather than under it.
             corpus = null;
             result.put("mariaDbSettleSeconds", Settle.mariaDb(db));
-            // Two rebuilds, one after the other: the time a rebuild waits for MariaDB's reads swung from
-            // 0 to 82 s between runs on this VM (the reads' CPU in mariadbd from ~5 % to ~55 % of a core),
-            // so each run shows both and its ratios use their mean.
-            double first = timedRebuild(index, db);
-            double firstWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
-            double second = timedRebuild(index, db);
-            long rebuild = (long) ((first + second) / 2 * 1e9);
-            result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
-            result.put("serviceRebuildSeconds", List.of(first, second));
-            result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(firstWaited,
-                    index.lastRebuild().orElseThrow().waitingForDatabase()));
-
-            long replay = timedReplay(ctx, Path.of(data, "replay"), db);
-            result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
-            result.put("serviceOutboxSeconds", replay / 1e9);
-
-            SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
-            corpus = CorpusGenerator.bulletins(SEED, pairs);
-            Path raw = Path.of(data, "raw-index");
-            long rawTime = RawLuceneLeg.index(corpus, analyzers, raw, 1);
-            result.put("rawLucenePairsPerSecond", rate(pairs, rawTime));
-            rawOnTwoThreads(corpus, pairs, analyzers, Path.of(data, "raw-index-2"), result);
-            result.put("serviceRebuildVsRaw", ratio(rate(pairs, rebuild), rate(pairs, rawTime)));
-            result.put("serviceOutboxVsRaw", ratio(rate(pairs, replay), rate(pairs, rawTime)));
-
-            // The corpus (≈ 350 MB of text at 100k pairs) is not needed while queries are timed; held in a
-            // 2 GB test heap it made the query phase a garbage-collection benchmark. The Solr leg gets
-            // the same documents again from the seed.
-            corpus = null;
-            System.gc();
             List<String> mix = CorpusGenerator.queries(SEED, queries);
-            queryLegs(ctx, raw, mix, result);
-            corpus = CorpusGenerator.bulletins(SEED, pairs);
-            Map<String, Object> solr = SolrLegRunner.run(corpus, mix, Path.of(data));
-            double solrSeconds = ((Number) solr.get("indexSeconds")).doubleValue();
-            result.put("solr", solr.get("solr"));
-            result.put("solrPairsPerSecond", rate(pairs, (long) (solrSeconds * 1e9)));
-            result.put("serviceRebuildVsSolr", ratio(rate(pairs, rebuild), rate(pairs, (long) (solrSeconds * 1e9))));
-            result.put("serviceOutboxVsSolr", ratio(rate(pairs, replay), rate(pairs, (long) (solrSeconds * 1e9))));
-            result.put("solrQueryMs", solr.get("queryMs"));
-            double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
-            result.put("mbPerSecond", Map.of("serviceRebuild", Math.round(mb / (rebuild / 1e9) * 10) / 10.0,
-                    "serviceOutbox", Math.round(mb / (replay / 1e9) * 10) / 10.0,
-                    "rawLucene", Math.round(mb / (rawTime / 1e9) * 10) / 10.0,
-                    "solr", Math.round(mb / solrSeconds * 10) / 10.0));
+            indexingLegs(ctx, index, db, pairs, mix, Path.of(data), result);
+            System.gc();
+            queryLegs(ctx, Path.of(data, "raw-index"), mix, result);
         }
         return BenchResults.written("search-" + pairs + ".json", result);
+    }
+
+    /**
+     * The indexing legs in a mirrored order, Solr in the middle: rebuild, replay, raw Lucene, Solr, raw
+     * Lucene, replay, rebuild. The VM's speed drifts by the hour (one run's service legs ran at half the
+     * rate of the run before, its references within 12 %), and legs run one after the other put that
+     * drift on the ratios; each figure is the mean of its two legs, which sit equally far from Solr's,
+     * so a steady drift cancels out of the ratios. Solr also answers the query mix in its JVM.
+     */
+    private static void indexingLegs(io.micronaut.context.BeanContext ctx, SearchIndex index, Db db, int pairs,
+                                     List<String> mix, Path data, Map<String, Object> result) throws Exception {
+        SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+        double rebuildA = timedRebuild(index, db);
+        double rebuildAWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
+        double replayA = timedReplay(ctx, data.resolve("replay"), db) / 1e9;
+        double rawA = rawLeg(pairs, analyzers, data.resolve("raw-index"), 1);
+        List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
+        Map<String, Object> solr = SolrLegRunner.run(corpus, mix, data);
+        corpus = null;
+        double rawB = rawLeg(pairs, analyzers, data.resolve("raw-index-b"), 1);
+        IndexStore.deleteTree(data.resolve("raw-index-b"));
+        double replayB = timedReplay(ctx, data.resolve("replay-b"), db) / 1e9;
+        IndexStore.deleteTree(data.resolve("replay-b"));
+        double rebuildB = timedRebuild(index, db);
+        result.put("serviceRebuildSeconds", List.of(rebuildA, rebuildB));
+        result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(rebuildAWaited,
+                index.lastRebuild().orElseThrow().waitingForDatabase()));
+        result.put("serviceOutboxSeconds", List.of(replayA, replayB));
+        result.put("rawLuceneSeconds", List.of(rawA, rawB));
+        double solrSeconds = ((Number) solr.get("indexSeconds")).doubleValue();
+        double rebuild = (rebuildA + rebuildB) / 2;
+        double replay = (replayA + replayB) / 2;
+        double raw = (rawA + rawB) / 2;
+        result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
+        result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
+        result.put("rawLucenePairsPerSecond", rate(pairs, raw));
+        result.put("solrPairsPerSecond", rate(pairs, solrSeconds));
+        result.put("solr", solr.get("solr"));
+        result.put("solrQueryMs", solr.get("queryMs"));
+        result.put("serviceRebuildVsRaw", ratio(raw, rebuild));
+        result.put("serviceOutboxVsRaw", ratio(raw, replay));
+        result.put("serviceRebuildVsSolr", ratio(solrSeconds, rebuild));
+        result.put("serviceOutboxVsSolr", ratio(solrSeconds, replay));
+        // Two threads is not a target's reference (that is one thread) but what two threads get here with
+        // nothing else to do, i.e. the most the pipeline's two analysis threads could reach.
+        result.put("rawLuceneTwoThreadsPairsPerSecond",
+                rate(pairs, rawLeg(pairs, analyzers, data.resolve("raw-index-2"), 2)));
+        IndexStore.deleteTree(data.resolve("raw-index-2"));
+        double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
+        result.put("mbPerSecond", Map.of("serviceRebuild", round1(mb / rebuild), "serviceOutbox", round1(mb / replay),
+                "rawLucene", round1(mb / raw), "solr", round1(mb / solrSeconds)));
+    }
+
+    /** Seconds raw Lucene takes on {@code threads} threads, the corpus made from the seed and dropped after. */
+    private static double rawLeg(int pairs, SearchAnalyzers analyzers, Path dir, int threads) throws Exception {
+        return RawLuceneLeg.index(CorpusGenerator.bulletins(SEED, pairs), analyzers, dir, threads) / 1e9;
     }
 
     /**
@@ -165,12 +180,11 @@ public class SearchBench {
             result.put("serviceRebuildPairsPerSecond", List.of(rate(pairs, (long) (before * 1e9)),
                     rate(pairs, (long) (after * 1e9))));
             // Raw Lucene again beside them, on the run's seeded corpus: the VM's speed moves by the hour.
-            List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = data.resolve("raw-index-" + System.nanoTime());
-            result.put("rawLucenePairsPerSecond", rate(pairs, RawLuceneLeg.index(corpus, analyzers, raw, 1)));
+            result.put("rawLucenePairsPerSecond", rate(pairs, rawLeg(pairs, analyzers, raw, 1)));
             IndexStore.deleteTree(raw);
-            rawOnTwoThreads(corpus, pairs, analyzers, raw, result);
+            result.put("rawLuceneTwoThreadsPairsPerSecond", rate(pairs, rawLeg(pairs, analyzers, raw, 2)));
             IndexStore.deleteTree(raw);
         }
         return BenchResults.written("search-reindex.json", result);
@@ -293,16 +307,6 @@ public class SearchBench {
         }
     }
 
-    /**
-     * Raw Lucene on the pipeline's two analysis threads: not a target's reference (that is one thread),
-     * but what two threads get on this machine with nothing else to do, i.e. the most the pipeline
-     * could reach.
-     */
-    private static void rawOnTwoThreads(List<CreateBulletinCommand> corpus, int pairs, SearchAnalyzers analyzers,
-                                        Path dir, Map<String, Object> result) throws Exception {
-        result.put("rawLuceneTwoThreadsPairsPerSecond", rate(pairs, RawLuceneLeg.index(corpus, analyzers, dir, 2)));
-    }
-
     /** Seconds from asking for a rebuild until the new index is open and caught up. */
     private static double timedRebuild(SearchIndex index, Db db) throws InterruptedException {
         index.requestRebuild();
@@ -328,6 +332,14 @@ public class SearchBench {
 
     private static double rate(int n, long nanos) {
         return Math.round(n / (nanos / 1e9) * 10) / 10.0;
+    }
+
+    private static double rate(int n, double seconds) {
+        return round1(n / seconds);
+    }
+
+    private static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
     }
 
     private static double ratio(double a, double b) {

@@ -19,6 +19,9 @@ class SearchBenchSmokeTest {
                 "serviceRebuildPairsPerSecond", "serviceOutboxPairsPerSecond", "rawLucenePairsPerSecond", "solrPairsPerSecond"}) {
             assertTrue(((Number) r.get(key)).doubleValue() > 0, key);
         }
+        for (String key : new String[] {"serviceRebuildSeconds", "serviceOutboxSeconds", "rawLuceneSeconds"}) {
+            assertEquals(2, ((java.util.List<?>) r.get(key)).size(), key + ": one leg on either side of Solr's");
+        }
         assertTrue(((Map<?, ?>) r.get("serviceQueryMs")).containsKey("p99"));
         assertTrue(((Map<?, ?>) r.get("solrQueryMs")).containsKey("p99"));
         assertTrue(String.valueOf(r.get("solr")).startsWith("9."), "Solr answered with its version");
