@@ -141,6 +141,11 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         store = IndexStore.open(path, analyzers.index());
         cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;
         commits.opened(cursor);
+        if (!usable) {
+            // Records the analyzers and an empty cursor at once: a memory with no units yet never
+            // reaches a commit of its own, and every start would otherwise "rebuild" it again.
+            commit();
+        }
     }
 
     /** Indexes the next units after the cursor; returns how many it read. */
