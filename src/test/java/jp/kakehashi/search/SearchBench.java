@@ -126,10 +126,10 @@ public class SearchBench {
         double rebuild = (rebuildA + rebuildB) / 2;
         double replay = (replayA + replayB) / 2;
         double raw = (rawA + rawB) / 2;
-        result.put("serviceRebuildPairsPerSecond", rate(pairs, rebuild));
-        result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
-        result.put("rawLucenePairsPerSecond", rate(pairs, raw));
-        result.put("solrPairsPerSecond", rate(pairs, solrSeconds));
+        result.put("serviceRebuildPairsPerSecond", perSecond(pairs, rebuild));
+        result.put("serviceOutboxPairsPerSecond", perSecond(pairs, replay));
+        result.put("rawLucenePairsPerSecond", perSecond(pairs, raw));
+        result.put("solrPairsPerSecond", perSecond(pairs, solrSeconds));
         result.put("solr", solr.get("solr"));
         result.put("solrQueryMs", solr.get("queryMs"));
         result.put("serviceRebuildVsRaw", ratio(raw, rebuild));
@@ -139,7 +139,7 @@ public class SearchBench {
         // Two threads is not a target's reference (that is one thread) but what two threads get here with
         // nothing else to do, i.e. the most the pipeline's two analysis threads could reach.
         result.put("rawLuceneTwoThreadsPairsPerSecond",
-                rate(pairs, rawLeg(pairs, analyzers, data.resolve("raw-index-2"), 2)));
+                perSecond(pairs, rawLeg(pairs, analyzers, data.resolve("raw-index-2"), 2)));
         IndexStore.deleteTree(data.resolve("raw-index-2"));
         double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
         result.put("mbPerSecond", Map.of("serviceRebuild", round1(mb / rebuild), "serviceOutbox", round1(mb / replay),
@@ -177,14 +177,14 @@ public class SearchBench {
             result.put("pairs", pairs);
             result.put("serviceOutboxPairsPerSecond", rate(pairs, replay));
             result.put("serviceRebuildSeconds", List.of(before, after));
-            result.put("serviceRebuildPairsPerSecond", List.of(rate(pairs, (long) (before * 1e9)),
-                    rate(pairs, (long) (after * 1e9))));
+            result.put("serviceRebuildPairsPerSecond", List.of(perSecond(pairs, before),
+                    perSecond(pairs, after)));
             // Raw Lucene again beside them, on the run's seeded corpus: the VM's speed moves by the hour.
             SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
             Path raw = data.resolve("raw-index-" + System.nanoTime());
-            result.put("rawLucenePairsPerSecond", rate(pairs, rawLeg(pairs, analyzers, raw, 1)));
+            result.put("rawLucenePairsPerSecond", perSecond(pairs, rawLeg(pairs, analyzers, raw, 1)));
             IndexStore.deleteTree(raw);
-            result.put("rawLuceneTwoThreadsPairsPerSecond", rate(pairs, rawLeg(pairs, analyzers, raw, 2)));
+            result.put("rawLuceneTwoThreadsPairsPerSecond", perSecond(pairs, rawLeg(pairs, analyzers, raw, 2)));
             IndexStore.deleteTree(raw);
         }
         return BenchResults.written("search-reindex.json", result);
@@ -334,7 +334,7 @@ public class SearchBench {
         return Math.round(n / (nanos / 1e9) * 10) / 10.0;
     }
 
-    private static double rate(int n, double seconds) {
+    private static double perSecond(int n, double seconds) {
         return round1(n / seconds);
     }
 
