@@ -109,9 +109,7 @@ public class SearchBench {
         double rebuildAWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
         double replayA = timedReplay(ctx, data.resolve("replay"), db) / 1e9;
         double rawA = rawLeg(pairs, analyzers, data.resolve("raw-index"), 1);
-        List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
-        Map<String, Object> solr = SolrLegRunner.run(corpus, mix, data);
-        corpus = null;
+        Map<String, Object> solr = SolrLegRunner.run(CorpusGenerator.bulletins(SEED, pairs), mix, data);
         double rawB = rawLeg(pairs, analyzers, data.resolve("raw-index-b"), 1);
         IndexStore.deleteTree(data.resolve("raw-index-b"));
         double replayB = timedReplay(ctx, data.resolve("replay-b"), db) / 1e9;
@@ -331,7 +329,7 @@ public class SearchBench {
     }
 
     private static double rate(int n, long nanos) {
-        return Math.round(n / (nanos / 1e9) * 10) / 10.0;
+        return perSecond(n, nanos / 1e9);
     }
 
     private static double perSecond(int n, double seconds) {
