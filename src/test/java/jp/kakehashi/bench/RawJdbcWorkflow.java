@@ -27,6 +27,7 @@ public final class RawJdbcWorkflow {
         ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(pairs);
         AtomicLong cycles = new AtomicLong();
         AtomicLong lost = new AtomicLong();
+        ServerCounters counters = ServerCounters.start(new jp.kakehashi.support.Db(ds));
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         try (var pool = Executors.newFixedThreadPool(users)) {
@@ -54,6 +55,7 @@ public final class RawJdbcWorkflow {
         r.put("cyclesPerSecond", Math.round(cycles.get() / seconds * 10) / 10.0);
         r.put("transitionsPerSecond", Math.round(cycles.get() * 4 / seconds * 10) / 10.0);
         r.put("failedCycles", lost.get());
+        r.put("mariaDbStatementsPerTransition", counters.perTransition(cycles.get() * 4));
         return r;
     }
 

@@ -30,5 +30,11 @@ class ServiceBenchSmokeTest {
         assertEquals(0L, ((Number) service.get("lostUpdates")).longValue(), service.toString());
         assertEquals(0L, ((Number) service.get("unexpectedAnswers")).longValue(), service.toString());
         assertTrue(((Number) ((Map<?, ?>) level.get("rawJdbc")).get("cycles")).longValue() > 0, level.toString());
+        // every transition is at least its UPDATE and its commit, whoever makes it
+        for (Object leg : List.of(service, level.get("rawJdbc"))) {
+            Map<?, ?> statements = (Map<?, ?>) ((Map<?, ?>) leg).get("mariaDbStatementsPerTransition");
+            assertTrue(((Number) statements.get("Com_update")).doubleValue() >= 1, statements.toString());
+            assertTrue(((Number) statements.get("Com_commit")).doubleValue() >= 1, statements.toString());
+        }
     }
 }

@@ -56,6 +56,7 @@ public final class WorkflowBench {
         AtomicLong refusedClaims = new AtomicLong();
         AtomicLong unexpected = new AtomicLong();
         AtomicLong racesLost = new AtomicLong();
+        ServerCounters counters = ServerCounters.start(new Db(dataSource));
         long deadline = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -88,6 +89,7 @@ public final class WorkflowBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> statements = counters.perTransition(writes.get());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("users", users);
         r.put("seconds", Math.round(seconds * 10) / 10.0);
@@ -97,6 +99,7 @@ public final class WorkflowBench {
         r.put("refusedStolenClaims", refusedClaims.get());
         r.put("claimRacesLost", racesLost.get());
         r.put("unexpectedAnswers", unexpected.get());
+        r.put("mariaDbStatementsPerTransition", statements);
         r.putAll(invariants(new Db(dataSource), saved));
         return r;
     }
