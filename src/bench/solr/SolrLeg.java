@@ -21,7 +21,7 @@ import org.apache.solr.core.CoreContainer;
  * Indexes the same documents as the other legs through EmbeddedSolrServer (batches of 1,000, one
  * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs
  * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets)
- * and keeps the latencies of all but the first.
+ * and keeps the latencies of all but the first; an empty queries file makes it an indexing leg only.
  */
 public class SolrLeg {
     public static void main(String[] args) throws Exception {
@@ -35,34 +35,41 @@ public class SolrLeg {
                 index(solr, json, Path.of(args[1]), out);
             }
             List<String> queries = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
-            int passes = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-            double[] ms = new double[queries.size() * (passes - 1)];
-            long hits = 0;
-            for (int pass = 0; pass < passes; pass++) {
-                for (int i = 0; i < queries.size(); i++) {
-                    ModifiableSolrParams p = new ModifiableSolrParams();
-                    p.set("q", queries.get(i));
-                    long t0 = System.nanoTime();
-                    var response = solr.query(p);
-                    if (pass > 0) {
-                        ms[(pass - 1) * queries.size() + i] = (System.nanoTime() - t0) / 1e6;
-                    }
-                    hits += response.getResults().getNumFound() > 0 ? 1 : 0;
-                }
+            if (!queries.isEmpty()) {
+                query(solr, queries, args.length > 4 ? Integer.parseInt(args[4]) : 2, out);
             }
-            out.put("queriesWithHits", hits / passes);
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            Map<String, Double> pct = new LinkedHashMap<>();
-            for (int q : new int[] {50, 95, 99}) {
-                pct.put("p" + q, Math.round(sorted[Math.min(sorted.length - 1,
-                        (int) Math.ceil(q / 100.0 * sorted.length) - 1)] * 100) / 100.0);
-            }
-            out.put("queryMs", pct);
         }
         Files.writeString(Path.of(args[3]), json.writeValueAsString(out));
         // Solr's shard-request client pools are non-daemon threads nobody stops in embedded use.
         System.exit(0);
+    }
+
+    /** The mix {@code passes} times; the first pass warms up, the others are timed. */
+    private static void query(EmbeddedSolrServer solr, List<String> queries, int passes, Map<String, Object> out)
+            throws Exception {
+        double[] ms = new double[queries.size() * (passes - 1)];
+        long hits = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = 0; i < queries.size(); i++) {
+                ModifiableSolrParams p = new ModifiableSolrParams();
+                p.set("q", queries.get(i));
+                long t0 = System.nanoTime();
+                var response = solr.query(p);
+                if (pass > 0) {
+                    ms[(pass - 1) * queries.size() + i] = (System.nanoTime() - t0) / 1e6;
+                }
+                hits += response.getResults().getNumFound() > 0 ? 1 : 0;
+            }
+        }
+        out.put("queriesWithHits", hits / passes);
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        Map<String, Double> pct = new LinkedHashMap<>();
+        for (int q : new int[] {50, 95, 99}) {
+            pct.put("p" + q, Math.round(sorted[Math.min(sorted.length - 1,
+                    (int) Math.ceil(q / 100.0 * sorted.length) - 1)] * 100) / 100.0);
+        }
+        out.put("queryMs", pct);
     }
 
     private static void index(EmbeddedSolrServer solr, ObjectMapper json, Path docs, Map<String, Object> out)

@@ -13,7 +13,7 @@ import jp.kakehashi.support.Db;
  */
 final class ServerCounters {
     private static final List<String> NAMES = List.of("Questions", "Com_select", "Com_insert", "Com_update",
-            "Com_delete", "Com_commit", "Com_rollback", "Com_set_option");
+            "Com_delete", "Com_commit", "Com_rollback", "Com_set_option", "Com_stmt_prepare", "Com_stmt_execute");
     private final Db db;
     private final Map<String, Long> before;
 
