@@ -56,7 +56,7 @@ public final class RawJdbcWorkflow {
         r.put("cyclesPerSecond", Math.round(cycles.get() / seconds * 10) / 10.0);
         r.put("transitionsPerSecond", Math.round(cycles.get() * 4 / seconds * 10) / 10.0);
         r.put("failedCycles", lost.get());
-        // a failed cycle's statements count too, over completed transitions only (none failed in any run)
+        // a failed cycle's statements count too, over completed transitions only (none failed in run R)
         r.put("mariaDbStatementsPerTransition", counters.perTransition(cycles.get() * 4));
         return r;
     }
