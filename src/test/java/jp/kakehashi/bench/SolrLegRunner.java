@@ -20,6 +20,8 @@ import jp.kakehashi.bulletin.CreateBulletinCommand;
  * JDK's source launcher. Answers Solr's own figures (index seconds, query percentiles).
  */
 public final class SolrLegRunner {
+    private static final String DOCS = "solr-docs.jsonl";
+
     private SolrLegRunner() {
     }
 
@@ -30,14 +32,9 @@ public final class SolrLegRunner {
             exec(List.of("./mvnw", "-B", "-q", "-f", "src/bench/solr/pom.xml", "dependency:copy-dependencies"),
                     work.resolve("solr-deps.log"), 30);
         }
-        Path home = work.resolve("solr-home");
-        copyTree(Path.of("src", "bench", "solr", "home"), home);
-        Path conf = home.resolve("pairs").resolve("conf");
-        for (String f : List.of("ja/userdict_ja.txt", "ja/stoptags_ja.txt", "ja/stopwords_ja.txt", "en/stopwords_en.txt")) {
-            Files.copy(Path.of("analyzers", f), conf.resolve(Path.of(f).getFileName()));
-        }
+        Path home = home(work);
         JsonMapper json = JsonMapper.createDefault();
-        Path docs = work.resolve("solr-docs.jsonl");
+        Path docs = work.resolve(DOCS);
         try (Writer out = Files.newBufferedWriter(docs, StandardCharsets.UTF_8)) {
             int id = 0;
             for (CreateBulletinCommand b : corpus) {
@@ -58,6 +55,27 @@ public final class SolrLegRunner {
             }
         }
         return solr(lib, home, docs.toString(), queries, work);
+    }
+
+    /**
+     * Solr's indexing alone, once more: the documents an earlier {@link #run} wrote under {@code earlier}
+     * into a fresh core under {@code work}; its index seconds. The documents file is read, not made again.
+     */
+    public static double indexAgain(Path earlier, Path work) throws IOException, InterruptedException {
+        Map<String, Object> r = solr(Path.of("target", "solr-lib"), home(work), earlier.resolve(DOCS).toString(),
+                List.of(), work);
+        return ((Number) r.get("indexSeconds")).doubleValue();
+    }
+
+    /** A core's home under {@code work}: Solr's configuration with the project's dictionary and word lists. */
+    private static Path home(Path work) throws IOException {
+        Path home = work.resolve("solr-home");
+        copyTree(Path.of("src", "bench", "solr", "home"), home);
+        Path conf = home.resolve("pairs").resolve("conf");
+        for (String f : List.of("ja/userdict_ja.txt", "ja/stoptags_ja.txt", "ja/stopwords_ja.txt", "en/stopwords_en.txt")) {
+            Files.copy(Path.of("analyzers", f), conf.resolve(Path.of(f).getFileName()));
+        }
+        return home;
     }
 
     /** The query mix alone against the Solr core an earlier {@link #run} left in {@code work}. */
