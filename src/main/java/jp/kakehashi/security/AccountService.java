@@ -21,7 +21,8 @@ import jp.kakehashi.system.ErrorCode;
 
 /**
  * Accounts: create, change or reset a password, deactivate. Each is one transaction with its audit
- * event; anything that should end existing sessions bumps the user's token epoch.
+ * event; anything that should end existing sessions bumps the user's token epoch. No change leaves
+ * the service without an active administrator ({@link AdminQuorum}).
  */
 @Singleton
 public class AccountService {
@@ -33,11 +34,13 @@ public class AccountService {
     private final AuditRepository audit;
     private final ApplicationEventPublisher<UserDeactivated> deactivations;
     private final TransactionOperations<Connection> tx;
+    private final AdminQuorum quorum;
 
     AccountService(UserRepository users, Memberships memberships, PasswordHasher hasher, OfficeDirectory offices,
                    AuditRepository audit, ApplicationEventPublisher<UserDeactivated> deactivations,
-                   TransactionOperations<Connection> tx) {
+                   TransactionOperations<Connection> tx, AdminQuorum quorum) {
         this.tx = tx;
+        this.quorum = quorum;
         this.users = users;
         this.memberships = memberships;
         this.hasher = hasher;
@@ -101,6 +104,7 @@ public class AccountService {
             throw new ApiException(ErrorCode.FIELD_TOO_LONG, "displayName is longer than 200")
                     .with("field", "displayName").with("limit", 200);
         }
+        quorum.keepAnotherAdminBeside(u, roles, u.active());
         User saved = users.update(new User(u.id(), u.username(), displayName, u.passwordHash(),
                 String.join(",", roles.stream().map(Enum::name).toList()), u.active(), u.tokenEpoch() + 1,
                 u.createdAt(), u.version()));
@@ -112,6 +116,7 @@ public class AccountService {
     @Transactional
     public UserView deactivate(long userId, Actor by) {
         User u = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+        quorum.keepAnotherAdminBeside(u, Set.of(), false);
         User saved = users.update(new User(u.id(), u.username(), u.displayName(), u.passwordHash(), u.roles(), false,
                 u.tokenEpoch() + 1, u.createdAt(), u.version()));
         record(by, "user.deactivate", u.username());
