@@ -1,5 +1,6 @@
 package jp.kakehashi.system;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -11,6 +12,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,12 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
         if (isUniqueViolation(exception, "uk_user_username")) {
             return problems.response(request, ErrorCode.USERNAME_TAKEN, "This username is taken", Map.of());
         }
+        if (isLostUpdate(exception)) {
+            // A version-conditional UPDATE matched no row: someone changed the record since it was
+            // read in this transaction, which was rolled back whole.
+            return problems.response(request, ErrorCode.CONFLICT,
+                    "Someone else changed this meanwhile; nothing was written. Read it again and retry", Map.of());
+        }
         if (isLockConflict(exception)) {
             // InnoDB chose this transaction as a deadlock victim (or it waited too long): it was rolled
             // back whole, so the client may simply retry.
@@ -56,40 +64,32 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
     }
 
     public static boolean isDatabaseUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
-                    || c instanceof ConnectException) {
-                return true;
-            }
-            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            // Micronaut Data could not even prepare a pooled connection (it was closed under it).
-            if (c instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
-                return true;
-            }
-            if (c.getClass().getSimpleName().equals("CannotCreateTransactionException")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(t, c -> c instanceof SQLTransientConnectionException
+                || c instanceof SQLNonTransientConnectionException || c instanceof ConnectException
+                || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                // Micronaut Data could not even prepare a pooled connection (it was closed under it).
+                || c instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                || c.getClass().getSimpleName().equals("CannotCreateTransactionException"));
+    }
+
+    static boolean isLostUpdate(Throwable t) {
+        return anyCause(t, OptimisticLockException.class::isInstance);
     }
 
     /** Deadlock victim (1213, SQLSTATE 40001) or lock wait timeout (1205). */
     static boolean isLockConflict(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
-                    || sql.getErrorCode() == 1205)) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(t, c -> c instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205));
     }
 
     static boolean isUniqueViolation(Throwable t, String key) {
+        return anyCause(t, c -> c instanceof SQLException sql && "23000".equals(sql.getSQLState())
+                && sql.getMessage() != null && sql.getMessage().contains(key));
+    }
+
+    private static boolean anyCause(Throwable t, Predicate<Throwable> test) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && "23000".equals(sql.getSQLState()) && sql.getMessage() != null
-                    && sql.getMessage().contains(key)) {
+            if (test.test(c)) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package jp.kakehashi.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -14,6 +15,7 @@ import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.workflow.QaChecks;
 
 /**
@@ -61,6 +63,9 @@ class StaffForms {
                         .forEach(code -> refused.queryParam("qa", code));
             }
             return HttpResponse.seeOther(refused.build());
+        } catch (OptimisticLockException changedMeanwhile) {
+            // someone saved the same record first; the page shows it as it is now
+            return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", ErrorCode.CONFLICT.name()).build());
         }
     }
 }

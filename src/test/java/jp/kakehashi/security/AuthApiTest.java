@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,6 +23,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -213,6 +218,53 @@ class AuthApiTest extends ServiceTest {
             Http.Response r = http.as(token).get("/api/v1/users");
             assertEquals(401, r.status(), token + " → " + r.body());
             assertEquals(401, http.as(token).get("/api/v1/auth/me").status());
+        }
+    }
+
+    /**
+     * Accounts and offices are version-conditional updates too: of several admins saving the same
+     * record at once, the first wins and the others are told so (409), never an internal error.
+     */
+    @Test
+    void concurrentChangesToOneAccountOrOfficeAreConflictsNotInternalErrors() throws Exception {
+        Person p = staffing.translator("SYD");
+        Http admin = staffing.admin();
+        List<Http.Response> off = all(8, i -> admin.postJson("/api/v1/users/" + p.id() + "/deactivate", Map.of()));
+        List<Http.Response> leases = all(8, i -> admin.write("PUT", "/api/v1/offices/SYD",
+                Map.of("leaseHours", 40 + i), null));
+        for (Http.Response r : java.util.stream.Stream.concat(off.stream(), leases.stream()).toList()) {
+            if (r.status() != 200) {
+                assertProblem(r, 409, "CONFLICT");
+            }
+        }
+        assertTrue(off.stream().anyMatch(r -> r.status() == 200));
+        assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        Object saved = json.readValue(http.get("/api/v1/offices").body(),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class))).stream()
+                .filter(o -> "SYD".equals(o.get("code"))).findFirst().orElseThrow().get("leaseHours");
+        assertTrue(leases.stream().anyMatch(r -> r.status() == 200 && saved.equals(r.map().get("leaseHours"))),
+                "the office holds what one of the successful answers said: " + saved);
+        assertEquals(200, admin.write("PUT", "/api/v1/offices/SYD", Map.of("leaseHours", 48), null).status());
+    }
+
+    private static List<Http.Response> all(int n, java.util.function.IntFunction<Http.Response> request)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(k);
+                }));
+            }
+            start.countDown();
+            List<Http.Response> result = new java.util.ArrayList<>();
+            for (Future<Http.Response> a : answers) {
+                result.add(a.get());
+            }
+            return result;
         }
     }
 
