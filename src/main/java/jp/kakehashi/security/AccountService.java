@@ -20,9 +20,10 @@ import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 
 /**
- * Accounts: create, change or reset a password, deactivate. Each is one transaction with its audit
- * event; anything that should end existing sessions bumps the user's token epoch. No change leaves
- * the service without an active administrator ({@link AdminQuorum}).
+ * Accounts: create, change roles and offices, deactivate (passwords: {@link Passwords}). Each is
+ * one transaction with its audit event; anything that should end existing sessions bumps the
+ * user's token epoch. No change leaves the service without an active administrator
+ * ({@link AdminQuorum}).
  */
 @Singleton
 public class AccountService {
@@ -76,19 +77,6 @@ public class AccountService {
         });
     }
 
-    public void changePassword(Staff self, String current, String next) {
-        User user = users.findById(self.id()).orElseThrow(() -> ApiException.notFound("User"));
-        if (current == null || current.length() > PasswordRules.MAX_LENGTH
-                || !hasher.matches(current, user.passwordHash())) {
-            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
-        }
-        setPassword(user.id(), next, self.actor());
-    }
-
-    public void resetPassword(long userId, String next, Actor by) {
-        setPassword(userId, next, by);
-    }
-
     /**
      * New roles and offices (and display name). Bumps the token epoch: tokens carry roles for
      * {@code @Secured}, so the user signs in again and gets a token that matches.
@@ -127,19 +115,6 @@ public class AccountService {
     @Transactional(readOnly = true)
     public List<UserView> all() {
         return users.findAll().stream().map(this::view).toList();
-    }
-
-    private void setPassword(long userId, String next, Actor by) {
-        User before = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
-        PasswordRules.check(next, before.username());
-        String hash = hasher.hash(next);
-        tx.executeWrite(status -> {
-            User u = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
-            users.update(new User(u.id(), u.username(), u.displayName(), hash, u.roles(), u.active(),
-                    u.tokenEpoch() + 1, u.createdAt(), u.version()));
-            record(by, "user.password", u.username());
-            return null;
-        });
     }
 
     UserView view(User u) {

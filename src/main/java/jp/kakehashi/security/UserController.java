@@ -27,10 +27,12 @@ import jp.kakehashi.system.ErrorCode;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserController {
     private final AccountService accounts;
+    private final Passwords passwords;
     private final StaffLookup staff;
 
-    UserController(AccountService accounts, StaffLookup staff) {
+    UserController(AccountService accounts, Passwords passwords, StaffLookup staff) {
         this.accounts = accounts;
+        this.passwords = passwords;
         this.staff = staff;
     }
 
@@ -62,7 +64,7 @@ class UserController {
     @Put("/users/{id}/password")
     @Secured("ADMIN")
     HttpStatus reset(@PathVariable long id, @Body ResetPasswordCommand command, @Nullable Authentication auth) {
-        accounts.resetPassword(id, command.password(), admin(auth).actor());
+        passwords.reset(id, command.password(), admin(auth).actor());
         return HttpStatus.NO_CONTENT;
     }
 
@@ -75,7 +77,7 @@ class UserController {
     @Post("/auth/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpStatus changePassword(@Body ChangePasswordCommand command, @Nullable Authentication auth) {
-        accounts.changePassword(staff.require(auth), command.currentPassword(), command.newPassword());
+        passwords.change(staff.require(auth), command.currentPassword(), command.newPassword());
         return HttpStatus.NO_CONTENT;
     }
 

@@ -247,6 +247,31 @@ class AuthApiTest extends ServiceTest {
         assertEquals(200, admin.write("PUT", "/api/v1/offices/SYD", Map.of("leaseHours", 48), null).status());
     }
 
+    /**
+     * Each change proves the current password, then hashes the new one outside the transaction:
+     * of several at once, one lands and the others, whose proof is now stale, change nothing.
+     */
+    @Test
+    void ofSeveralPasswordChangesAtOnceExactlyOneLands() throws Exception {
+        Person p = staffing.translator("SIN");
+        List<Http.Response> answers = all(4, i -> p.http().postJson("/api/v1/auth/password",
+                Map.of("currentPassword", Staffing.PASSWORD, "newPassword", "the new passphrase " + i)));
+        int landed = -1;
+        for (int i = 0; i < answers.size(); i++) {
+            Http.Response r = answers.get(i);
+            if (r.status() == 204) {
+                assertEquals(-1, landed, "only one lands");
+                landed = i;
+            } else {
+                assertProblem(r, r.status(), r.status() == 401 ? "UNAUTHORIZED" : "CONFLICT");
+            }
+        }
+        assertTrue(landed >= 0, answers.toString());
+        assertEquals(200, login(p.username(), "the new passphrase " + landed).status());
+        assertEquals(1, new Db(dataSource).count(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'user.password' AND reason = ?", p.username()));
+    }
+
     private static List<Http.Response> all(int n, java.util.function.IntFunction<Http.Response> request)
             throws Exception {
         CountDownLatch start = new CountDownLatch(1);
