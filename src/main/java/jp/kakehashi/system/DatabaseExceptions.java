@@ -45,6 +45,21 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
         if (isUniqueViolation(exception, "uk_user_username")) {
             return problems.response(request, ErrorCode.USERNAME_TAKEN, "This username is taken", Map.of());
         }
+        if (isUniqueViolation(exception, "uk_glossary_term")) {
+            // Two imports (or creates) of one term raced past the look-up; the whole file was rolled back.
+            return problems.response(request, ErrorCode.TERM_EXISTS,
+                    "The same term was added meanwhile; nothing was written", Map.of());
+        }
+        if (isUniqueViolation(exception, "uk_qa_ack")) {
+            return problems.response(request, ErrorCode.ALREADY_ACKNOWLEDGED,
+                    "Someone acknowledged this warning meanwhile", Map.of());
+        }
+        if (isUniqueViolation(exception, "")) {
+            // Any other key two transactions both inserted: the other won, this one was rolled back.
+            LOG.warn("Duplicate key for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+            return problems.response(request, ErrorCode.CONFLICT, "A concurrent change won; nothing was written",
+                    Map.of());
+        }
         if (isLostUpdate(exception)) {
             // A version-conditional UPDATE matched no row: someone changed the record since it was
             // read in this transaction, which was rolled back whole.
@@ -82,8 +97,9 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
                 || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205));
     }
 
+    /** A duplicate entry (1062) for the named unique key; any unique key when {@code key} is empty. */
     static boolean isUniqueViolation(Throwable t, String key) {
-        return anyCause(t, c -> c instanceof SQLException sql && "23000".equals(sql.getSQLState())
+        return anyCause(t, c -> c instanceof SQLException sql && sql.getErrorCode() == 1062
                 && sql.getMessage() != null && sql.getMessage().contains(key));
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.kakehashi.support.AtOnce;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -174,6 +175,46 @@ class GlossaryApiTest extends ServiceTest {
                 otherOffice.getBytes(StandardCharsets.UTF_8)), 403, "FORBIDDEN");
         assertEquals(after, count(), "a refused file changes nothing, not even its allowed entries");
         assertTrue(after > before);
+    }
+
+    /**
+     * The import looks a term up before it inserts it, outside any lock: the same new file sent
+     * several times at once must still create each term once, and a file that lost the race is
+     * refused whole (409), not answered with an internal error.
+     */
+    @Test
+    void theSameNewFileImportedSeveralTimesAtOnceCreatesEachTermOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, term(paris, "郷土料理" + run, "local cuisine " + run, "PAR", "PREFERRED").status());
+        assertEquals(201, term(paris, "地場産業" + run, "local industry " + run, "PAR", "PREFERRED").status());
+        String tbx = paris.http().get("/api/v1/glossary/export.tbx").body();
+        for (String id : List.of(first(paris, "郷土料理" + run), first(paris, "地場産業" + run))) {
+            assertEquals(204, paris.http().send(HttpRequest.newBuilder(paris.http().base().resolve(
+                    "/api/v1/glossary/" + id)).DELETE()).status());
+        }
+        int before = count();
+        List<Http.Response> answers = AtOnce.send(6, i -> paris.http().post("/api/v1/glossary/import",
+                "application/xml", tbx.getBytes(StandardCharsets.UTF_8)));
+        int created = 0;
+        for (Http.Response r : answers) {
+            if (r.status() == 200) {
+                created += ((Number) r.map().get("created")).intValue();
+            } else {
+                assertProblem(r, 409, "TERM_EXISTS");
+            }
+        }
+        assertEquals(2, created, answers.toString());
+        assertEquals(before + 2, count());
+        List<Http.Response> same = AtOnce.send(6, i -> term(paris, "郷土芸能" + run, "folk arts " + run, "PAR",
+                "PREFERRED"));
+        assertEquals(1, same.stream().filter(r -> r.status() == 201).count(), same.toString());
+        same.stream().filter(r -> r.status() != 201).forEach(r -> assertProblem(r, 409, "TERM_EXISTS"));
+    }
+
+    private static String first(Person who, String q) {
+        List<?> items = (List<?>) who.http().get("/api/v1/glossary?q=" + URLEncoder.encode(q,
+                StandardCharsets.UTF_8)).map().get("terms");
+        return String.valueOf(((Map<?, ?>) items.getFirst()).get("id"));
     }
 
     private int count() {

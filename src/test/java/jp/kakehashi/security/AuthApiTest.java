@@ -23,10 +23,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import jp.kakehashi.support.AtOnce;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -229,8 +226,9 @@ class AuthApiTest extends ServiceTest {
     void concurrentChangesToOneAccountOrOfficeAreConflictsNotInternalErrors() throws Exception {
         Person p = staffing.translator("SYD");
         Http admin = staffing.admin();
-        List<Http.Response> off = all(8, i -> admin.postJson("/api/v1/users/" + p.id() + "/deactivate", Map.of()));
-        List<Http.Response> leases = all(8, i -> admin.write("PUT", "/api/v1/offices/SYD",
+        List<Http.Response> off = AtOnce.send(8, i -> admin.postJson("/api/v1/users/" + p.id() + "/deactivate",
+                Map.of()));
+        List<Http.Response> leases = AtOnce.send(8, i -> admin.write("PUT", "/api/v1/offices/SYD",
                 Map.of("leaseHours", 40 + i), null));
         for (Http.Response r : java.util.stream.Stream.concat(off.stream(), leases.stream()).toList()) {
             if (r.status() != 200) {
@@ -254,7 +252,7 @@ class AuthApiTest extends ServiceTest {
     @Test
     void ofSeveralPasswordChangesAtOnceExactlyOneLands() throws Exception {
         Person p = staffing.translator("SIN");
-        List<Http.Response> answers = all(4, i -> p.http().postJson("/api/v1/auth/password",
+        List<Http.Response> answers = AtOnce.send(4, i -> p.http().postJson("/api/v1/auth/password",
                 Map.of("currentPassword", Staffing.PASSWORD, "newPassword", "the new passphrase " + i)));
         int landed = -1;
         for (int i = 0; i < answers.size(); i++) {
@@ -270,27 +268,6 @@ class AuthApiTest extends ServiceTest {
         assertEquals(200, login(p.username(), "the new passphrase " + landed).status());
         assertEquals(1, new Db(dataSource).count(
                 "SELECT COUNT(*) FROM audit_event WHERE action = 'user.password' AND reason = ?", p.username()));
-    }
-
-    private static List<Http.Response> all(int n, java.util.function.IntFunction<Http.Response> request)
-            throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-            List<Future<Http.Response>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(k);
-                }));
-            }
-            start.countDown();
-            List<Http.Response> result = new java.util.ArrayList<>();
-            for (Future<Http.Response> a : answers) {
-                result.add(a.get());
-            }
-            return result;
-        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import jp.kakehashi.support.AtOnce;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -375,5 +376,19 @@ class WorkflowApiTest extends ServiceTest {
         assertEquals(editor.username(), still.get("by"), "an unrelated edit keeps the judgement");
         assertTrue(db.rows("SELECT action, reason FROM audit_event WHERE pair_id = " + id).stream()
                 .anyMatch(r -> "qa_acknowledge".equals(r[0]) && ((String) r[1]).startsWith("NUMBERS: ")));
+    }
+
+    @Test
+    void twoEditorsAcknowledgingOneWarningAtOnceRecordItOnce() throws Exception {
+        long id = Fixtures.bulletin(importer.http(), "PAR", 1, false).pairIds().getFirst();
+        assertEquals(200, act(translator, id, "claim", null).status());
+        assertEquals(200, save(translator, id, Fixtures.etag(translator.http(), id),
+                "Staff of Shirakawa City visited Paris.").status());
+        Object detail = issue(translator.http().get("/api/v1/pairs/" + id + "/qa"), "NUMBERS").get("detail");
+        List<Http.Response> answers = AtOnce.send(6, i -> acknowledge(i % 2 == 0 ? editor : secondEditor, id,
+                "NUMBERS", detail, "checked by the " + i + "th"));
+        assertEquals(1, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
+        answers.stream().filter(r -> r.status() != 200).forEach(r -> assertProblem(r, 409, "ALREADY_ACKNOWLEDGED"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM qa_acknowledgement WHERE pair_id = ?", id));
     }
 }
