@@ -15,8 +15,8 @@ import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.Problems;
 
 /**
- * Counts failed logins per account and per client address in fixed windows, in MariaDB so all
- * instances share the counts. Unknown usernames are counted like known ones, so a 429 says nothing
+ * Counts sign-in attempts that did not succeed, per account and per client address in fixed
+ * windows, in MariaDB so all instances share the counts. Unknown usernames are counted like known ones, so a 429 says nothing
  * about whether an account exists.
  */
 @Singleton
@@ -36,13 +36,20 @@ class LoginThrottle {
         this.window = window;
     }
 
-    /** Refuses with 429 and Retry-After while either key is over its limit. */
-    @Transactional(readOnly = true)
-    public void check(String username, String address) {
+    /**
+     * Counts this attempt against both keys before the password is checked, and refuses it with
+     * 429 and Retry-After if that puts either over its limit (the refusal rolls the count back).
+     * Counting after a failed check let any number of attempts sent at once through: each read
+     * "under the limit" before the first failure was written (30 parallel guesses at one account
+     * were all checked against a limit of 5). The upsert locks the key's row until the end of the
+     * transaction, so concurrent attempts count one after the other and at most the limit pass.
+     */
+    @Transactional
+    public void reserve(String username, String address) {
         Instant now = Instant.now();
-        OptionalLong wait = blockedFor(accountKey(username), perAccount, now);
+        OptionalLong wait = overLimit(accountKey(username), perAccount, now);
         if (wait.isEmpty()) {
-            wait = blockedFor(addressKey(address), perAddress, now);
+            wait = overLimit(addressKey(address), perAddress, now);
         }
         if (wait.isPresent()) {
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again later")
@@ -50,31 +57,31 @@ class LoginThrottle {
         }
     }
 
+    /** The attempt was right: the account's failures are forgiven and the address gets its count back. */
     @Transactional
-    public void failed(String username, String address) {
-        Instant now = Instant.now();
-        bump(accountKey(username), now);
-        bump(addressKey(address), now);
-    }
-
-    @Transactional
-    public void succeeded(String username) {
+    public void succeeded(String username, String address) {
         jdbc.prepareStatement("DELETE FROM login_attempt WHERE throttle_key = ?", ps -> {
             ps.setString(1, accountKey(username));
             return ps.executeUpdate();
         });
+        jdbc.prepareStatement("UPDATE login_attempt SET failures = GREATEST(failures - 1, 0) WHERE throttle_key = ?",
+                ps -> {
+                    ps.setString(1, addressKey(address));
+                    return ps.executeUpdate();
+                });
     }
 
-    private OptionalLong blockedFor(String key, int limit, Instant now) {
+    /** Counts the attempt; how long to wait if that takes the key over its limit. */
+    private OptionalLong overLimit(String key, int limit, Instant now) {
+        bump(key, now);
         return jdbc.prepareStatement("SELECT window_start, failures FROM login_attempt WHERE throttle_key = ?", ps -> {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(2) < limit) {
+                if (!rs.next() || rs.getInt(2) <= limit) {
                     return OptionalLong.empty();
                 }
                 Instant ends = rs.getTimestamp(1).toInstant().plus(window);
-                return ends.isAfter(now) ? OptionalLong.of(Math.max(1, Duration.between(now, ends).toSeconds()))
-                        : OptionalLong.empty();
+                return OptionalLong.of(Math.max(1, Duration.between(now, ends).toSeconds()));
             }
         });
     }

@@ -39,15 +39,15 @@ public class Logins {
         if (username.length() > 64 || password.length() > PasswordRules.MAX_LENGTH) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown user or wrong password");
         }
-        throttle.check(username, address);
+        throttle.reserve(username, address);
         User user = users.findByUsername(username).orElse(null);
         boolean ok = hasher.matches(password, user == null ? decoyHash : user.passwordHash())
                 && user != null && user.active();
         if (!ok) {
-            throttle.failed(username, address);
+            // already counted by reserve
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown user or wrong password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         List<String> roles = StaffLookup.roles(user.roles()).stream().map(Enum::name).toList();
         Authentication authentication = Authentication.build(user.username(), roles,
                 Map.of(StaffLookup.USER_ID, user.id(), StaffLookup.EPOCH, user.tokenEpoch()));
