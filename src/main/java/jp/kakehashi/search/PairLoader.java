@@ -82,6 +82,12 @@ class PairLoader {
         });
     }
 
+    /** The id up to which outbox rows may have been pruned ({@code outbox/OutboxPruner}). */
+    @Transactional(readOnly = true)
+    long prunedThrough() {
+        return ids("SELECT pruned_through FROM outbox_horizon WHERE id = 1").stream().findFirst().orElse(0L);
+    }
+
     @Transactional(readOnly = true)
     long lastOutboxId() {
         List<Long> max = ids("SELECT COALESCE(MAX(id), 0) FROM outbox_event");

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * batch are read and analysed by the {@link IndexPipeline}'s threads, each pair from its current
  * rows, so their order within a batch does not matter. On start it
  * resumes from that id; a missing, unreadable or differently-analysed index is rebuilt from MariaDB
- * in a side directory (search answers 503 meanwhile) and swapped in. Deleting the directory is safe.
+ * in a side directory (search answers 503 meanwhile) and swapped in, as is one whose cursor fell
+ * behind the outbox's pruning horizon. Deleting the directory is safe.
  */
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
@@ -92,7 +93,16 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                 openOrRebuild();
             }
             if (store != null) {
+                long from = cursor;
+                if (from < loader.prunedThrough()) {
+                    behindThePrunedOutbox(from);
+                    return;
+                }
                 catchUp(store);
+                if (from < loader.prunedThrough()) {
+                    // pruned while this catch-up read: what it applied may have missed rows
+                    behindThePrunedOutbox(from);
+                }
             }
         } catch (Exception e) {
             // The database may be down or the disk full: keep the last good searcher, retry next tick.
@@ -101,6 +111,16 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
                 closeStore();
             }
         }
+    }
+
+    /**
+     * Rows after the cursor were pruned before this index applied them (an instance stopped for
+     * longer than the outbox retention): replaying cannot bring it up to date, a rebuild can.
+     */
+    private void behindThePrunedOutbox(long at) {
+        LOG.warn("Search index at outbox id {} is behind the pruned outbox; rebuilding from MariaDB", at);
+        closeStore();
+        rebuild();
     }
 
     private void openOrRebuild() throws IOException {

@@ -36,8 +36,14 @@ import org.junit.jupiter.api.Test;
 class IndexConsistencyTest {
 
     private static EmbeddedServer start(String data) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", data,
-                "kakehashi.admin-password", Staffing.ADMIN_PASSWORD, "kakehashi.search.poll-interval", "50ms"), "test");
+        return start(data, Map.of());
+    }
+
+    private static EmbeddedServer start(String data, Map<String, Object> more) {
+        Map<String, Object> properties = new java.util.HashMap<>(more);
+        properties.putAll(Map.of("kakehashi.data-dir", data, "kakehashi.admin-password", Staffing.ADMIN_PASSWORD,
+                "kakehashi.search.poll-interval", "50ms"));
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     @Test
@@ -165,6 +171,44 @@ class IndexConsistencyTest {
                 assertEquals(live, documents(resumed), "resumed from outbox id " + committedAtStop);
             }
             assertIndexEqualsDatabase(server);
+        }
+    }
+
+    /**
+     * Outbox rows older than the retention are pruned, young ones kept; a follower whose cursor is
+     * below the pruning horizon (an instance stopped for longer than the retention) cannot replay
+     * what it missed and rebuilds instead, ending equal to the live index.
+     */
+    @Test
+    void aFollowerBehindThePrunedOutboxRebuildsAndEndsEqualToMariaDb() throws Exception {
+        String data = "target/test-data/prune-" + System.nanoTime();
+        try (EmbeddedServer server = start(data, Map.of("kakehashi.outbox.retention", "2s",
+                "kakehashi.outbox.prune-interval", "300ms"))) {
+            var ctx = server.getApplicationContext();
+            Http editor = new Staffing(new Http(server, ctx.getBean(JsonMapper.class))).editor("PAR").http();
+            Fixtures.bulletin(editor, "PAR", 12, true);
+            Db db = new Db(ctx.getBean(DataSource.class));
+            long old = db.count("SELECT MAX(id) FROM outbox_event");
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (db.count("SELECT COUNT(*) FROM outbox_event WHERE id <= ?", old) > 0
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, db.count("SELECT COUNT(*) FROM outbox_event WHERE id <= ?", old), "old rows pruned");
+            assertTrue(db.count("SELECT pruned_through FROM outbox_horizon") >= old);
+            Fixtures.bulletin(editor, "LON", 5, false);
+            long last = db.count("SELECT MAX(id) FROM outbox_event");
+            assertTrue(db.count("SELECT COUNT(*) FROM outbox_event WHERE id > ?", old) > 0, "young rows kept");
+            caughtUp(server);
+            Map<String, String> live = documents(ctx.getBean(SearchIndex.class));
+            assertEquals(17, live.keySet().stream().filter(k -> k.endsWith("/" + PairDocument.STAFF)).count(),
+                    live.toString());
+            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "behind"), Duration.ofSeconds(1),
+                    Duration.ofSeconds(10))) {
+                caughtUp(follower, last);
+                assertTrue(follower.lastRebuild().isPresent(), "rebuilt, not replayed");
+                assertEquals(live, documents(follower));
+            }
         }
     }
 

@@ -1,0 +1,99 @@
+package jp.kakehashi.outbox;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes outbox rows older than the retention period (ARCHITECTURE.md: the outbox is read, never
+ * consumed; rows are pruned after a retention period and an instance that falls behind rebuilds).
+ * Only the oldest unbroken run of old rows goes, a batch at a time, each batch in one transaction
+ * with the horizon it moves ({@code outbox_horizon}), so followers see either both or neither.
+ * Takes MariaDB's named lock first: with several instances, one of them prunes.
+ */
+@Singleton
+class OutboxPruner {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPruner.class);
+    static final String LOCK = "kakehashi.outbox-prune";
+    static final int BATCH = 5_000;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+    private final Duration retention;
+
+    OutboxPruner(JdbcOperations jdbc, TransactionOperations<Connection> tx,
+                 @Value("${kakehashi.outbox.retention:7d}") Duration retention) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.retention = retention;
+    }
+
+    @Scheduled(fixedDelay = "${kakehashi.outbox.prune-interval:1h}",
+            initialDelay = "${kakehashi.outbox.prune-interval:1h}")
+    void prune() {
+        try {
+            long pruned = 0;
+            long batch;
+            do {
+                batch = tx.executeWrite(status -> lock("SELECT GET_LOCK(?, 0)") ? pruneBatch() : 0L);
+                pruned += batch;
+            } while (batch == BATCH);
+            if (pruned > 0) {
+                LOG.info("Pruned {} outbox row(s) older than {}", pruned, retention);
+            }
+        } catch (RuntimeException e) {
+            // The next run retries; an outage must not kill the schedule.
+            LOG.warn("Outbox pruning failed: {}", e.toString());
+        }
+    }
+
+    /** Deletes the oldest run of rows older than the retention, at most a batch; how many went. */
+    private long pruneBatch() {
+        try {
+            Timestamp cutoff = Timestamp.from(Instant.now().minus(retention));
+            long[] through = {-1, 0};
+            jdbc.prepareStatement("SELECT id, created_at FROM outbox_event ORDER BY id LIMIT " + BATCH, ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && rs.getTimestamp(2).before(cutoff)) {
+                        through[0] = rs.getLong(1);
+                        through[1]++;
+                    }
+                }
+                return null;
+            });
+            if (through[1] == 0) {
+                return 0;
+            }
+            update("UPDATE outbox_horizon SET pruned_through = GREATEST(pruned_through, ?) WHERE id = 1", through[0]);
+            update("DELETE FROM outbox_event WHERE id <= ?", through[0]);
+            return through[1];
+        } finally {
+            lock("SELECT RELEASE_LOCK(?)");
+        }
+    }
+
+    private void update(String sql, long id) {
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** MariaDB named locks belong to the connection, so the transaction's own connection takes and frees it. */
+    private boolean lock(String sql) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        });
+    }
+}
