@@ -16,8 +16,8 @@ import jp.kakehashi.system.Problems;
 
 /**
  * Counts sign-in attempts that did not succeed, per account and per client address in fixed
- * windows, in MariaDB so all instances share the counts. Unknown usernames are counted like known ones, so a 429 says nothing
- * about whether an account exists.
+ * windows, in MariaDB so all instances share the counts. Unknown usernames are counted like known
+ * ones, so a 429 says nothing about whether an account exists.
  */
 @Singleton
 class LoginThrottle {
@@ -37,19 +37,24 @@ class LoginThrottle {
     }
 
     /**
-     * Counts this attempt against both keys before the password is checked, and refuses it with
-     * 429 and Retry-After if that puts either over its limit (the refusal rolls the count back).
-     * Counting after a failed check let any number of attempts sent at once through: each read
-     * "under the limit" before the first failure was written (30 parallel guesses at one account
-     * were all checked against a limit of 5). The upsert locks the key's row until the end of the
-     * transaction, so concurrent attempts count one after the other and at most the limit pass.
+     * Refuses with 429 and Retry-After while the address is over its limit, then counts this
+     * attempt against the account before its password is checked, refusing it if that takes the
+     * account over its limit (the refusal rolls the count back). Counting the account only after a
+     * failed check let any number of guesses sent at once through: each read "under the limit"
+     * before the first failure was written (30 parallel guesses at one account were all checked
+     * against a limit of 5). The upsert locks the account's row to the end of the transaction, so
+     * concurrent attempts count one after the other and at most the limit are checked. The address
+     * counts failures only, afterwards: counting its attempts in flight refused a burst of right
+     * passwords from one office's address (64 colleagues at once against a limit of 50), and what
+     * bounds guessing a password is the per-account count.
      */
     @Transactional
     public void reserve(String username, String address) {
         Instant now = Instant.now();
-        OptionalLong wait = overLimit(accountKey(username), perAccount, now);
+        OptionalLong wait = blockedFor(addressKey(address), perAddress, now);
         if (wait.isEmpty()) {
-            wait = overLimit(addressKey(address), perAddress, now);
+            bump(accountKey(username), now);
+            wait = blockedFor(accountKey(username), perAccount + 1, now);
         }
         if (wait.isPresent()) {
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again later")
@@ -57,31 +62,32 @@ class LoginThrottle {
         }
     }
 
-    /** The attempt was right: the account's failures are forgiven and the address gets its count back. */
+    /** The password was wrong: the account's attempt is already counted, the address's is now. */
     @Transactional
-    public void succeeded(String username, String address) {
+    public void failed(String address) {
+        bump(addressKey(address), Instant.now());
+    }
+
+    /** The password was right: the account's failures are forgiven. */
+    @Transactional
+    public void succeeded(String username) {
         jdbc.prepareStatement("DELETE FROM login_attempt WHERE throttle_key = ?", ps -> {
             ps.setString(1, accountKey(username));
             return ps.executeUpdate();
         });
-        jdbc.prepareStatement("UPDATE login_attempt SET failures = GREATEST(failures - 1, 0) WHERE throttle_key = ?",
-                ps -> {
-                    ps.setString(1, addressKey(address));
-                    return ps.executeUpdate();
-                });
     }
 
-    /** Counts the attempt; how long to wait if that takes the key over its limit. */
-    private OptionalLong overLimit(String key, int limit, Instant now) {
-        bump(key, now);
+    /** How long to wait while the key has {@code limit} or more counted in its current window. */
+    private OptionalLong blockedFor(String key, int limit, Instant now) {
         return jdbc.prepareStatement("SELECT window_start, failures FROM login_attempt WHERE throttle_key = ?", ps -> {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(2) <= limit) {
+                if (!rs.next() || rs.getInt(2) < limit) {
                     return OptionalLong.empty();
                 }
                 Instant ends = rs.getTimestamp(1).toInstant().plus(window);
-                return OptionalLong.of(Math.max(1, Duration.between(now, ends).toSeconds()));
+                return ends.isAfter(now) ? OptionalLong.of(Math.max(1, Duration.between(now, ends).toSeconds()))
+                        : OptionalLong.empty();
             }
         });
     }

@@ -44,10 +44,10 @@ public class Logins {
         boolean ok = hasher.matches(password, user == null ? decoyHash : user.passwordHash())
                 && user != null && user.active();
         if (!ok) {
-            // already counted by reserve
+            throttle.failed(address);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown user or wrong password");
         }
-        throttle.succeeded(username, address);
+        throttle.succeeded(username);
         List<String> roles = StaffLookup.roles(user.roles()).stream().map(Enum::name).toList();
         Authentication authentication = Authentication.build(user.username(), roles,
                 Map.of(StaffLookup.USER_ID, user.id(), StaffLookup.EPOCH, user.tokenEpoch()));
