@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import jp.kakehashi.system.NamedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ class OutboxPruner {
             long pruned = 0;
             long batch;
             do {
-                batch = tx.executeWrite(status -> lock("SELECT GET_LOCK(?, 0)") ? pruneBatch() : 0L);
+                batch = tx.executeWrite(status -> NamedLocks.tryTake(jdbc, LOCK) ? pruneBatch() : 0L);
                 pruned += batch;
             } while (batch == BATCH);
             if (pruned > 0) {
@@ -76,7 +77,7 @@ class OutboxPruner {
             update("DELETE FROM outbox_event WHERE id <= ?", through[0]);
             return through[1];
         } finally {
-            lock("SELECT RELEASE_LOCK(?)");
+            NamedLocks.release(jdbc, LOCK);
         }
     }
 
@@ -84,16 +85,6 @@ class OutboxPruner {
         jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, id);
             return ps.executeUpdate();
-        });
-    }
-
-    /** MariaDB named locks belong to the connection, so the transaction's own connection takes and frees it. */
-    private boolean lock(String sql) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
         });
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
@@ -16,6 +15,7 @@ import jp.kakehashi.bulletin.Pair;
 import jp.kakehashi.bulletin.PairRepository;
 import jp.kakehashi.bulletin.PairStatus;
 import jp.kakehashi.security.UserDeactivated;
+import jp.kakehashi.system.NamedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +46,13 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
     void sweep() {
         try {
             int returned = tx.executeWrite(status -> {
-                if (!lock("SELECT GET_LOCK(?, 0)")) {
+                if (!NamedLocks.tryTake(jdbc, LOCK)) {
                     return 0;
                 }
                 try {
                     return expire(Instant.now());
                 } finally {
-                    lock("SELECT RELEASE_LOCK(?)");
+                    NamedLocks.release(jdbc, LOCK);
                 }
             });
             if (returned > 0) {
@@ -85,15 +85,5 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
             }
         }
         return returned;
-    }
-
-    /** MariaDB named locks belong to the connection, so the sweep's own connection takes and frees it. */
-    private boolean lock(String sql) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
-        });
     }
 }

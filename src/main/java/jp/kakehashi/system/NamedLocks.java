@@ -1,0 +1,31 @@
+package jp.kakehashi.system;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.sql.ResultSet;
+
+/**
+ * MariaDB's named locks, for scheduled jobs that one instance runs at a time. A named lock belongs
+ * to the connection, so a job takes and frees it on its transaction's own connection.
+ */
+public final class NamedLocks {
+    private NamedLocks() {
+    }
+
+    /** Takes the lock without waiting; false when another connection holds it. */
+    public static boolean tryTake(JdbcOperations jdbc, String name) {
+        return query(jdbc, "SELECT GET_LOCK(?, 0)", name);
+    }
+
+    public static void release(JdbcOperations jdbc, String name) {
+        query(jdbc, "SELECT RELEASE_LOCK(?)", name);
+    }
+
+    private static boolean query(JdbcOperations jdbc, String sql, String name) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        });
+    }
+}
