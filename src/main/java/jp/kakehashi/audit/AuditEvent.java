@@ -19,4 +19,9 @@ public record AuditEvent(@Id @GeneratedValue @Nullable Long id,
                          @Nullable String toStatus,
                          @Nullable String reason,
                          @DateCreated @Nullable Instant createdAt) {
+
+    /** A change to an account (created, roles, password, deactivated): no bulletin or pair; the username as reason. */
+    public static AuditEvent account(Actor by, String action, String username) {
+        return new AuditEvent(null, null, null, by.id(), by.name(), action, null, null, username, null);
+    }
 }

@@ -123,7 +123,7 @@ public class AccountService {
     }
 
     private void record(Actor by, String action, String username) {
-        audit.save(new AuditEvent(null, null, null, by.id(), by.name(), action, null, null, username, null));
+        audit.save(AuditEvent.account(by, action, username));
     }
 
     private static Set<User.Role> roles(List<String> names) {

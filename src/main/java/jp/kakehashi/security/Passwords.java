@@ -59,8 +59,7 @@ public class Passwords {
             }
             users.update(new User(u.id(), u.username(), u.displayName(), hash, u.roles(), u.active(),
                     u.tokenEpoch() + 1, u.createdAt(), u.version()));
-            audit.save(new AuditEvent(null, null, null, by.id(), by.name(), "user.password", null, null,
-                    u.username(), null));
+            audit.save(AuditEvent.account(by, "user.password", u.username()));
             return null;
         });
     }
