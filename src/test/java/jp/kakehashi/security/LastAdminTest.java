@@ -10,11 +10,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import jp.kakehashi.support.AtOnce;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -91,24 +88,19 @@ class LastAdminTest extends ServiceTest {
     void twoAdminsDeactivatingEachOtherAtOnceLeaveExactlyOneStanding() throws Exception {
         Http admin = staffing.admin();
         Person survivor = new Person(idOf(admin), "admin", admin.token(), admin);
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            for (int round = 0; round < 12; round++) {
-                Person a = survivor;
-                Person b = newAdmin(a.http());
-                CountDownLatch start = new CountDownLatch(1);
-                CompletableFuture<Http.Response> aOnB = CompletableFuture.supplyAsync(() -> deactivate(a, b, start), pool);
-                CompletableFuture<Http.Response> bOnA = CompletableFuture.supplyAsync(() -> deactivate(b, a, start), pool);
-                start.countDown();
-                Http.Response first = aOnB.get();
-                Http.Response second = bOnA.get();
-                assertEquals(1, db.count(ACTIVE_ADMINS), "round " + round + ": " + first.body() + " / " + second.body());
-                assertEquals(1, (first.status() == 200 ? 1 : 0) + (second.status() == 200 ? 1 : 0),
-                        "round " + round + ": " + first.body() + " / " + second.body());
-                Http.Response lost = first.status() == 200 ? second : first;
-                assertTrue(lost.status() == 409 || lost.status() == 401, lost.body());
-                assertProblem(lost, lost.status(), lost.status() == 409 ? "LAST_ADMIN" : "UNAUTHORIZED");
-                survivor = first.status() == 200 ? a : b;
-            }
+        for (int round = 0; round < 12; round++) {
+            Person a = survivor;
+            Person b = newAdmin(a.http());
+            List<Http.Response> answers = AtOnce.send(2, i -> i == 0 ? deactivate(a, b) : deactivate(b, a));
+            Http.Response first = answers.get(0);
+            Http.Response second = answers.get(1);
+            assertEquals(1, db.count(ACTIVE_ADMINS), "round " + round + ": " + first.body() + " / " + second.body());
+            assertEquals(1, (first.status() == 200 ? 1 : 0) + (second.status() == 200 ? 1 : 0),
+                    "round " + round + ": " + first.body() + " / " + second.body());
+            Http.Response lost = first.status() == 200 ? second : first;
+            assertTrue(lost.status() == 409 || lost.status() == 401, lost.body());
+            assertProblem(lost, lost.status(), lost.status() == 409 ? "LAST_ADMIN" : "UNAUTHORIZED");
+            survivor = first.status() == 200 ? a : b;
         }
     }
 
@@ -125,13 +117,7 @@ class LastAdminTest extends ServiceTest {
         return new Person(((Number) r.map().get("id")).longValue(), username, token, by.as(token));
     }
 
-    private static Http.Response deactivate(Person who, Person whom, CountDownLatch start) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Http.Response deactivate(Person who, Person whom) {
         return who.http().postJson("/api/v1/users/" + whom.id() + "/deactivate", Map.of());
     }
 }

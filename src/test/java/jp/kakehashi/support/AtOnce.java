@@ -8,14 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Races: n requests on their own threads, released together, answers in request order. */
+/** Races: n requests on their own (virtual) threads, released together, answers in request order. */
 public final class AtOnce {
     private AtOnce() {
     }
 
     public static List<Http.Response> send(int n, IntFunction<Http.Response> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Http.Response>> answers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int k = i;

@@ -15,13 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.kakehashi.support.AtOnce;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -130,7 +132,7 @@ class ConcurrencyTest extends ServiceTest {
     void twoHundredSimultaneousClaimsOfOnePairHaveExactlyOneWinner() throws Exception {
         long pair = Fixtures.bulletin(editor.http(), "NYC", 1, false).pairIds().getFirst();
         List<Integer> statuses = race(200, i -> translators.get(i % TRANSLATORS).http()
-                .postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
+                .postJson("/api/v1/pairs/" + pair + "/claim", Map.of()));
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(199, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(1, db.count("SELECT COUNT(*) FROM audit_event WHERE pair_id = ? AND action = 'claim'", pair));
@@ -144,7 +146,7 @@ class ConcurrencyTest extends ServiceTest {
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
         }
         List<Integer> statuses = race(20, i -> (i % 2 == 0 ? editor : importer).http()
-                .postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of()).status());
+                .postJson("/api/v1/bulletins/" + b.bulletinId() + "/release", Map.of()));
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(1, db.count("SELECT COUNT(*) FROM audit_event WHERE bulletin_id = ? AND action = 'bulletin_release'",
@@ -161,36 +163,17 @@ class ConcurrencyTest extends ServiceTest {
         String etag = Fixtures.etag(t.http(), pair);
         List<Integer> statuses = race(2, i -> i == 0
                 ? t.http().write("PUT", "/api/v1/pairs/" + pair + "/target", Map.of("title", "A", "body", "by translator"),
-                        etag).status()
+                        etag)
                 : editor.http().write("PUT", "/api/v1/pairs/" + pair + "/target", Map.of("title", "B", "body", "by editor"),
-                        etag).status());
+                        etag));
         Collections.sort(statuses);
         assertEquals(List.of(200, 412), statuses, "one write wins, the stale one is refused");
         assertEquals(1, db.count("SELECT COUNT(*) FROM target_revision WHERE pair_id = ?", pair));
     }
 
-    private interface Call {
-        int status(int i) throws Exception;
-    }
-
-    private static List<Integer> race(int n, Call call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.status(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        }
+    private static List<Integer> race(int n, IntFunction<Http.Response> request) throws Exception {
+        return AtOnce.send(n, request).stream().map(Http.Response::status)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static java.util.Set<Integer> withoutExpected(Map<Integer, Integer> seen) {
