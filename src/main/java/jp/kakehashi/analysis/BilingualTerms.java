@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.util.ResourceLoader;
 
 /**
@@ -25,8 +26,8 @@ public class BilingualTerms {
     private final List<Term> terms;
 
     @jakarta.inject.Inject
-    public BilingualTerms() {
-        this(new PrefixResourceLoader("analyzers/", BilingualTerms.class.getClassLoader()));
+    public BilingualTerms(Assets assets) {
+        this(new PrefixResourceLoader("analyzers/", assets));
     }
 
     BilingualTerms(ResourceLoader resources) {

@@ -10,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.util.ResourceLoader;
 
 /**
- * The analysis chains of {@code analyzers/} (packaged in the jar), built once at start-up, and a
- * hash of every file they read: the index stores it and rebuilds when it changes.
+ * The analysis chains of {@code analyzers/} ({@link Assets}: packaged, or replaced file by file), built
+ * once at start-up, and a hash of every file they read: the index stores it and rebuilds when it changes.
  */
 @Singleton
 public class Chains implements AutoCloseable {
@@ -27,16 +28,16 @@ public class Chains implements AutoCloseable {
     private final String hash;
 
     @jakarta.inject.Inject
-    public Chains() {
-        this(new PrefixResourceLoader("analyzers/", Chains.class.getClassLoader()));
+    public Chains(Assets assets) {
+        this(new PrefixResourceLoader("analyzers/", assets));
     }
 
-    Chains(ResourceLoader resources) {
+    Chains(PrefixResourceLoader resources) {
         UserDictionaryCheck.check(ChainLoader.read(resources, UserDictionaryCheck.FILE));
         for (String name : NAMES) {
             analyzers.put(name, ChainLoader.load(resources, name + ".chain"));
         }
-        this.hash = hash(resources);
+        this.hash = hash(resources, resources.filesAndOthersOpened(FILES));
     }
 
     public Optional<Analyzer> get(String name) {
@@ -47,15 +48,18 @@ public class Chains implements AutoCloseable {
         return get(name).orElseThrow(() -> new IllegalArgumentException("No chain " + name));
     }
 
-    /** SHA-256 over the chain files and their resources, in a fixed order. */
+    /**
+     * SHA-256 over the chain files and their resources, in a fixed order, then over any other file a
+     * (replaced) chain read: the same value as before for the packaged files.
+     */
     public String configHash() {
         return hash;
     }
 
-    private static String hash(ResourceLoader resources) {
+    private static String hash(ResourceLoader resources, List<String> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String file : FILES) {
+            for (String file : files) {
                 digest.update(file.getBytes(StandardCharsets.UTF_8));
                 digest.update(ChainLoader.read(resources, file).getBytes(StandardCharsets.UTF_8));
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.analysis.ChainLoader;
 import jp.kakehashi.analysis.PrefixResourceLoader;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -21,8 +22,8 @@ public class TermMatcher {
     private final Analyzer ja;
     private final Analyzer en;
 
-    TermMatcher() {
-        var resources = new PrefixResourceLoader("analyzers/", TermMatcher.class.getClassLoader());
+    TermMatcher(Assets assets) {
+        var resources = new PrefixResourceLoader("analyzers/", assets);
         this.ja = ChainLoader.load(resources, "term_ja.chain");
         this.en = ChainLoader.load(resources, "term_en.chain");
     }

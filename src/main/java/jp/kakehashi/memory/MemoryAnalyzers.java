@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kakehashi.analysis.ChainLoader;
 import jp.kakehashi.analysis.PrefixResourceLoader;
+import jp.kakehashi.system.Assets;
 import jp.kakehashi.system.Hashes;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -31,8 +32,8 @@ class MemoryAnalyzers implements AutoCloseable {
     private final Analyzer index;
     private final String hash;
 
-    MemoryAnalyzers() {
-        var resources = new PrefixResourceLoader("analyzers/", MemoryAnalyzers.class.getClassLoader());
+    MemoryAnalyzers(Assets assets) {
+        var resources = new PrefixResourceLoader("analyzers/", assets);
         gram = ChainLoader.load(resources, "tm/gram.chain");
         concordanceJa = ChainLoader.load(resources, "tm/concordance_ja.chain");
         wordsJa = ChainLoader.load(resources, "tm/words_ja.chain");
@@ -40,7 +41,7 @@ class MemoryAnalyzers implements AutoCloseable {
         index = new PerFieldAnalyzerWrapper(gram, Map.of(MemoryIndex.text("ja"), concordanceJa,
                 MemoryIndex.text("en"), wordsEn));
         StringBuilder all = new StringBuilder();
-        for (String f : FILES) {
+        for (String f : resources.filesAndOthersOpened(FILES)) {
             all.append(f).append('\u0000').append(ChainLoader.read(resources, f)).append('\u0000');
         }
         hash = Hashes.sha256(all.toString());

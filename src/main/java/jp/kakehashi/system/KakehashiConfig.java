@@ -11,6 +11,8 @@ public class KakehashiConfig {
     private boolean demo;
     @Nullable
     private String adminPassword;
+    @Nullable
+    private Path assetsDir;
 
     public Path getDataDir() {
         return dataDir;
@@ -35,5 +37,15 @@ public class KakehashiConfig {
 
     public void setAdminPassword(@Nullable String adminPassword) {
         this.adminPassword = adminPassword;
+    }
+
+    /** A folder whose {@code analyzers/} and {@code locales/} files replace the packaged ones ({@link Assets}). */
+    @Nullable
+    public Path getAssetsDir() {
+        return assetsDir;
+    }
+
+    public void setAssetsDir(@Nullable Path assetsDir) {
+        this.assetsDir = assetsDir;
     }
 }

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import jp.kakehashi.system.Assets;
 import org.junit.jupiter.api.Test;
 
 class BilingualTermsTest {
 
     @Test
     void theShippedFileHasAtLeast150PairsInBothDirections() {
-        List<BilingualTerms.Term> terms = new BilingualTerms().all();
+        List<BilingualTerms.Term> terms = new BilingualTerms(Assets.packaged()).all();
         assertTrue(terms.size() >= 150, "pairs: " + terms.size());
         assertTrue(terms.contains(new BilingualTerms.Term("姉妹都市", List.of("sister city", "twin city", "twin town"))));
         assertTrue(terms.stream().anyMatch(t -> t.ja().equals("jetプログラム")), "NFKC-casefolded like queries");

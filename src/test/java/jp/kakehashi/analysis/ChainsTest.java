@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.util.ResourceLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Golden tokens with offsets for each chain of analyzers/, like Lucene's own analyzer tests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChainsTest {
-    final Chains chains = new Chains();
+    final Chains chains = new Chains(Assets.packaged());
 
     @AfterAll
     void close() {
@@ -109,7 +110,7 @@ class ChainsTest {
 
     @Test
     void theConfigurationHashIsStableAndCoversTheFiles() {
-        assertEquals(chains.configHash(), new Chains().configHash());
+        assertEquals(chains.configHash(), new Chains(Assets.packaged()).configHash());
         assertEquals(64, chains.configHash().length());
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.util.ResourceLoader;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * terms, offsets, positions, types and the final offset, on bulletin-like text and random text.
  */
 class SharedAnalysisTest {
-    private static final Chains CHAINS = new Chains();
+    private static final Chains CHAINS = new Chains(Assets.packaged());
 
     @AfterAll
     static void close() {
@@ -57,7 +58,7 @@ class SharedAnalysisTest {
      */
     @Test
     void theJapaneseChainGivesTheTokensOfBaseFormsBeforeThePartOfSpeechStop() throws Exception {
-        ResourceLoader files = new PrefixResourceLoader("analyzers/", getClass().getClassLoader());
+        ResourceLoader files = new PrefixResourceLoader("analyzers/", Assets.packaged());
         String chain = ChainLoader.read(files, "ja.chain");
         String pos = "filter japanesePartOfSpeechStop tags=ja/stoptags_ja.txt\n";
         String base = "filter japaneseBaseForm\n";

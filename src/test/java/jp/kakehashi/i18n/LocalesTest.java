@@ -1,8 +1,13 @@
 package jp.kakehashi.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ibm.icu.text.MessageFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.kakehashi.system.Assets;
 import jp.kakehashi.system.ErrorCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bundles of locales/ stay in step: same keys, same argument names, every pattern parses. */
 class LocalesTest {
@@ -47,13 +54,41 @@ class LocalesTest {
 
     @Test
     void pluralsAndSelectsFormatPerLanguage() {
-        Messages m = new Messages();
+        Messages m = new Messages(Assets.packaged());
         assertEquals("No results", m.format(Locale.ENGLISH, "search.results", Map.of("count", 0)));
         assertEquals("1 result", m.format(Locale.ENGLISH, "search.results", Map.of("count", 1)));
         assertEquals("1,234 results", m.format(Locale.ENGLISH, "search.results", Map.of("count", 1234)));
         assertEquals("1,234件", m.format(Locale.JAPANESE, "search.results", Map.of("count", 1234)));
         assertEquals("差し戻し", m.format(Locale.JAPANESE, "pair.status", Map.of("status", "CHANGES_REQUESTED")));
         assertEquals("Awaiting review", m.format(Locale.ENGLISH, "pair.status", Map.of("status", "SUBMITTED")));
+    }
+
+    @Test
+    void aBundleInTheAssetsFolderReplacesOnlyTheKeysItHas(@TempDir Path folder) throws IOException {
+        bundle(folder, "en", "problem.NOT_FOUND=Nothing here\nsearch.results={count, plural, =0 {Nothing} other {# hits}}\n");
+        Messages m = new Messages(Assets.over(folder));
+        assertEquals("Nothing here", m.format(Locale.ENGLISH, "problem.NOT_FOUND", Map.of()));
+        assertEquals("1,234 hits", m.format(Locale.ENGLISH, "search.results", Map.of("count", 1234)));
+        assertEquals(en.getProperty("problem.CONFLICT"), m.format(Locale.ENGLISH, "problem.CONFLICT", Map.of()));
+        assertEquals(ja.getProperty("problem.NOT_FOUND"), m.format(Locale.JAPANESE, "problem.NOT_FOUND", Map.of()));
+    }
+
+    @Test
+    void aReplacedKeyTheJarLacksOrAPatternThatCannotFormatStopsStartUpNamingIt(@TempDir Path folder)
+            throws IOException {
+        for (String[] c : new String[][] {
+            {"problem.NOT_FOUNDD=Nothing", "problem.NOT_FOUNDD is not a key of the packaged bundle"},
+            {"search.results={count, plural, other {#}", "search.results: "},
+            {"search.results={total} hits", "search.results may use the arguments [count], not [total]"}}) {
+            bundle(folder, "ja", c[0] + "\n");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Messages(Assets.over(folder)));
+            assertTrue(e.getMessage().startsWith("locales/messages_ja.properties: " + c[1]), e.getMessage());
+        }
+    }
+
+    private static void bundle(Path folder, String lang, String text) throws IOException {
+        Files.createDirectories(folder.resolve("locales"));
+        Files.writeString(folder.resolve("locales/messages_" + lang + ".properties"), text);
     }
 
     @Test

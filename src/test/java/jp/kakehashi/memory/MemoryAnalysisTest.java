@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.List;
 import java.util.Random;
 import jp.kakehashi.analysis.Tokens;
+import jp.kakehashi.system.Assets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 /** The memory's chains (golden tokens with offsets, random input) and its similarity score. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemoryAnalysisTest {
-    final MemoryAnalyzers analyzers = new MemoryAnalyzers();
+    final MemoryAnalyzers analyzers = new MemoryAnalyzers(Assets.packaged());
 
     @AfterAll
     void close() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.kakehashi.analysis.Chains;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** One analysis serves two fields of a chain: the copy is the query a second analysis would build. */
 class CrossLanguageQueryTest {
-    private final Chains chains = new Chains();
+    private final Chains chains = new Chains(Assets.packaged());
 
     @Test
     void aQueryCopiedToAnotherFieldEqualsTheQueryAnalysedForThatField() {

@@ -8,6 +8,7 @@ import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.bench.CorpusGenerator;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -22,9 +23,9 @@ import org.apache.lucene.store.FSDirectory;
  * deletions and some staff-only documents, and the benchmark's query mix over its public view.
  */
 final class GeneratedIndex implements AutoCloseable {
-    final Chains chains = new Chains();
+    final Chains chains = new Chains(Assets.packaged());
     final SearchAnalyzers analyzers = new SearchAnalyzers(chains);
-    final CrossLanguageQuery queries = analyzers.queries(new BilingualTerms().all());
+    final CrossLanguageQuery queries = analyzers.queries(new BilingualTerms(Assets.packaged()).all());
     final FSDirectory directory;
     final DirectoryReader reader;
 

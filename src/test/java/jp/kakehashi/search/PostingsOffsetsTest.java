@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.analysis.Chains;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the index. Then the snippets read those offsets, readings included.
  */
 class PostingsOffsetsTest {
-    private final Chains chains = new Chains();
+    private final Chains chains = new Chains(Assets.packaged());
     private final SearchAnalyzers analyzers = new SearchAnalyzers(chains);
 
     @TempDir

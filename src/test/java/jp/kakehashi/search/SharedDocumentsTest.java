@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.system.Assets;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * the same stored values. Texts with iteration marks (not shared) are in the mix.
  */
 class SharedDocumentsTest {
-    private final Chains chains = new Chains();
+    private final Chains chains = new Chains(Assets.packaged());
     private final SearchAnalyzers analyzers = new SearchAnalyzers(chains);
 
     @AfterEach
