@@ -5,12 +5,16 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,7 +72,8 @@ final class ProblemHandlers {
         @Override
         public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
                                                                        MutableHttpResponse<?> base) {
-            int status = base.getStatus().getCode();
+            ErrorCode exceeded = status413(context.getRequest(), base.getStatus());
+            int status = exceeded.status().getCode();
             ErrorCode code = ErrorCode.forStatus(status);
             if (status == 400 && context.getRootCause().map(ProblemHandlers::isJsonProblem).orElse(false)) {
                 code = ErrorCode.MALFORMED_JSON;
@@ -84,8 +89,27 @@ final class ProblemHandlers {
                     values.forEach(v -> response.header(name, v));
                 }
             });
-            return response.status(base.getStatus());
+            return response.status(exceeded.status());
         }
+    }
+
+    /**
+     * Micronaut answers 413 for every limit Netty's decoder enforces, and drops which one it was: a
+     * header or a request line past its limit is then told its body is too large. The decoder's
+     * cause on the request says which.
+     */
+    private static ErrorCode status413(HttpRequest<?> request, HttpStatus status) {
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && request instanceof NettyHttpRequest<?> netty
+                && netty.getNativeRequest().decoderResult().isFailure()) {
+            Throwable cause = netty.getNativeRequest().decoderResult().cause();
+            if (cause instanceof TooLongHttpHeaderException) {
+                return ErrorCode.HEADERS_TOO_LARGE;
+            }
+            if (cause instanceof TooLongHttpLineException) {
+                return ErrorCode.URI_TOO_LONG;
+            }
+        }
+        return ErrorCode.forStatus(status.getCode());
     }
 
     private static boolean isJsonProblem(Throwable t) {

@@ -1,0 +1,47 @@
+package jp.kakehashi.system;
+
+import static jp.kakehashi.support.Problem.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests past the server's limits are refused with the status that names the limit, as
+ * problem+json: a client told "body too large" for an oversized cookie looks in the wrong place.
+ */
+@MicronautTest(transactional = false)
+class RequestLimitsTest extends ServiceTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    Http http;
+
+    @BeforeAll
+    void setUp() {
+        http = new Http(server, json);
+    }
+
+    @Test
+    void headersPastTheLimitAnswer431NotBodyTooLarge() {
+        Http.Response r = http.send(HttpRequest.newBuilder(http.base().resolve("/api/v1/offices"))
+                .header("X-Padding", "x".repeat(20_000)).GET());
+        assertProblem(r, 431, "HEADERS_TOO_LARGE");
+        assertEquals(200, http.get("/api/v1/offices").status(), "the next request is served");
+    }
+
+    @Test
+    void aRequestLinePastTheLimitAnswers414() {
+        Http.Response r = http.get("/api/v1/search?q=" + "x".repeat(140_000));
+        assertProblem(r, 414, "URI_TOO_LONG");
+        assertEquals(200, http.get("/api/v1/offices").status(), "the next request is served");
+    }
+}
