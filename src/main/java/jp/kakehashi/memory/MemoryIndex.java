@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
  * candidates. One thread follows the table by id (see {@link IdGaps}), at once after a commit that
  * wrote units and on a poll for units other instances wrote. A missing or differently-analysed
- * index is rebuilt from the table; deleting the directory is safe.
+ * index is rebuilt from the table, as is one whose cursor lies past the table's last id (a database
+ * restored from an older backup); deleting the directory is safe.
  *
  * <p>What a batch wrote is searchable at once (a refresh) and durable at the first tick at least
  * {@code kakehashi.tm.commit-interval} after the last commit, and at a clean stop: every approval
@@ -137,6 +138,13 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         if (!usable) {
             LOG.info("Translation memory index missing or built with other analyzers: rebuilding from MariaDB");
             IndexStore.deleteTree(path);
+        } else if (Long.parseLong(committed.get().get(CURSOR)) > units.maxId()) {
+            // The database was restored from a backup older than the index: the index holds units the
+            // table no longer has, and the table hands out the ids up to the cursor again.
+            LOG.warn("Translation memory index is ahead of the database (restored from an earlier backup?): "
+                    + "rebuilding from MariaDB");
+            IndexStore.deleteTree(path);
+            usable = false;
         }
         store = IndexStore.open(path, analyzers.index());
         cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;

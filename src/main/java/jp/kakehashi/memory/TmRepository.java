@@ -1,5 +1,6 @@
 package jp.kakehashi.memory;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -13,4 +14,8 @@ public interface TmRepository extends GenericRepository<TmUnit, Long> {
     List<TmUnit> findByIdGreaterThan(long after, io.micronaut.data.model.Pageable page);
 
     long count();
+
+    /** The highest unit id (0 for none); units are never deleted, so an index's cursor is at most this. */
+    @Query("SELECT COALESCE(MAX(id), 0) FROM tm_unit")
+    long maxId();
 }

@@ -82,16 +82,24 @@ class PairLoader {
         });
     }
 
-    /** The id up to which outbox rows may have been pruned ({@code outbox/OutboxPruner}). */
-    @Transactional(readOnly = true)
-    long prunedThrough() {
-        return ids("SELECT pruned_through FROM outbox_horizon WHERE id = 1").stream().findFirst().orElse(0L);
+    /**
+     * The outbox's two ends: rows up to {@code prunedThrough} may have been pruned
+     * ({@code outbox/OutboxPruner}); {@code last} is the highest id it has held, pruned or not. An
+     * index's cursor always lies between them, unless the database is older than the index.
+     */
+    record OutboxBounds(long prunedThrough, long last) {
     }
 
     @Transactional(readOnly = true)
-    long lastOutboxId() {
-        List<Long> max = ids("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
-        return max.getFirst();
+    OutboxBounds outboxBounds() {
+        return jdbc.prepareStatement("SELECT COALESCE((SELECT pruned_through FROM outbox_horizon WHERE id = 1), 0),"
+                + " COALESCE((SELECT MAX(id) FROM outbox_event), 0)", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long pruned = rs.getLong(1);
+                return new OutboxBounds(pruned, Math.max(pruned, rs.getLong(2)));
+            }
+        });
     }
 
     private List<PairDocument> documents(ResultSet rs, Map<String, String[]> texts) throws SQLException {

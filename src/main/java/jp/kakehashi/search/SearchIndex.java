@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * rows, so their order within a batch does not matter. On start it
  * resumes from that id; a missing, unreadable or differently-analysed index is rebuilt from MariaDB
  * in a side directory (search answers 503 meanwhile) and swapped in, as is one whose cursor fell
- * behind the outbox's pruning horizon. Deleting the directory is safe.
+ * behind the outbox's pruning horizon or lies past its last id (a database restored from an older
+ * backup). Deleting the directory is safe.
  */
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
@@ -94,14 +95,20 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             }
             if (store != null) {
                 long from = cursor;
-                if (from < loader.prunedThrough()) {
-                    behindThePrunedOutbox(from);
+                PairLoader.OutboxBounds bounds = loader.outboxBounds();
+                if (from < bounds.prunedThrough()) {
+                    rebuildBecause("is behind the pruned outbox", from);
+                    return;
+                }
+                if (from > bounds.last()) {
+                    rebuildBecause("is ahead of the database's outbox (last id " + bounds.last()
+                            + "; restored from an earlier backup?)", from);
                     return;
                 }
                 catchUp(store);
-                if (from < loader.prunedThrough()) {
+                if (from < loader.outboxBounds().prunedThrough()) {
                     // pruned while this catch-up read: what it applied may have missed rows
-                    behindThePrunedOutbox(from);
+                    rebuildBecause("is behind the pruned outbox", from);
                 }
             }
         } catch (Exception e) {
@@ -114,11 +121,14 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
     }
 
     /**
-     * Rows after the cursor were pruned before this index applied them (an instance stopped for
-     * longer than the outbox retention): replaying cannot bring it up to date, a rebuild can.
+     * Replaying cannot bring the index up to date when rows after its cursor were pruned before it
+     * applied them (an instance stopped for longer than the outbox retention), nor when its cursor
+     * lies past the outbox's last id: the database was restored from a backup older than the index,
+     * which then holds documents the database no longer has, and MariaDB hands out the ids up to the
+     * cursor again, so changes under them would never be applied. A rebuild can.
      */
-    private void behindThePrunedOutbox(long at) {
-        LOG.warn("Search index at outbox id {} is behind the pruned outbox; rebuilding from MariaDB", at);
+    private void rebuildBecause(String why, long at) {
+        LOG.warn("Search index at outbox id {} {}; rebuilding from MariaDB", at, why);
         closeStore();
         rebuild();
     }
@@ -142,7 +152,8 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         Path side = path.resolveSibling(path.getFileName() + ".rebuild");
         try {
             IndexStore.deleteTree(side);
-            long upTo = loader.lastOutboxId();
+            // Not MAX(id): after a quiet spell every row may be pruned, and 0 lies below the horizon.
+            long upTo = loader.outboxBounds().last();
             long start = System.nanoTime();
             IndexPipeline.Filled filled;
             try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {

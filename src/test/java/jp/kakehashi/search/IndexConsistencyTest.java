@@ -1,6 +1,7 @@
 package jp.kakehashi.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
@@ -208,6 +209,37 @@ class IndexConsistencyTest {
                 caughtUp(follower, last);
                 assertTrue(follower.lastRebuild().isPresent(), "rebuilt, not replayed");
                 assertEquals(live, documents(follower));
+            }
+        }
+    }
+
+    /**
+     * After a quiet spell longer than the retention every row is pruned, the newest too: a new
+     * follower's rebuild must start from the horizon, not from the empty table's 0, which is below
+     * it and had every tick rebuild again.
+     */
+    @Test
+    void aRebuildAfterEveryRowWasPrunedStartsAtTheHorizonAndHappensOnce() throws Exception {
+        String data = "target/test-data/pruned-all-" + System.nanoTime();
+        try (EmbeddedServer server = start(data, Map.of("kakehashi.outbox.retention", "1s",
+                "kakehashi.outbox.prune-interval", "300ms"))) {
+            var ctx = server.getApplicationContext();
+            Http editor = new Staffing(new Http(server, ctx.getBean(JsonMapper.class))).editor("PAR").http();
+            Fixtures.bulletin(editor, "PAR", 6, true);
+            Db db = new Db(ctx.getBean(DataSource.class));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (db.count("SELECT COUNT(*) FROM outbox_event") > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, db.count("SELECT COUNT(*) FROM outbox_event"), "every row pruned");
+            long horizon = db.count("SELECT pruned_through FROM outbox_horizon");
+            try (SearchIndex follower = OutboxReplay.start(ctx, Path.of(data, "new"), Duration.ofSeconds(1),
+                    Duration.ofSeconds(10))) {
+                caughtUp(follower, horizon);
+                SearchIndex.Rebuild rebuilt = follower.lastRebuild().orElseThrow();
+                Thread.sleep(1_000);
+                assertSame(rebuilt, follower.lastRebuild().orElseThrow(), "no rebuild after the first");
+                assertEquals(documents(ctx.getBean(SearchIndex.class)), documents(follower));
             }
         }
     }

@@ -32,7 +32,7 @@ class OutboxBatchesTest extends ServiceTest {
      */
     @Test
     void aFullBatchEndsAtItsLastBulletinRowSoNoImportedPairIsInTwoBatches() {
-        long cursor = loader.lastOutboxId();
+        long cursor = loader.outboxBounds().last();
         List<CreateBulletinCommand> three = CorpusGenerator.bulletins(System.nanoTime(), 600);
         for (CreateBulletinCommand b : three) {
             bulletins.create(b, Actor.SYSTEM);
@@ -51,6 +51,6 @@ class OutboxBatchesTest extends ServiceTest {
                 assertTrue(seen.add(id), "pair " + id + " in two batches");
             }
         }
-        assertEquals(loader.lastOutboxId(), steps.getLast().position());
+        assertEquals(loader.outboxBounds().last(), steps.getLast().position());
     }
 }
