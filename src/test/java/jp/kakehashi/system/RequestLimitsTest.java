@@ -38,6 +38,24 @@ class RequestLimitsTest extends ServiceTest {
         assertEquals(200, http.get("/api/v1/offices").status(), "the next request is served");
     }
 
+    /** reliability.md: a compressed bomb is a 413 and no memory spike; the server inflates 2 MB at most. */
+    @Test
+    void aCompressedBodyThatInflatesPastTheLimitIsRefusedWith413() throws Exception {
+        var packed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            byte[] line = "◇あいうえお(パリ事務所)\n".repeat(1_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 2_000; i++) {
+                gzip.write(line); // 64 MB inflated
+            }
+        }
+        Http editor = new jp.kakehashi.support.Staffing(http).editor("PAR").http();
+        Http.Response r = editor.send(HttpRequest.newBuilder(http.base().resolve("/api/v1/bulletins/import"))
+                .header("Content-Type", "text/plain; charset=utf-8").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(packed.toByteArray())));
+        assertProblem(r, 413, "BODY_TOO_LARGE");
+        assertEquals(200, http.get("/api/v1/offices").status(), "the next request is served");
+    }
+
     @Test
     void aRequestLinePastTheLimitAnswers414() {
         Http.Response r = http.get("/api/v1/search?q=" + "x".repeat(140_000));
