@@ -151,6 +151,11 @@ public final class IndexStore implements AutoCloseable {
         searchers.release(searcher);
     }
 
+    /** The writer itself, for tests that make it fail as a disk error would. */
+    IndexWriter writer() {
+        return writer;
+    }
+
     boolean healthy() {
         return writer.isOpen() && writer.getTragicException() == null;
     }

@@ -72,6 +72,11 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         return IndexStore.search(store, "The search index is being built; try again shortly", fn);
     }
 
+    /** The store searched and written now, if open (tests reach its writer through it). */
+    Optional<IndexStore> currentStore() {
+        return Optional.ofNullable(store);
+    }
+
     public long appliedOutboxId() {
         return store == null ? -1 : cursor;
     }

@@ -252,7 +252,7 @@ class IndexConsistencyTest {
         }
     }
 
-    private static void caughtUp(EmbeddedServer server) throws InterruptedException {
+    static void caughtUp(EmbeddedServer server) throws InterruptedException {
         Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
         caughtUp(server.getApplicationContext().getBean(SearchIndex.class),
                 db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event"));
@@ -290,7 +290,7 @@ class IndexConsistencyTest {
         });
     }
 
-    private static void assertIndexEqualsDatabase(EmbeddedServer server) {
+    static void assertIndexEqualsDatabase(EmbeddedServer server) {
         Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
         Map<String, String> expected = new TreeMap<>();
         String titles = "SELECT p.id, p.source_lang, s.title, t.title, %s, p.office_code FROM doc_pair p"
