@@ -71,15 +71,18 @@ class PairLoader {
                 + " WHERE id > ? ORDER BY id LIMIT ?", ps -> {
             ps.setLong(1, afterId);
             ps.setInt(2, limit);
-            List<OutboxRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return rows;
+            return outboxRows(ps);
         });
+    }
+
+    private static List<OutboxRow> outboxRows(java.sql.PreparedStatement ps) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+            }
+        }
+        return rows;
     }
 
     /**
@@ -88,6 +91,35 @@ class PairLoader {
      * index's cursor always lies between them, unless the database is older than the index.
      */
     record OutboxBounds(long prunedThrough, long last) {
+    }
+
+    /**
+     * Where a rebuild that starts now may put its cursor: the newest row written before
+     * {@code settledBefore} (else the horizon). A row written since may have a gap below it whose
+     * transaction is still committing, with changes the rebuild's reads did not see; the catch-up
+     * after the rebuild replays those rows and waits for such gaps ({@code IdGaps}), as it always does.
+     */
+    @Transactional(readOnly = true)
+    long settledThrough(java.time.Instant settledBefore) {
+        OutboxBounds bounds = outboxBounds();
+        long below = bounds.last() + 1;
+        while (true) {
+            long under = below;
+            List<OutboxRow> rows = jdbc.prepareStatement("SELECT id, aggregate_type, aggregate_id, created_at"
+                    + " FROM outbox_event WHERE id < ? ORDER BY id DESC LIMIT 500", ps -> {
+                        ps.setLong(1, under);
+                        return outboxRows(ps);
+                    });
+            for (OutboxRow r : rows) {
+                if (r.writtenAt().isBefore(settledBefore)) {
+                    return r.id();
+                }
+            }
+            if (rows.size() < 500) {
+                return bounds.prunedThrough();
+            }
+            below = rows.getLast().id();
+        }
     }
 
     @Transactional(readOnly = true)

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,8 +159,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         Path side = path.resolveSibling(path.getFileName() + ".rebuild");
         try {
             IndexStore.deleteTree(side);
-            // Not MAX(id): after a quiet spell every row may be pruned, and 0 lies below the horizon.
-            long upTo = loader.outboxBounds().last();
+            long upTo = loader.settledThrough(Instant.now().minus(IdGaps.GRACE));
             long start = System.nanoTime();
             IndexPipeline.Filled filled;
             try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {
