@@ -104,6 +104,9 @@ public class AccountService {
     @Transactional
     public UserView deactivate(long userId, Actor by) {
         User u = users.findById(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+        if (!u.active()) {
+            return view(u); // already done: a repeated click or a retried request records nothing again
+        }
         quorum.keepAnotherAdminBeside(u, Set.of(), false);
         User saved = users.update(new User(u.id(), u.username(), u.displayName(), u.passwordHash(), u.roles(), false,
                 u.tokenEpoch() + 1, u.createdAt(), u.version()));

@@ -121,6 +121,14 @@ class AuthApiTest extends ServiceTest {
         assertEquals(false, off.map().get("active"));
         assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
         assertProblem(login(p.username(), Staffing.PASSWORD), 401, "INVALID_CREDENTIALS");
+
+        Http admin = staffing.admin();
+        long audited = new Db(dataSource).count("SELECT COUNT(*) FROM audit_event");
+        Http.Response again = admin.postJson("/api/v1/users/" + p.id() + "/deactivate", Map.of());
+        assertEquals(200, again.status(), again.body());
+        assertEquals(false, again.map().get("active"));
+        assertEquals(audited, new Db(dataSource).count("SELECT COUNT(*) FROM audit_event"),
+                "deactivating an inactive user records nothing again");
     }
 
     @Test
