@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -72,8 +73,9 @@ final class ProblemHandlers {
         @Override
         public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
                                                                        MutableHttpResponse<?> base) {
-            ErrorCode exceeded = status413(context.getRequest(), base.getStatus());
-            int status = exceeded.status().getCode();
+            HttpStatus answered = decoderLimit(context.getRequest(), base.getStatus()).map(ErrorCode::status)
+                    .orElse(base.getStatus());
+            int status = answered.getCode();
             ErrorCode code = ErrorCode.forStatus(status);
             if (status == 400 && context.getRootCause().map(ProblemHandlers::isJsonProblem).orElse(false)) {
                 code = ErrorCode.MALFORMED_JSON;
@@ -89,7 +91,7 @@ final class ProblemHandlers {
                     values.forEach(v -> response.header(name, v));
                 }
             });
-            return response.status(exceeded.status());
+            return response.status(answered);
         }
     }
 
@@ -98,18 +100,18 @@ final class ProblemHandlers {
      * header or a request line past its limit is then told its body is too large. The decoder's
      * cause on the request says which.
      */
-    private static ErrorCode status413(HttpRequest<?> request, HttpStatus status) {
+    private static Optional<ErrorCode> decoderLimit(HttpRequest<?> request, HttpStatus status) {
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && request instanceof NettyHttpRequest<?> netty
                 && netty.getNativeRequest().decoderResult().isFailure()) {
             Throwable cause = netty.getNativeRequest().decoderResult().cause();
             if (cause instanceof TooLongHttpHeaderException) {
-                return ErrorCode.HEADERS_TOO_LARGE;
+                return Optional.of(ErrorCode.HEADERS_TOO_LARGE);
             }
             if (cause instanceof TooLongHttpLineException) {
-                return ErrorCode.URI_TOO_LONG;
+                return Optional.of(ErrorCode.URI_TOO_LONG);
             }
         }
-        return ErrorCode.forStatus(status.getCode());
+        return Optional.empty();
     }
 
     private static boolean isJsonProblem(Throwable t) {
