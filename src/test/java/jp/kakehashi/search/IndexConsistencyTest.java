@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class IndexConsistencyTest {
 
-    private static EmbeddedServer start(String data) {
+    /** The service on its own data directory, its indexer polling every 50 ms. */
+    static EmbeddedServer start(String data) {
         return start(data, Map.of());
     }
 

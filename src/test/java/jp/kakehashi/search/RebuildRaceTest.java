@@ -2,13 +2,11 @@ package jp.kakehashi.search;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import jp.kakehashi.support.Db;
@@ -26,9 +24,7 @@ import org.junit.jupiter.api.Test;
 class RebuildRaceTest {
     @Test
     void aRebuildDuringAWriteThatCommitsAfterALaterOneStillIndexesIt() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "kakehashi.data-dir", "target/test-data/rebuild-race-" + System.nanoTime(),
-                "kakehashi.admin-password", Staffing.ADMIN_PASSWORD, "kakehashi.search.poll-interval", "50ms"), "test")) {
+        try (EmbeddedServer server = IndexConsistencyTest.start("target/test-data/rebuild-race-" + System.nanoTime())) {
             var ctx = server.getApplicationContext();
             Http editor = new Staffing(new Http(server, ctx.getBean(JsonMapper.class))).editor("SYD").http();
             long pair = Fixtures.bulletin(editor, "SYD", 1, true).pairIds().getFirst();

@@ -3,11 +3,9 @@ package jp.kakehashi.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.util.Map;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Staffing;
@@ -21,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class WriterFailureTest {
     @Test
     void aWriterClosedByAFatalErrorIsReopenedFromItsLastCommitAndCatchesUp() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "kakehashi.data-dir", "target/test-data/writer-failure-" + System.nanoTime(),
-                "kakehashi.admin-password", Staffing.ADMIN_PASSWORD, "kakehashi.search.poll-interval", "50ms"), "test")) {
+        try (EmbeddedServer server = IndexConsistencyTest.start("target/test-data/writer-failure-" + System.nanoTime())) {
             Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
             Http editor = new Staffing(http).editor("NYC").http();
             SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
