@@ -71,7 +71,8 @@ public final class ChainLoader {
         try (InputStream in = resources.openResource(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("analyzers/" + file + " cannot be read", e);
+            // the cause's message is the one an operator acts on (not UTF-8, too large, refused path)
+            throw new UncheckedIOException("analyzers/" + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 }

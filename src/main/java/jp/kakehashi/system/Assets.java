@@ -92,7 +92,7 @@ public final class Assets {
         try (InputStream in = open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(path + " cannot be read", e);
+            throw new UncheckedIOException(path + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -60,6 +60,16 @@ class ReplacedChainsTest {
         assertTrue(e.getMessage().contains("Refused asset path"), e.getMessage());
     }
 
+    @Test
+    void aDictionaryThatIsNotUtf8StopsStartUpSayingSoInTheFirstLine() throws IOException {
+        Path file = folder.resolve("analyzers/ja/userdict_ja.txt");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "八戸市,八戸 市,ハチノヘ シ,カスタム名詞\n".getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new Chains(Assets.over(folder)));
+        assertTrue(e.getMessage().startsWith("analyzers/ja/userdict_ja.txt cannot be read: "), e.getMessage());
+        assertTrue(e.getMessage().contains("userdict_ja.txt is not UTF-8"), e.getMessage());
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = folder.resolve(path);
         Files.createDirectories(file.getParent());
