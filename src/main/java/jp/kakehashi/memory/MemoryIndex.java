@@ -132,28 +132,37 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
     }
 
     private void open() throws IOException {
-        Optional<Map<String, String>> committed = IndexStore.committed(path);
-        boolean usable = committed.isPresent() && analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
-                && committed.get().containsKey(CURSOR);
-        if (!usable) {
-            LOG.info("Translation memory index missing or built with other analyzers: rebuilding from MariaDB");
+        Optional<Long> resumable = resumableCursor();
+        if (resumable.isEmpty()) {
             IndexStore.deleteTree(path);
-        } else if (Long.parseLong(committed.get().get(CURSOR)) > units.maxId()) {
-            // The database was restored from a backup older than the index: the index holds units the
-            // table no longer has, and the table hands out the ids up to the cursor again.
-            LOG.warn("Translation memory index is ahead of the database (restored from an earlier backup?): "
-                    + "rebuilding from MariaDB");
-            IndexStore.deleteTree(path);
-            usable = false;
         }
         store = IndexStore.open(path, analyzers.index());
-        cursor = usable ? Long.parseLong(committed.get().get(CURSOR)) : 0;
+        cursor = resumable.orElse(0L);
         commits.opened(cursor);
-        if (!usable) {
+        if (resumable.isEmpty()) {
             // Records the analyzers and an empty cursor at once: a memory with no units yet never
             // reaches a commit of its own, and every start would otherwise "rebuild" it again.
             commit();
         }
+    }
+
+    /** The committed cursor if the index may resume from it; empty: rebuild it from the table. */
+    private Optional<Long> resumableCursor() {
+        Optional<Map<String, String>> committed = IndexStore.committed(path);
+        if (committed.isEmpty() || !analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
+                || !committed.get().containsKey(CURSOR)) {
+            LOG.info("Translation memory index missing or built with other analyzers: rebuilding from MariaDB");
+            return Optional.empty();
+        }
+        long at = Long.parseLong(committed.get().get(CURSOR));
+        if (at > units.maxId()) {
+            // The database was restored from a backup older than the index: the index holds units the
+            // table no longer has, and the table hands out the ids up to the cursor again.
+            LOG.warn("Translation memory index is ahead of the database (restored from an earlier backup?): "
+                    + "rebuilding from MariaDB");
+            return Optional.empty();
+        }
+        return Optional.of(at);
     }
 
     /** Indexes the next units after the cursor; returns how many it read. */
