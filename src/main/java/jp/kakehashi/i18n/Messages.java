@@ -5,11 +5,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,16 +75,7 @@ public class Messages {
 
     /** A packaged bundle as it is in the jar. */
     public static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing message bundle " + resource);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+        return properties(Assets.packaged(), resource);
     }
 
     public Locale localeOf(HttpRequest<?> request) {
