@@ -73,10 +73,10 @@ final class ProblemHandlers {
         @Override
         public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
                                                                        MutableHttpResponse<?> base) {
-            HttpStatus answered = decoderLimit(context.getRequest(), base.getStatus()).map(ErrorCode::status)
-                    .orElse(base.getStatus());
+            Optional<ErrorCode> decoder = decoderFailure(context.getRequest(), base.getStatus());
+            HttpStatus answered = decoder.map(ErrorCode::status).orElse(base.getStatus());
             int status = answered.getCode();
-            ErrorCode code = ErrorCode.forStatus(status);
+            ErrorCode code = decoder.orElse(ErrorCode.forStatus(status));
             if (status == 400 && context.getRootCause().map(ProblemHandlers::isJsonProblem).orElse(false)) {
                 code = ErrorCode.MALFORMED_JSON;
             }
@@ -84,6 +84,9 @@ final class ProblemHandlers {
             String detail = status < 500
                     ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                     : null;
+            if (code == ErrorCode.AMBIGUOUS_FRAMING) {
+                detail = decoderCause(context.getRequest()).map(Throwable::getMessage).orElse(detail);
+            }
             MutableHttpResponse<Map<String, Object>> response = problems.response(context.getRequest(), code,
                     detail, Map.of());
             base.getHeaders().forEach((name, values) -> {
@@ -98,18 +101,26 @@ final class ProblemHandlers {
     /**
      * Micronaut answers 413 for every limit Netty's decoder enforces, and drops which one it was: a
      * header or a request line past its limit is then told its body is too large. The decoder's
-     * cause on the request says which.
+     * cause on the request says which; it also carries {@link FramingGuard}'s refusals (400).
      */
-    private static Optional<ErrorCode> decoderLimit(HttpRequest<?> request, HttpStatus status) {
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && request instanceof NettyHttpRequest<?> netty
-                && netty.getNativeRequest().decoderResult().isFailure()) {
-            Throwable cause = netty.getNativeRequest().decoderResult().cause();
-            if (cause instanceof TooLongHttpHeaderException) {
+    private static Optional<ErrorCode> decoderFailure(HttpRequest<?> request, HttpStatus status) {
+        return decoderCause(request).flatMap(cause -> {
+            if (cause instanceof FramingGuard.AmbiguousFramingException) {
+                return Optional.of(ErrorCode.AMBIGUOUS_FRAMING);
+            }
+            if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && cause instanceof TooLongHttpHeaderException) {
                 return Optional.of(ErrorCode.HEADERS_TOO_LARGE);
             }
-            if (cause instanceof TooLongHttpLineException) {
+            if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && cause instanceof TooLongHttpLineException) {
                 return Optional.of(ErrorCode.URI_TOO_LONG);
             }
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<Throwable> decoderCause(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+            return Optional.ofNullable(netty.getNativeRequest().decoderResult().cause());
         }
         return Optional.empty();
     }

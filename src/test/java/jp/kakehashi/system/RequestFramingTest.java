@@ -1,0 +1,106 @@
+package jp.kakehashi.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.kakehashi.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 9112 §6.1 and §6.3 over a raw socket: a request whose length two parsers could read two ways
+ * (Content-Length beside chunked, a transfer coding other than chunked last) is refused with 400 and
+ * the connection closed, so bytes a Content-Length-framing proxy took for the body can never be
+ * served as a second, smuggled request.
+ */
+@MicronautTest(transactional = false)
+class RequestFramingTest extends ServiceTest {
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
+    private static final String BODY = "{\"code\":\"ATL\"}";
+    private static final String SMUGGLED = "GET /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void contentLengthBesideChunkedIsRefusedAndTheConnectionClosed() throws IOException {
+        String exchange = exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunked(BODY) + SMUGGLED);
+        assertRefusedAlone(exchange);
+    }
+
+    @Test
+    void aTransferCodingThatDoesNotEndInChunkedIsRefusedAndTheConnectionClosed() throws IOException {
+        assertRefusedAlone(exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n" + SMUGGLED));
+        assertRefusedAlone(exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked, gzip\r\n\r\n"
+                + chunked(BODY) + SMUGGLED));
+        assertRefusedAlone(exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunked(BODY) + SMUGGLED));
+        assertRefusedAlone(exchange("POST /api/v1/offices HTTP/1.0\r\nHost: localhost\r\nConnection: keep-alive\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(BODY) + SMUGGLED));
+    }
+
+    @Test
+    void aChunkedRequestAndTheOneBehindItAreBothServed() throws IOException {
+        String exchange = exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(BODY)
+                + "GET /api/v1/offices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Matcher statuses = STATUS_LINE.matcher(exchange);
+        assertTrue(statuses.find(), exchange);
+        assertEquals("405", statuses.group(1), exchange);
+        assertTrue(statuses.find(), exchange);
+        assertEquals("200", statuses.group(1), exchange);
+    }
+
+    private static void assertRefusedAlone(String exchange) {
+        Matcher statuses = STATUS_LINE.matcher(exchange);
+        assertTrue(statuses.find(), exchange);
+        assertEquals("400", statuses.group(1), exchange);
+        assertTrue(exchange.contains("application/problem+json"), exchange);
+        assertTrue(exchange.contains("\"code\":\"AMBIGUOUS_FRAMING\""), exchange);
+        // HTTP/1.0 closes unless told to keep alive; HTTP/1.1 says that it closes.
+        assertTrue(exchange.startsWith("HTTP/1.0 ")
+                || exchange.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), exchange);
+        assertTrue(!statuses.find(), "the request behind it was served: " + exchange);
+    }
+
+    private static String chunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return Integer.toHexString(bytes.length) + "\r\n" + body + "\r\n0\r\n\r\n";
+    }
+
+    /** Writes the bytes and reads until the server closes; a server that keeps it open fails here. */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    read.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("connection left open after: "
+                        + read.toString(StandardCharsets.UTF_8), e);
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
