@@ -500,6 +500,43 @@ class PagesBrowserTest extends ServiceTest {
         return payloads;
     }
 
+    /**
+     * A stale or mistyped link opened in a browser shows a page in the reader's language with the
+     * status kept, not the API's problem+json; API clients asking for JSON still get problem+json.
+     */
+    @Test
+    void brokenLinksOpenedInABrowserShowAnErrorPageAndTheApiStillAnswersProblemJson() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/bulletins/abc?lang=ja");
+        assertEquals("ja", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("パラメータ"),
+                browser.getPageSource());
+        browser.get(base + "/no/such/page?lang=ja");
+        assertEquals("見つかりません", browser.findElement(By.tagName("h1")).getText());
+        assertFalse(browser.getPageSource().contains("problem+json"));
+        Browser.screenshot(browser, "error-ja");
+
+        signIn(new Staffing(http).editor("LON"));
+        browser.get(base + "/work/pairs/999999999");
+        assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
+        assertFalse(browser.findElements(By.cssSelector("a[href='/work']")).isEmpty(), "a way back to work");
+
+        for (String path : List.of("/bulletins/abc", "/no/such/page", "/?q=x&page=99999999999")) {
+            Http.Response page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .header("Accept-Language", "en").GET());
+            assertTrue(page.contentType().startsWith("text/html"), path + " " + page.contentType());
+            assertEquals(path.startsWith("/no/") ? 404 : 400, page.status(), path);
+            assertTrue(page.header("Content-Security-Policy").contains("default-src 'none'"), path);
+            Http.Response api = http.get(path);
+            assertEquals(page.status(), api.status(), path);
+            assertTrue(api.contentType().startsWith("application/problem+json"), path + " " + api.contentType());
+        }
+        Http.Response api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                base + "/api/v1/pairs/abc")).header("Accept", "text/html,*/*;q=0.8").GET());
+        assertTrue(api.contentType().startsWith("application/problem+json"), "the API is never HTML");
+    }
+
     @Test
     void formsWithoutTheCsrfTokenAndApiWritesWithTheSignInCookieAloneAreRefused() throws Exception {
         Person editor = new Staffing(http).editor("LON");
