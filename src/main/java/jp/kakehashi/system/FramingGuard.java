@@ -9,7 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Sits right behind Netty's HTTP decoder on each HTTP/1 connection. A request whose framing is
- * ambiguous ({@link MessageFraming}) goes on marked as a decoder failure, which Micronaut answers
+ * ambiguous, or whose Host is missing or doubled ({@link MessageFraming}), goes on marked as a decoder failure, which Micronaut answers
  * with 400 and a closed connection, like any request Netty could not parse; everything the
  * connection sends after it (its body, pipelined requests) is dropped unread, so nothing smuggled
  * reaches a controller while that answer is being written.
@@ -26,18 +26,28 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
-            MessageFraming.ambiguity(request).ifPresent(reason -> {
-                request.setDecoderResult(DecoderResult.failure(new AmbiguousFramingException(reason)));
-                refused = true;
-            });
+            MessageFraming.ambiguity(request).map(r -> new RefusedRequestException(ErrorCode.AMBIGUOUS_FRAMING, r))
+                    .or(() -> MessageFraming.hostProblem(request)
+                            .map(r -> new RefusedRequestException(ErrorCode.INVALID_HOST, r)))
+                    .ifPresent(refusal -> {
+                        request.setDecoderResult(DecoderResult.failure(refusal));
+                        refused = true;
+                    });
         }
         ctx.fireChannelRead(msg);
     }
 
-    /** The decoder-failure cause that {@link ProblemHandlers} turns into AMBIGUOUS_FRAMING. */
-    static final class AmbiguousFramingException extends DecoderException {
-        AmbiguousFramingException(String reason) {
+    /** The decoder-failure cause that {@link ProblemHandlers} answers with its code. */
+    static final class RefusedRequestException extends DecoderException {
+        private final ErrorCode code;
+
+        RefusedRequestException(ErrorCode code, String reason) {
             super(reason);
+            this.code = code;
+        }
+
+        ErrorCode code() {
+            return code;
         }
     }
 }

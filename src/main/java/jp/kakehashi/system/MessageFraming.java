@@ -45,6 +45,21 @@ final class MessageFraming {
     }
 
     /**
+     * RFC 9112 §3.2: an HTTP/1.1 request without Host, or any request with two, is answered 400. The
+     * service builds no address from Host, but a cache or proxy in front may key on one of two.
+     */
+    static Optional<String> hostProblem(HttpRequest request) {
+        int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
+        if (hosts > 1) {
+            return Optional.of("more than one Host header");
+        }
+        if (hosts == 0 && !request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            return Optional.of("an HTTP/1.1 request without a Host header");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Netty's decoder keeps Transfer-Encoding and deletes a Content-Length beside it before any
      * handler sees the request; these headers remember that it did.
      */

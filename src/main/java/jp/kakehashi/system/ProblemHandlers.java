@@ -84,8 +84,8 @@ final class ProblemHandlers {
             String detail = status < 500
                     ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                     : null;
-            if (code == ErrorCode.AMBIGUOUS_FRAMING) {
-                detail = decoderCause(context.getRequest()).map(Throwable::getMessage).orElse(detail);
+            if (decoderCause(context.getRequest()).orElse(null) instanceof FramingGuard.RefusedRequestException r) {
+                detail = r.getMessage();
             }
             MutableHttpResponse<Map<String, Object>> response = problems.response(context.getRequest(), code,
                     detail, Map.of());
@@ -105,8 +105,8 @@ final class ProblemHandlers {
      */
     private static Optional<ErrorCode> decoderFailure(HttpRequest<?> request, HttpStatus status) {
         return decoderCause(request).flatMap(cause -> {
-            if (cause instanceof FramingGuard.AmbiguousFramingException) {
-                return Optional.of(ErrorCode.AMBIGUOUS_FRAMING);
+            if (cause instanceof FramingGuard.RefusedRequestException refused) {
+                return Optional.of(refused.code());
             }
             if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && cause instanceof TooLongHttpHeaderException) {
                 return Optional.of(ErrorCode.HEADERS_TOO_LARGE);

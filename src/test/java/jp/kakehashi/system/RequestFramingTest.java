@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * RFC 9112 §6.1 and §6.3 over a raw socket: a request whose length two parsers could read two ways
  * (Content-Length beside chunked, a transfer coding other than chunked last) is refused with 400 and
  * the connection closed, so bytes a Content-Length-framing proxy took for the body can never be
- * served as a second, smuggled request.
+ * served as a second, smuggled request. A request naming no Host or two is refused the same way.
  */
 @MicronautTest(transactional = false)
 class RequestFramingTest extends ServiceTest {
@@ -54,6 +54,16 @@ class RequestFramingTest extends ServiceTest {
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(BODY) + SMUGGLED));
     }
 
+    /** RFC 9112 §3.2: an HTTP/1.1 request names exactly one Host; HTTP/1.0 may name none. */
+    @Test
+    void anHttp11RequestWithoutAHostOrWithTwoIsRefused() throws IOException {
+        assertRefusedAlone(exchange("GET /api/v1/offices HTTP/1.1\r\n\r\n" + SMUGGLED), "INVALID_HOST");
+        assertRefusedAlone(exchange("GET /api/v1/offices HTTP/1.1\r\nHost: localhost\r\nHost: example.org\r\n\r\n"
+                + SMUGGLED), "INVALID_HOST");
+        String old = exchange("GET /api/v1/offices HTTP/1.0\r\n\r\n");
+        assertTrue(old.startsWith("HTTP/1.0 200 "), old);
+    }
+
     @Test
     void aChunkedRequestAndTheOneBehindItAreBothServed() throws IOException {
         String exchange = exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
@@ -67,11 +77,15 @@ class RequestFramingTest extends ServiceTest {
     }
 
     private static void assertRefusedAlone(String exchange) {
+        assertRefusedAlone(exchange, "AMBIGUOUS_FRAMING");
+    }
+
+    private static void assertRefusedAlone(String exchange, String code) {
         Matcher statuses = STATUS_LINE.matcher(exchange);
         assertTrue(statuses.find(), exchange);
         assertEquals("400", statuses.group(1), exchange);
         assertTrue(exchange.contains("application/problem+json"), exchange);
-        assertTrue(exchange.contains("\"code\":\"AMBIGUOUS_FRAMING\""), exchange);
+        assertTrue(exchange.contains("\"code\":\"" + code + "\""), exchange);
         // HTTP/1.0 closes unless told to keep alive; HTTP/1.1 says that it closes.
         assertTrue(exchange.startsWith("HTTP/1.0 ")
                 || exchange.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), exchange);
