@@ -13,8 +13,10 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.ContentLengthNotAllowedException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.TransferEncodingNotAllowedException;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +86,9 @@ final class ProblemHandlers {
             String detail = status < 500
                     ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                     : null;
-            if (decoderCause(context.getRequest()).orElse(null) instanceof FramingGuard.RefusedRequestException r) {
-                detail = r.getMessage();
+            Throwable cause = decoderCause(context.getRequest()).orElse(null);
+            if (cause instanceof FramingGuard.RefusedRequestException || isFramingRefusal(cause)) {
+                detail = cause.getMessage(); // fixed texts of ours and Netty's, never request text
             }
             MutableHttpResponse<Map<String, Object>> response = problems.response(context.getRequest(), code,
                     detail, Map.of());
@@ -101,12 +104,16 @@ final class ProblemHandlers {
     /**
      * Micronaut answers 413 for every limit Netty's decoder enforces, and drops which one it was: a
      * header or a request line past its limit is then told its body is too large. The decoder's
-     * cause on the request says which; it also carries {@link FramingGuard}'s refusals (400).
+     * cause on the request says which; it also carries the framing refusals (400) of Netty and of
+     * {@link FramingGuard}.
      */
     private static Optional<ErrorCode> decoderFailure(HttpRequest<?> request, HttpStatus status) {
         return decoderCause(request).flatMap(cause -> {
             if (cause instanceof FramingGuard.RefusedRequestException refused) {
                 return Optional.of(refused.code());
+            }
+            if (isFramingRefusal(cause)) {
+                return Optional.of(ErrorCode.AMBIGUOUS_FRAMING);
             }
             if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && cause instanceof TooLongHttpHeaderException) {
                 return Optional.of(ErrorCode.HEADERS_TOO_LARGE);
@@ -116,6 +123,18 @@ final class ProblemHandlers {
             }
             return Optional.empty();
         });
+    }
+
+    /**
+     * Netty's RFC 9112 §6 refusals: Content-Length beside Transfer-Encoding, Transfer-Encoding in
+     * HTTP/1.0, and (as IllegalArgumentExceptions about chunked) a transfer coding that does not end
+     * in chunked, once. Behind a proxy that frames by Content-Length, the bytes after such a request
+     * would otherwise be a second request the proxy never saw.
+     */
+    private static boolean isFramingRefusal(Throwable cause) {
+        return cause instanceof ContentLengthNotAllowedException || cause instanceof TransferEncodingNotAllowedException
+                || cause instanceof IllegalArgumentException iae && iae.getMessage() != null
+                && iae.getMessage().contains("chunked");
     }
 
     private static Optional<Throwable> decoderCause(HttpRequest<?> request) {

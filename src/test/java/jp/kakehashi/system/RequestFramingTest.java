@@ -69,11 +69,30 @@ class RequestFramingTest extends ServiceTest {
         String exchange = exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(BODY)
                 + "GET /api/v1/offices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertAnsweredInTurn(exchange, "405", "200");
+    }
+
+    /**
+     * RFC 9112 §7.1.1: a chunk may carry extensions, which a recipient ignores. With the build's
+     * Netty modules at 4.2.12 and 4.2.16 side by side, this body was refused as missing (400) and the
+     * request behind it never answered.
+     */
+    @Test
+    void aChunkExtensionIsIgnoredAndTheRequestBehindItServed() throws IOException {
+        byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+        String exchange = exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(bytes.length) + ";ext=1\r\n" + BODY + "\r\n0\r\n\r\n"
+                + "GET /api/v1/offices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertAnsweredInTurn(exchange, "405", "200");
+    }
+
+    private static void assertAnsweredInTurn(String exchange, String... expected) {
         Matcher statuses = STATUS_LINE.matcher(exchange);
-        assertTrue(statuses.find(), exchange);
-        assertEquals("405", statuses.group(1), exchange);
-        assertTrue(statuses.find(), exchange);
-        assertEquals("200", statuses.group(1), exchange);
+        for (String status : expected) {
+            assertTrue(statuses.find(), exchange);
+            assertEquals(status, statuses.group(1), exchange);
+        }
     }
 
     private static void assertRefusedAlone(String exchange) {
