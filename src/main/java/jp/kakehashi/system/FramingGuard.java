@@ -1,12 +1,20 @@
 package jp.kakehashi.system;
 
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Optional;
 
@@ -18,11 +26,20 @@ import java.util.Optional;
  * connection like any request Netty could not parse; everything the connection sends after it is
  * dropped unread. Ambiguous framing (Content-Length beside Transfer-Encoding, a transfer coding not
  * ending in chunked) Netty 4.2.18 refuses itself; {@link ProblemHandlers} names both kinds.
+ *
+ * <p>A body Netty cannot decode (a broken chunk) comes after its request has gone on, so nothing
+ * marks that request; Netty then discards the rest of the connection but leaves it open, and a
+ * client's next request on it would wait for the idle timeout. The guard closes the connection once
+ * every request it passed on is answered.
  */
-final class FramingGuard extends ChannelInboundHandlerAdapter {
+final class FramingGuard extends ChannelDuplexHandler {
     static final String NAME = "kakehashi-framing-guard";
 
     private boolean refused;
+    private boolean closeWhenAnswered;
+    private boolean informational;
+    private int unanswered;
+    private ChannelFuture lastAnswer;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -30,14 +47,49 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
-            hostProblem(request).ifPresent(reason -> {
-                request.setDecoderResult(DecoderResult.failure(
-                        new RefusedRequestException(ErrorCode.INVALID_HOST, reason)));
-                refused = true;
-            });
+        if (msg instanceof HttpRequest request) {
+            unanswered++;
+            if (request.decoderResult().isSuccess()) {
+                hostProblem(request).ifPresent(reason -> {
+                    request.setDecoderResult(DecoderResult.failure(
+                            new RefusedRequestException(ErrorCode.INVALID_HOST, reason)));
+                    refused = true;
+                });
+            }
+        } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+            refused = true;
+            closeWhenAnswered = true;
         }
         ctx.fireChannelRead(msg);
+        if (closeWhenAnswered && unanswered == 0) {
+            // every answer is written or on its way: close once the last one is out
+            if (lastAnswer == null) {
+                ctx.close();
+            } else {
+                lastAnswer.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response) {
+            informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+            if (closeWhenAnswered && !informational) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        }
+        if (!(msg instanceof LastHttpContent) || informational) {
+            ctx.write(msg, promise);
+            return;
+        }
+        unanswered = Math.max(0, unanswered - 1);
+        ChannelPromise written = promise.unvoid();
+        lastAnswer = written;
+        ctx.write(msg, written);
+        if (closeWhenAnswered && unanswered == 0) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     static Optional<String> hostProblem(HttpRequest request) {

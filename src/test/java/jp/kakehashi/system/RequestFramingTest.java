@@ -87,12 +87,29 @@ class RequestFramingTest extends ServiceTest {
         assertAnsweredInTurn(exchange, "405", "200");
     }
 
+    /**
+     * A chunked body that cannot be decoded leaves nothing after it framable: Netty discards the rest
+     * of the connection. It is answered and then closed, not left open for a client to send its next
+     * request into and wait until the idle timeout.
+     */
+    @Test
+    void aBrokenChunkedBodyIsAnsweredAndTheConnectionClosed() throws IOException {
+        String broken = "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + BODY
+                + "\r\n0\r\n\r\n";
+        assertAnsweredInTurn(exchange("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n" + broken + SMUGGLED),
+                "400");
+        assertAnsweredInTurn(exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n" + broken + SMUGGLED),
+                "405");
+    }
+
+    /** Exactly these statuses, in this order, on one connection. */
     private static void assertAnsweredInTurn(String exchange, String... expected) {
         Matcher statuses = STATUS_LINE.matcher(exchange);
         for (String status : expected) {
             assertTrue(statuses.find(), exchange);
             assertEquals(status, statuses.group(1), exchange);
         }
+        assertTrue(!statuses.find(), "more answers than expected: " + exchange);
     }
 
     private static void assertRefusedAlone(String exchange) {
