@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.util.Map;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.system.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Content negotiation for errors: a browser that opens a stale or mistyped link under the pages
@@ -22,7 +24,7 @@ import jp.kakehashi.system.Problems;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class HtmlErrors {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HtmlErrors.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlErrors.class);
     private final Messages messages;
     private final PageLocale locales;
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
@@ -34,14 +36,15 @@ final class HtmlErrors {
     }
 
     @ResponseFilter
+    @SuppressWarnings("unchecked")
     void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (!wantsPage(request) || !response.getContentType().map(Problems.PROBLEM_JSON::equals).orElse(false)
                 || !(response.getBody().orElse(null) instanceof Map<?, ?> problem)) {
             return;
         }
-        Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, request.getParameters().get("lang")));
-        int status = response.code();
-        model.put("status", status);
+        Map<String, Object> model = ReaderPages.base(messages, request,
+                locales.of(request, request.getParameters().get("lang")));
+        model.put("status", response.code());
         model.put("code", String.valueOf(problem.get("code")));
         String path = request.getPath();
         model.put("staff", path.startsWith("/work") || path.startsWith("/admin"));
