@@ -55,6 +55,14 @@ class RestartAndOutageTest {
                 assertEquals("DATABASE_UNAVAILABLE", r.map().get("code"));
                 assertEquals("5", r.header("Retry-After"));
             }
+            // a reader's browser gets the error page, with the same status and Retry-After
+            Http.Response page = http.anonymous().send(java.net.http.HttpRequest.newBuilder(
+                    http.base().resolve("/bulletins/" + id)).header("Accept", "text/html")
+                    .header("Accept-Language", "en").GET());
+            assertEquals(503, page.status(), page.body());
+            assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+            assertEquals("5", page.header("Retry-After"));
+            assertTrue(page.body().contains("<h1>The database is unavailable"), page.body());
             db.restart();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             int status = 0;
