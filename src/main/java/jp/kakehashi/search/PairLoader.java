@@ -102,12 +102,14 @@ class PairLoader {
     @Transactional(readOnly = true)
     long settledThrough(java.time.Instant settledBefore) {
         OutboxBounds bounds = outboxBounds();
+        int batch = 500;
         long below = bounds.last() + 1;
         while (true) {
             long under = below;
             List<OutboxRow> rows = jdbc.prepareStatement("SELECT id, aggregate_type, aggregate_id, created_at"
-                    + " FROM outbox_event WHERE id < ? ORDER BY id DESC LIMIT 500", ps -> {
+                    + " FROM outbox_event WHERE id < ? ORDER BY id DESC LIMIT ?", ps -> {
                         ps.setLong(1, under);
+                        ps.setInt(2, batch);
                         return outboxRows(ps);
                     });
             for (OutboxRow r : rows) {
@@ -115,7 +117,7 @@ class PairLoader {
                     return r.id();
                 }
             }
-            if (rows.size() < 500) {
+            if (rows.size() < batch) {
                 return bounds.prunedThrough();
             }
             below = rows.getLast().id();

@@ -92,7 +92,7 @@ final class FramingGuard extends ChannelDuplexHandler {
         }
     }
 
-    static Optional<String> hostProblem(HttpRequest request) {
+    private static Optional<String> hostProblem(HttpRequest request) {
         int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
         if (hosts > 1) {
             return Optional.of("more than one Host header");

@@ -75,7 +75,8 @@ final class ProblemHandlers {
         @Override
         public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
                                                                        MutableHttpResponse<?> base) {
-            Optional<ErrorCode> decoder = decoderFailure(context.getRequest(), base.getStatus());
+            Throwable cause = decoderCause(context.getRequest()).orElse(null);
+            Optional<ErrorCode> decoder = decoderFailure(cause, base.getStatus());
             HttpStatus answered = decoder.map(ErrorCode::status).orElse(base.getStatus());
             int status = answered.getCode();
             ErrorCode code = decoder.orElse(ErrorCode.forStatus(status));
@@ -86,7 +87,6 @@ final class ProblemHandlers {
             String detail = status < 500
                     ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                     : null;
-            Throwable cause = decoderCause(context.getRequest()).orElse(null);
             if (cause instanceof FramingGuard.RefusedRequestException || isFramingRefusal(cause)) {
                 detail = cause.getMessage(); // fixed texts of ours and Netty's, never request text
             }
@@ -107,8 +107,8 @@ final class ProblemHandlers {
      * cause on the request says which; it also carries the framing refusals (400) of Netty and of
      * {@link FramingGuard}.
      */
-    private static Optional<ErrorCode> decoderFailure(HttpRequest<?> request, HttpStatus status) {
-        return decoderCause(request).flatMap(cause -> {
+    private static Optional<ErrorCode> decoderFailure(Throwable decoderCause, HttpStatus status) {
+        return Optional.ofNullable(decoderCause).flatMap(cause -> {
             if (cause instanceof FramingGuard.RefusedRequestException refused) {
                 return Optional.of(refused.code());
             }

@@ -44,7 +44,6 @@ final class HtmlErrors {
         }
         Map<String, Object> model = ReaderPages.base(messages, request,
                 locales.of(request, request.getParameters().get("lang")));
-        model.put("status", response.code());
         model.put("code", String.valueOf(problem.get("code")));
         String path = request.getPath();
         model.put("staff", path.startsWith("/work") || path.startsWith("/admin"));
