@@ -32,6 +32,7 @@ import jp.kakehashi.bulletin.imports.TextBodies;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
+import jp.kakehashi.system.Paging;
 import jp.kakehashi.system.ErrorCode;
 
 /**
@@ -89,7 +90,7 @@ class BulletinController {
             throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "Unknown office code").with("office", office);
         }
         if (!Bounds.LANGS.contains(lang)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "sourceLang must be ja or en");
+            throw ApiException.invalidParameter("sourceLang", "sourceLang must be ja or en");
         }
         String text = TextBodies.decode(body);
         return created(service.create(ReportParser.parse(text, office, lang, LocalDate.now(TOKYO)), actor));
@@ -104,11 +105,9 @@ class BulletinController {
     @Get("/bulletins{?page,size}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     BulletinSummary.Page list(@Nullable Integer page, @Nullable Integer size, @Nullable Authentication auth) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
-        }
+        Paging paging = Paging.of(page, size, 20, MAX_PAGE_SIZE, Integer.MAX_VALUE);
+        int p = paging.page();
+        int s = paging.size();
         Pageable pageable = Pageable.from(p, s, Sort.of(Sort.Order.desc("publishedOn"), Sort.Order.desc("id")));
         var result = staff.of(auth).isPresent() ? bulletins.findAll(pageable)
                 : bulletins.findByState(Bulletin.BulletinState.RELEASED, pageable);

@@ -24,6 +24,7 @@ import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
+import jp.kakehashi.system.Paging;
 import jp.kakehashi.system.ErrorCode;
 
 /**
@@ -56,11 +57,9 @@ class GlossaryController {
     Page list(@Nullable String q, @Nullable String office, @Nullable Integer page, @Nullable Integer size,
               @Nullable Authentication auth) {
         staff.require(auth);
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
-        }
+        Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE, Integer.MAX_VALUE);
+        int p = paging.page();
+        int s = paging.size();
         List<GlossaryTermView> all = glossary.find(q, office).stream().map(GlossaryTermView::of).toList();
         int from = (int) Math.min((long) p * s, all.size());
         return new Page(all.subList(from, Math.min(from + s, all.size())), all.size(), p, s);

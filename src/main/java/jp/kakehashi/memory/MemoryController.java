@@ -70,7 +70,7 @@ class MemoryController {
         staff.require(auth);
         int size = limit == null ? MAX_EXPORT : limit;
         if (size < 1 || size > MAX_EXPORT) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "limit must be 1 … " + MAX_EXPORT).with("field", "limit");
+            throw ApiException.invalidParameter("limit", "limit must be 1 … " + MAX_EXPORT);
         }
         List<TmUnit> page = memory.page(after == null ? 0 : Math.max(0, after), size);
         var response = HttpResponse.ok(TmxFormat.write(page))

@@ -11,7 +11,6 @@ import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 
 /** Checked entry points to the memory: every size bounded, every parameter validated (422). */
 @Singleton
@@ -115,6 +114,6 @@ public class MemoryQueries {
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, message).with("field", field);
+        return ApiException.invalidParameter(field, message);
     }
 }

@@ -22,6 +22,7 @@ import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.Paging;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -58,22 +59,18 @@ class SearchController {
             throw new ApiException(ErrorCode.FIELD_TOO_LONG, "q is longer than " + MAX_QUERY_PARAM)
                     .with("field", "q").with("limit", MAX_QUERY_PARAM);
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 10 : size;
-        if (p < 0 || p > SearchRequest.MAX_PAGE || s < 1 || s > SearchRequest.MAX_SIZE) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER,
-                    "0 <= page <= " + SearchRequest.MAX_PAGE + " and 1 <= size <= " + SearchRequest.MAX_SIZE);
-        }
+        Paging paging = Paging.of(page, size, 10, SearchRequest.MAX_SIZE, SearchRequest.MAX_PAGE);
         if (office != null && !offices.exists(office)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Unknown office").with("field", "office");
+            throw ApiException.invalidParameter("office", "Unknown office");
         }
         if (lang != null && !Set.of("ja", "en").contains(lang)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "lang must be ja or en").with("field", "lang");
+            throw ApiException.invalidParameter("lang", "lang must be ja or en");
         }
         if (status != null && java.util.Arrays.stream(PairStatus.values()).noneMatch(v -> v.name().equals(status))) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Unknown status").with("field", "status");
+            throw ApiException.invalidParameter("status", "Unknown status");
         }
-        return search.search(new SearchRequest(text, office, from, to, lang, status, p, s, isStaff));
+        return search.search(new SearchRequest(text, office, from, to, lang, status, paging.page(), paging.size(),
+                isStaff));
     }
 
     @Serdeable
@@ -90,7 +87,7 @@ class SearchController {
         staff.require(auth);
         String name = analyzer == null ? "ja" : analyzer;
         if (!Chains.NAMES.contains(name)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "analyzer must be one of " + Chains.NAMES);
+            throw ApiException.invalidParameter("analyzer", "analyzer must be one of " + Chains.NAMES);
         }
         String t = text == null ? "" : text;
         if (t.length() > MAX_ANALYZE) {

@@ -29,6 +29,14 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
+    /**
+     * A query or path parameter the API cannot use: 400, naming it in {@code field}, whichever the
+     * feature and whether the value did not parse or parsed to something out of range.
+     */
+    public static ApiException invalidParameter(String field, String detail) {
+        return new ApiException(ErrorCode.INVALID_PARAMETER, detail).with("field", field);
+    }
+
     public static ApiException notFound(String what) {
         return new ApiException(ErrorCode.NOT_FOUND, what + " not found");
     }

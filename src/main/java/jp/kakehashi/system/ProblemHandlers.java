@@ -57,8 +57,9 @@ final class ProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
-            return problems.response(request, ErrorCode.INVALID_PARAMETER,
-                    "Invalid value for '" + e.getArgument().getName() + "'", Map.of());
+            String name = e.getArgument().getName();
+            return problems.response(request, ErrorCode.INVALID_PARAMETER, "Invalid value for '" + name + "'",
+                    Map.of("field", name));
         }
     }
 

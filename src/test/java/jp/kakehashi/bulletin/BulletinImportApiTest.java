@@ -1,5 +1,6 @@
 package jp.kakehashi.bulletin;
 
+import static jp.kakehashi.support.Problem.assertInvalidParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,8 +216,9 @@ class BulletinImportApiTest extends ServiceTest {
     void unknownThingsAreProblemsToo() {
         assertProblem(http.get("/api/v1/bulletins/999999999"), 404, "NOT_FOUND");
         assertProblem(http.get("/api/v1/nothing-here"), 404, "NOT_FOUND");
-        assertProblem(http.get("/api/v1/bulletins/abc"), 400, "INVALID_PARAMETER");
-        assertProblem(http.get("/api/v1/bulletins?size=1000"), 400, "INVALID_PARAMETER");
+        assertInvalidParameter(http.get("/api/v1/bulletins/abc"), "id");
+        assertInvalidParameter(http.get("/api/v1/bulletins?size=1000"), "size");
+        assertInvalidParameter(http.get("/api/v1/bulletins?page=-1"), "page");
         var list = http.get("/api/v1/bulletins?size=5");
         assertEquals(200, list.status());
         assertTrue(http.get("/api/v1/offices").body().contains("\"nameJa\":\"本部\""));

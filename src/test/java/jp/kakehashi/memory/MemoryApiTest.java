@@ -1,5 +1,6 @@
 package jp.kakehashi.memory;
 
+import static jp.kakehashi.support.Problem.assertInvalidParameter;
 import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,12 +192,16 @@ class MemoryApiTest extends ServiceTest {
     }
 
     @Test
-    void badParametersAreRefusedWithTheFieldNamed() {
-        assertProblem(lookup(translator, "x", "fr", ""), 422, "VALIDATION_FAILED");
-        assertProblem(lookup(translator, "x", "ja", "&threshold=20"), 422, "VALIDATION_FAILED");
-        assertProblem(lookup(translator, "x", "ja", "&limit=500"), 422, "VALIDATION_FAILED");
+    void badParametersAreRefusedAsInvalidParametersWithTheFieldNamedLikeEverywhereElseInTheApi() {
+        assertInvalidParameter(lookup(translator, "x", "fr", ""), "lang");
+        assertInvalidParameter(lookup(translator, "x", "ja", "&threshold=20"), "threshold");
+        assertInvalidParameter(lookup(translator, "x", "ja", "&threshold=abc"), "threshold");
+        assertInvalidParameter(lookup(translator, "x", "ja", "&limit=500"), "limit");
+        assertInvalidParameter(translator.http().get("/api/v1/tm/lookup?lang=ja"), "text");
+        assertInvalidParameter(translator.http().get("/api/v1/tm/concordance?lang=ja&q=x&limit=0"), "limit");
+        assertInvalidParameter(translator.http().get("/api/v1/tm/export.tmx?limit=0"), "limit");
+        assertInvalidParameter(translator.http().get("/api/v1/tm/export.tmx?after=x"), "after");
         assertProblem(lookup(translator, "あ".repeat(2001), "ja", ""), 422, "FIELD_TOO_LONG");
-        assertProblem(translator.http().get("/api/v1/tm/lookup?lang=ja"), 422, "VALIDATION_FAILED");
         assertProblem(translator.http().get("/api/v1/tm/concordance?lang=ja&q=" + "字".repeat(201)), 422, "FIELD_TOO_LONG");
         assertEquals(401, translator.http().anonymous().get("/api/v1/tm/lookup?lang=ja&text=x").status());
     }

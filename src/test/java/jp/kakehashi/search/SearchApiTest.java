@@ -1,5 +1,6 @@
 package jp.kakehashi.search;
 
+import static jp.kakehashi.support.Problem.assertInvalidParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -162,8 +163,13 @@ class SearchApiTest extends ServiceTest {
         Map<String, Object> page1 = search(reader, "q=" + enc("観光") + "&size=2&page=1");
         assertEquals(2, hits(page1).size());
         assertEquals(hits(all).get(2).get("pairId"), hits(page1).getFirst().get("pairId"));
-        assertEquals(400, reader.get("/api/v1/search?q=x&size=101").status());
-        assertEquals(400, reader.get("/api/v1/search?q=x&office=OSA").status());
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&size=101"), "size");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&size=0"), "size");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&page=-1"), "page");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&page=abc"), "page");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&office=OSA"), "office");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&lang=fr"), "lang");
+        assertInvalidParameter(reader.get("/api/v1/search?q=x&from=2026-13-01"), "from");
         assertNotNull(((Map<?, ?>) all.get("facets")).get("year"));
     }
 

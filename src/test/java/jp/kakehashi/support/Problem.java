@@ -13,4 +13,10 @@ public final class Problem {
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         assertEquals(code, r.map().get("code"), r.body());
     }
+
+    /** A query or path parameter the API cannot use: 400 INVALID_PARAMETER naming it in {@code field}. */
+    public static void assertInvalidParameter(Http.Response r, String field) {
+        assertProblem(r, 400, "INVALID_PARAMETER");
+        assertEquals(field, r.map().get("field"), r.body());
+    }
 }
