@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,9 +18,9 @@ import java.util.List;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LoginController {
     private final Logins logins;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
 
-    LoginController(Logins logins, HttpClientAddressResolver addresses) {
+    LoginController(Logins logins, ClientAddresses addresses) {
         this.logins = logins;
         this.addresses = addresses;
     }
@@ -37,7 +36,7 @@ class LoginController {
     @Post("/login")
     TokenView login(@Body LoginCommand command, HttpRequest<?> request) {
         Logins.SignedIn in = logins.signIn(command.username(), command.password(),
-                String.valueOf(addresses.resolve(request)));
+                addresses.of(request));
         return new TokenView(in.token(), "Bearer", Logins.EXPIRES_IN, in.username(), in.roles());
     }
 }

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.security.ClientAddresses;
 import jp.kakehashi.security.Logins;
 import jp.kakehashi.system.ApiException;
 
@@ -36,9 +36,9 @@ class SignInPages {
     private final Logins logins;
     private final Messages messages;
     private final PageLocale locales;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
 
-    SignInPages(Logins logins, Messages messages, PageLocale locales, HttpClientAddressResolver addresses) {
+    SignInPages(Logins logins, Messages messages, PageLocale locales, ClientAddresses addresses) {
         this.logins = logins;
         this.messages = messages;
         this.locales = locales;
@@ -65,7 +65,7 @@ class SignInPages {
             error = "FORBIDDEN";
         } else {
             try {
-                Logins.SignedIn in = logins.signIn(username, password, String.valueOf(addresses.resolve(request)));
+                Logins.SignedIn in = logins.signIn(username, password, addresses.of(request));
                 MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/work"));
                 response.cookie(Cookie.of(Csrf.SIGN_IN_COOKIE, in.token()).path("/").httpOnly(true)
                         .sameSite(SameSite.Strict).secure(secure(request)).maxAge(Duration.ofSeconds(Logins.EXPIRES_IN)));

@@ -290,6 +290,23 @@ class AuthApiTest extends ServiceTest {
         assertProblem(login(p.username(), Staffing.PASSWORD), 429, "TOO_MANY_REQUESTS");
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aClientCannotSpreadItsFailuresOverAddressesItNamesInForwardingHeaders() {
+        Http.Response last = null;
+        for (int i = 0; i < 14 && (last == null || last.status() != 429); i++) {
+            // a different address each time, as a client making up its own headers would
+            String spoofed = "198.51.100." + (i + 1);
+            last = http.send(java.net.http.HttpRequest.newBuilder(http.base().resolve("/api/v1/auth/login"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", spoofed)
+                    .header("Forwarded", "for=" + spoofed)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"spoofer-" + i + "-" + System.nanoTime() + "\",\"password\":\"wrong\"}")));
+        }
+        assertProblem(last, 429, "TOO_MANY_REQUESTS");
+        new Db(dataSource).update("DELETE FROM login_attempt"); // the next test locks the address out itself
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> m = new HashMap<>(base);
         m.put(key, value);
