@@ -32,8 +32,8 @@ import jp.kakehashi.bulletin.imports.TextBodies;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
-import jp.kakehashi.system.Paging;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.Paging;
 
 /**
  * Imports and creation are for editors; reading is open, but readers (no token) only ever see

@@ -24,8 +24,8 @@ import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
-import jp.kakehashi.system.Paging;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.Paging;
 
 /**
  * The glossary API: staff read and look up terms; editors and admins keep them (see

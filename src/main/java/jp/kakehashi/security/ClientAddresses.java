@@ -37,8 +37,9 @@ public class ClientAddresses {
     }
 
     public String of(HttpRequest<?> request) {
-        InetAddress peer = request.getRemoteAddress().getAddress();
-        return resolve(peer, request.getHeaders().getAll("X-Forwarded-For")).getHostAddress();
+        InetAddress client = resolve(request.getRemoteAddress().getAddress(),
+                request.getHeaders().getAll("X-Forwarded-For"));
+        return client == null ? String.valueOf(request.getRemoteAddress()) : client.getHostAddress();
     }
 
     InetAddress resolve(InetAddress peer, List<String> forwardedFor) {
