@@ -31,6 +31,9 @@ import java.util.Optional;
  * marks that request; Netty then discards the rest of the connection but leaves it open, and a
  * client's next request on it would wait for the idle timeout. The guard closes the connection once
  * every request it passed on is answered.
+ *
+ * <p>Being the first to see each request's head, it also drops an Accept-Language or Accept-Charset
+ * header Micronaut could not read ({@link AcceptHeaders}).
  */
 final class FramingGuard extends ChannelDuplexHandler {
     static final String NAME = "kakehashi-framing-guard";
@@ -50,6 +53,7 @@ final class FramingGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpRequest request) {
             unanswered++;
             if (request.decoderResult().isSuccess()) {
+                AcceptHeaders.dropUnreadable(request.headers());
                 hostProblem(request).ifPresent(reason -> {
                     request.setDecoderResult(DecoderResult.failure(
                             new RefusedRequestException(ErrorCode.INVALID_HOST, reason)));
