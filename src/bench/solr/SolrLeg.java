@@ -62,6 +62,9 @@ public class SolrLeg {
             }
         }
         out.put("queriesWithHits", hits / passes);
+        try (var core = solr.getCoreContainer().getCore("pairs")) {
+            out.put("segments", core.withSearcher(s -> s.getIndexReader().leaves().size()));
+        }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         Map<String, Double> pct = new LinkedHashMap<>();

@@ -162,9 +162,15 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             long upTo = loader.settledThrough(Instant.now().minus(IdGaps.GRACE));
             long start = System.nanoTime();
             IndexPipeline.Filled filled;
+            long merge;
             try (IndexStore fresh = IndexStore.open(side, analyzers.indexAnalyzer())) {
                 filled = pipeline.run(0, pipeline.allPairs(), (id, docs) -> fresh.add(docs, analyzers.sharing()),
                         position -> { });
+                merge = System.nanoTime();
+                if (!closing) {
+                    fresh.mergeDown();
+                }
+                merge = System.nanoTime() - merge;
                 fresh.commit(upTo, analyzers.hash());
             }
             IndexStore.deleteTree(path);
@@ -172,10 +178,11 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             store = IndexStore.open(path, analyzers.indexAnalyzer());
             cursor = upTo;
             commits.opened(upTo);
-            lastRebuild = new Rebuild(filled.pairs(), (System.nanoTime() - start) / 1e9, filled.waitedNanos() / 1e9);
-            LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB)",
-                    filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
-                    Math.round(lastRebuild.waitingForDatabase()));
+            lastRebuild = new Rebuild(filled.pairs(), (System.nanoTime() - start) / 1e9, filled.waitedNanos() / 1e9,
+                    merge / 1e9);
+            LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB, {} s"
+                            + " merging)", filled.pairs(), upTo, Math.round(lastRebuild.seconds()),
+                    Math.round(lastRebuild.waitingForDatabase()), Math.round(lastRebuild.merging()));
         } catch (IOException | RuntimeException e) {
             if (closing) {
                 // the pipeline's threads were stopped under it; nothing failed and nothing will retry
@@ -186,8 +193,11 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    /** The last full rebuild: how long it took and how much of that the analysis waited for a read. */
-    public record Rebuild(int pairs, double seconds, double waitingForDatabase) {
+    /**
+     * The last full rebuild: how long it took, how much of that the analysis waited for a read, and
+     * how long merging it into one segment took (part of {@code seconds}).
+     */
+    public record Rebuild(int pairs, double seconds, double waitingForDatabase, double merging) {
     }
 
     public Optional<Rebuild> lastRebuild() {

@@ -112,6 +112,7 @@ public class SearchBench {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         double rebuildA = timedRebuild(index, db);
         double rebuildAWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
+        double rebuildAMerging = index.lastRebuild().orElseThrow().merging();
         double replayA = timedReplay(ctx, data.resolve("replay"), db) / 1e9;
         double rawA = rawLeg(pairs, analyzers, data.resolve("raw-index"), 1);
         Map<String, Object> solr = SolrLegRunner.run(CorpusGenerator.bulletins(SEED, pairs), mix, data);
@@ -125,6 +126,8 @@ public class SearchBench {
         result.put("serviceRebuildSeconds", List.of(rebuildA, rebuildB));
         result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(rebuildAWaited,
                 index.lastRebuild().orElseThrow().waitingForDatabase()));
+        result.put("serviceRebuildMergingSeconds", List.of(rebuildAMerging,
+                index.lastRebuild().orElseThrow().merging()));
         result.put("serviceOutboxSeconds", List.of(replayA, replayB));
         result.put("rawLuceneSeconds", List.of(rawA, rawB));
         double solrA = ((Number) solr.get("indexSeconds")).doubleValue();
@@ -139,6 +142,7 @@ public class SearchBench {
         result.put("solrPairsPerSecond", perSecond(pairs, solrSeconds));
         result.put("solr", solr.get("solr"));
         result.put("solrQueryMs", solr.get("queryMs"));
+        result.put("solrSegments", solr.get("segments"));
         result.put("serviceRebuildVsRaw", ratio(raw, rebuild));
         result.put("serviceOutboxVsRaw", ratio(raw, replay));
         result.put("serviceRebuildVsSolr", ratio(solrSeconds, rebuild));
@@ -210,7 +214,9 @@ public class SearchBench {
             caughtUp(ctx.getBean(SearchIndex.class), new Db(ctx.getBean(DataSource.class)));
             List<String> mix = CorpusGenerator.queries(SEED, queries);
             queryLegs(ctx, data.resolve("raw-index"), mix, result);
-            result.put("solrQueryMs", SolrLegRunner.queriesOnly(mix, data).get("queryMs"));
+            Map<String, Object> solr = SolrLegRunner.queriesOnly(mix, data);
+            result.put("solrQueryMs", solr.get("queryMs"));
+            result.put("solrSegments", solr.get("segments"));
         }
         return BenchResults.written("search-queries.json", result);
     }
@@ -251,6 +257,10 @@ public class SearchBench {
         double[] serviceMs = new double[mix.size() * (PASSES - 1)];
         double[] lucene = new double[serviceMs.length];
         try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
+            // what each leg's query pays per segment is part of its figure: a rebuild merges into one
+            result.put("serviceSegments", ctx.getBean(SearchIndex.class)
+                    .search(s -> s.getIndexReader().leaves().size()));
+            result.put("rawLuceneSegments", reader.leaves().size());
             IndexSearcher searcher = new IndexSearcher(reader);
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.indexAnalyzer())
                     .withWeightMatches(false).build();
