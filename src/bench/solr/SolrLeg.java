@@ -22,6 +22,8 @@ import org.apache.solr.core.CoreContainer;
  * commit; {@code -} instead of the file queries the core as an earlier run left it), then runs
  * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets)
  * and keeps the latencies of all but the first; an empty queries file makes it an indexing leg only.
+ * A sixth argument {@code optimize} first merges the core into one segment, as the service merges a
+ * rebuilt index.
  */
 public class SolrLeg {
     public static void main(String[] args) throws Exception {
@@ -35,6 +37,11 @@ public class SolrLeg {
                 index(solr, json, Path.of(args[1]), out);
             }
             List<String> queries = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
+            if (args.length > 5 && args[5].equals("optimize")) {
+                long start = System.nanoTime();
+                solr.optimize(true, true, 1);
+                out.put("optimizeSeconds", (System.nanoTime() - start) / 1e9);
+            }
             if (!queries.isEmpty()) {
                 query(solr, queries, args.length > 4 ? Integer.parseInt(args[4]) : 2, out);
             }

@@ -78,22 +78,33 @@ public final class SolrLegRunner {
         return home;
     }
 
-    /** The query mix alone against the Solr core an earlier {@link #run} left in {@code work}. */
-    public static Map<String, Object> queriesOnly(List<String> queries, Path work)
+    /**
+     * The query mix alone against the Solr core an earlier {@link #run} left in {@code work}; with
+     * {@code optimize}, merged into one segment first (which the core then keeps).
+     */
+    public static Map<String, Object> queriesOnly(List<String> queries, Path work, boolean optimize)
             throws IOException, InterruptedException {
-        return solr(Path.of("target", "solr-lib"), work.resolve("solr-home"), "-", queries, work);
+        return solr(Path.of("target", "solr-lib"), work.resolve("solr-home"), "-", queries, work,
+                optimize ? List.of("optimize") : List.of());
     }
 
     private static Map<String, Object> solr(Path lib, Path home, String docs, List<String> queries, Path work)
             throws IOException, InterruptedException {
+        return solr(lib, home, docs, queries, work, List.of());
+    }
+
+    private static Map<String, Object> solr(Path lib, Path home, String docs, List<String> queries, Path work,
+                                            List<String> more) throws IOException, InterruptedException {
         Path q = work.resolve("queries.txt");
         Files.write(q, queries, StandardCharsets.UTF_8);
         Path result = work.resolve("solr-result.json");
         String java = ProcessHandle.current().info().command().orElse("java");
-        exec(List.of(java, "-Xmx2g", ServiceProcess.VECTOR, "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp",
-                lib.toAbsolutePath() + File.separator + "*", "src/bench/solr/SolrLeg.java", home.toString(),
-                docs, q.toString(), result.toString(), Integer.toString(jp.kakehashi.search.SearchBench.PASSES)),
-                work.resolve("solr.log"), 120);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g", ServiceProcess.VECTOR,
+                "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp", lib.toAbsolutePath() + File.separator + "*",
+                "src/bench/solr/SolrLeg.java", home.toString(), docs, q.toString(), result.toString(),
+                Integer.toString(jp.kakehashi.search.SearchBench.PASSES)));
+        command.addAll(more);
+        exec(command, work.resolve("solr.log"), 120);
         return JsonMapper.createDefault().readValue(Files.readString(result), Map.class);
     }
 

@@ -16,6 +16,7 @@ import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bench.BenchResults;
 import jp.kakehashi.bench.CorpusGenerator;
+import jp.kakehashi.bench.CpuMeter;
 import jp.kakehashi.bench.Settle;
 import jp.kakehashi.bench.SolrLegRunner;
 import jp.kakehashi.bulletin.BulletinService;
@@ -110,19 +111,33 @@ public class SearchBench {
     private static void indexingLegs(io.micronaut.context.BeanContext ctx, SearchIndex index, Db db, int pairs,
                                      List<String> mix, Path data, Map<String, Object> result) throws Exception {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        CpuMeter m = leg();
         double rebuildA = timedRebuild(index, db);
+        cpu.put("rebuildA", m.stop());
         double rebuildAWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
         double rebuildAMerging = index.lastRebuild().orElseThrow().merging();
+        m = leg();
         double replayA = timedReplay(ctx, data.resolve("replay"), db) / 1e9;
+        cpu.put("replayA", m.stop());
+        m = leg();
         double rawA = rawLeg(pairs, analyzers, data.resolve("raw-index"), 1);
+        cpu.put("rawA", m.stop());
         Map<String, Object> solr = SolrLegRunner.run(CorpusGenerator.bulletins(SEED, pairs), mix, data);
         double solrB = SolrLegRunner.indexAgain(data, data.resolve("solr-b"));
         IndexStore.deleteTree(data.resolve("solr-b"));
+        m = leg();
         double rawB = rawLeg(pairs, analyzers, data.resolve("raw-index-b"), 1);
+        cpu.put("rawB", m.stop());
         IndexStore.deleteTree(data.resolve("raw-index-b"));
+        m = leg();
         double replayB = timedReplay(ctx, data.resolve("replay-b"), db) / 1e9;
+        cpu.put("replayB", m.stop());
         IndexStore.deleteTree(data.resolve("replay-b"));
+        m = leg();
         double rebuildB = timedRebuild(index, db);
+        cpu.put("rebuildB", m.stop());
+        result.put("legCpuSeconds", cpu);
         result.put("serviceRebuildSeconds", List.of(rebuildA, rebuildB));
         result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(rebuildAWaited,
                 index.lastRebuild().orElseThrow().waitingForDatabase()));
@@ -155,6 +170,15 @@ public class SearchBench {
         double mb = ((Number) ((Map<?, ?>) result.get("corpus")).get("textMB")).doubleValue();
         result.put("mbPerSecond", Map.of("serviceRebuild", round1(mb / rebuild), "serviceOutbox", round1(mb / replay),
                 "rawLucene", round1(mb / raw), "solr", round1(mb / solrSeconds)));
+    }
+
+    /**
+     * Starts a leg's meter on a collected heap: a raw leg holds the corpus (≈ 1 GB of strings) while it
+     * indexes, and the leg after it should not pay for collecting it.
+     */
+    private static CpuMeter leg() throws java.io.IOException {
+        System.gc();
+        return CpuMeter.start();
     }
 
     /** Seconds raw Lucene takes on {@code threads} threads, the corpus made from the seed and dropped after. */
@@ -205,6 +229,8 @@ public class SearchBench {
      * Only the query legs, again, against the data directory of an earlier run ({@code -Dbench.reuse=
      * target/bench-data/<run>}): its MariaDB, service index, raw index and Solr core are reopened as they
      * are, so a change to the query path is measured side by side in minutes instead of a full run.
+     * {@code -Dbench.solrOptimize=true} then also times Solr's core merged into one segment, as the
+     * service's rebuilt index is (the core stays merged).
      */
     public static Map<String, Object> rerunQueries(Path data, int queries) throws Exception {
         Map<String, Object> result = header();
@@ -214,9 +240,16 @@ public class SearchBench {
             caughtUp(ctx.getBean(SearchIndex.class), new Db(ctx.getBean(DataSource.class)));
             List<String> mix = CorpusGenerator.queries(SEED, queries);
             queryLegs(ctx, data.resolve("raw-index"), mix, result);
-            Map<String, Object> solr = SolrLegRunner.queriesOnly(mix, data);
+            Map<String, Object> solr = SolrLegRunner.queriesOnly(mix, data, false);
             result.put("solrQueryMs", solr.get("queryMs"));
             result.put("solrSegments", solr.get("segments"));
+            if (Boolean.getBoolean("bench.solrOptimize")) {
+                // Solr's core merged into one segment as well, so each engine is timed on one segment
+                Map<String, Object> optimized = SolrLegRunner.queriesOnly(mix, data, true);
+                result.put("solrOptimizeSeconds", optimized.get("optimizeSeconds"));
+                result.put("solrOptimizedQueryMs", optimized.get("queryMs"));
+                result.put("solrOptimizedSegments", optimized.get("segments"));
+            }
         }
         return BenchResults.written("search-queries.json", result);
     }
