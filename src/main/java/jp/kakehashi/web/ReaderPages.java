@@ -94,7 +94,7 @@ class ReaderPages {
             if (e.code() != ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            model.put("status", 404);
+            model.put("code", ErrorCode.NOT_FOUND.name());
             return HttpResponse.notFound().body(new ModelAndView<>("error", model));
         }
         return page(new ModelAndView<>("bulletin", model), lang);

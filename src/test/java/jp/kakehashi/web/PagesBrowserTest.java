@@ -516,7 +516,17 @@ class PagesBrowserTest extends ServiceTest {
         assertFalse(browser.getPageSource().contains("problem+json"));
         Browser.screenshot(browser, "error-ja");
 
-        signIn(new Staffing(http).editor("LON"));
+        Person lon = new Staffing(http).editor("LON");
+        long unreleased = jp.kakehashi.support.Fixtures.bulletin(lon.http(), "LON", 1, true).bulletinId();
+        for (long id : List.of(unreleased, 999_999_999L)) {
+            browser.get(base + "/bulletins/" + id + "?lang=ja");
+            assertEquals("見つかりません", browser.findElement(By.tagName("h1")).getText(), "bulletin " + id);
+            assertFalse(browser.getPageSource().contains("試験号"), "an unreleased bulletin shows nothing of itself");
+            assertEquals(404, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/bulletins/"
+                    + id)).header("Accept", "text/html").GET()).status());
+        }
+
+        signIn(lon);
         browser.get(base + "/work/pairs/999999999");
         assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
         assertFalse(browser.findElements(By.cssSelector("a[href='/work']")).isEmpty(), "a way back to work");
