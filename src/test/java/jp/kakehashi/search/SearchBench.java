@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
 import jp.kakehashi.support.Db;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -230,7 +233,8 @@ public class SearchBench {
      * target/bench-data/<run>}): its MariaDB, service index, raw index and Solr core are reopened as they
      * are, so a change to the query path is measured side by side in minutes instead of a full run.
      * {@code -Dbench.solrOptimize=true} then also times Solr's core merged into one segment, as the
-     * service's rebuilt index is (the core stays merged).
+     * service's rebuilt index is (the core stays merged); {@code -Dbench.rawMerge=true} merges the raw
+     * leg's index first.
      */
     public static Map<String, Object> rerunQueries(Path data, int queries) throws Exception {
         Map<String, Object> result = header();
@@ -239,6 +243,9 @@ public class SearchBench {
             var ctx = server.getApplicationContext();
             caughtUp(ctx.getBean(SearchIndex.class), new Db(ctx.getBean(DataSource.class)));
             List<String> mix = CorpusGenerator.queries(SEED, queries);
+            if (Boolean.getBoolean("bench.rawMerge")) {
+                result.put("rawLuceneMergeSeconds", mergeDown(data.resolve("raw-index")));
+            }
             queryLegs(ctx, data.resolve("raw-index"), mix, result);
             Map<String, Object> solr = SolrLegRunner.queriesOnly(mix, data, false);
             result.put("solrQueryMs", solr.get("queryMs"));
@@ -252,6 +259,20 @@ public class SearchBench {
             }
         }
         return BenchResults.written("search-queries.json", result);
+    }
+
+    /**
+     * Merges the raw leg's index into one segment ({@code -Dbench.rawMerge=true}), so that with
+     * {@code -Dbench.solrOptimize=true} all three engines are timed on one segment; the index stays
+     * merged. Merging writes no documents, so the writer needs no analyzer of ours.
+     */
+    private static double mergeDown(Path index) throws IOException {
+        long start = System.nanoTime();
+        try (var directory = FSDirectory.open(index); var writer = new IndexWriter(directory,
+                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            writer.forceMerge(1);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /**
