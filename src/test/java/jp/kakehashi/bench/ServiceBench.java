@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
@@ -146,14 +147,27 @@ public class ServiceBench {
         }
         r.put("httpSearch", load);
 
+        Callable<Double> quiet = () -> Settle.quiet(svc.pid(), 0.05);
+        // as for search: the workflow's code paths (JDBC, rules, memory, the indexers' updates) are
+        // compiled while they answer. Without a warm-up the first level measured the JIT: a reused
+        // service made 233-259 transitions/s at 16 users first and 287 after 64 users, and 261 at 64
+        // users first where 486-610 after 16 (2026-12-04 00:15-00:23, run X's data).
+        int workflowWarmUp = Integer.getInteger("bench.workflowWarmup",
+                (int) Math.min(20, plan.workflow().toSeconds()));
+        if (plan.users().length > 0 && workflowWarmUp > 0) {
+            r.put("workflowWarmUp", WorkflowBench.run(svc.http(), ds, plan.users()[0],
+                    Duration.ofSeconds(workflowWarmUp), plan.pairsPerOffice(), quiet));
+        }
         List<Map<String, Object>> workflow = new ArrayList<>();
         for (int users : plan.users()) {
             Map<String, Object> level = new LinkedHashMap<>();
-            level.put("service", WorkflowBench.run(svc.http(), ds, users, plan.workflow(), plan.pairsPerOffice()));
+            level.put("service", WorkflowBench.run(svc.http(), ds, users, plan.workflow(), plan.pairsPerOffice(),
+                    quiet));
             List<Long> rawPairs = new ArrayList<>();
             for (int made = 0; made < plan.pairsPerOffice() * 8; made += 200) {
                 rawPairs.addAll(Fixtures.bulletin(editor.http(), "PAR", 200, false).pairIds());
             }
+            quiet.call(); // the service indexes those pairs; the raw loop shares its two cores
             level.put("rawJdbc", RawJdbcWorkflow.run(ds, editor.id(), rawPairs, users, plan.workflow()));
             workflow.add(level);
         }
