@@ -26,7 +26,9 @@
  *   searched. A rebuild is merged into one segment before the swap: its flushes leave about ten, and
  *   a query looks each of its terms up in every segment (the benchmark's mix took 24 % less time on
  *   one, for 5.4 s of merging at 100k pairs). Later changes go to small segments the merge policy
- *   folds in; an index replayed from the outbox instead keeps the segments its flushes made.</li>
+ *   folds in. An index that followed an import or a replay keeps the segments its flushes made
+ *   until the outbox has been quiet for a while after 10,000 written pairs; then it is merged the
+ *   same way, live, on the indexer's thread.</li>
  *   <li><b>Snippets read offsets from the postings</b> of the bodies and their readings (masked
  *   fields of the UnifiedHighlighter), as search.md says. Re-analysing the stored text of every hit
  *   was the first implementation and took ~75 % of a query in a JFR profile (Kuromoji into a

@@ -142,6 +142,37 @@ class IndexConsistencyTest {
     }
 
     @Test
+    void anIndexThatFollowedAnImportIsMergedIntoOneSegmentOnceTheOutboxHasBeenQuiet() throws Exception {
+        String data = "target/test-data/quiet-merge-" + System.nanoTime();
+        try (EmbeddedServer server = start(data, Map.of("kakehashi.search.merge-after-pairs", "100",
+                "kakehashi.search.merge-quiet", "3s"))) {
+            Http editor = new Staffing(new Http(server, server.getApplicationContext().getBean(JsonMapper.class)))
+                    .editor("SEL").http();
+            SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
+            Fixtures.bulletin(editor, "SEL", 60, true);
+            caughtUp(server);
+            Fixtures.bulletin(editor, "SEL", 60, false);
+            caughtUp(server);
+            assertTrue(segments(index) > 1, "each catch-up flushed its own segment");
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (segments(index) > 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, segments(index), "120 pairs written, then 3 s without a change");
+            assertIndexEqualsDatabase(server);
+
+            Fixtures.bulletin(editor, "SEL", 5, false);
+            caughtUp(server);
+            Thread.sleep(4_000);
+            assertEquals(2, segments(index), "5 pairs since the merge are below the threshold");
+        }
+    }
+
+    private static int segments(SearchIndex index) {
+        return index.search(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
+    @Test
     void aReplayOfTheWholeOutboxInBatchesThatNameThePairsAgainAndAgainEndsEqualToMariaDb() throws Exception {
         String data = "target/test-data/replay-" + System.nanoTime();
         try (EmbeddedServer server = start(data)) {

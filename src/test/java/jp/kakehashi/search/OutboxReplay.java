@@ -29,8 +29,9 @@ final class OutboxReplay {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         KakehashiConfig config = new KakehashiConfig();
         config.setDataDir(dir);
+        // no merge once quiet: the replays measured and checked are of the outbox alone
         SearchIndex follower = new SearchIndex(ctx.getBean(PairLoader.class), analyzers, config,
-                Duration.ofMillis(20), commitEvery, backlogCommitEvery);
+                Duration.ofMillis(20), commitEvery, backlogCommitEvery, 0, Duration.ofSeconds(10));
         follower.onApplicationEvent(null);
         return follower;
     }

@@ -294,8 +294,11 @@ public class SearchBench {
     }
 
     private static EmbeddedServer start(String dataDir) {
+        // no merge once the import is quiet: it would fall into the next leg's time (a rebuild merges
+        // anyway, and a replay is timed until it has caught up)
         return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", dataDir,
-                "kakehashi.search.poll-interval", "20ms", "micronaut.server.port", "-1"), "bench");
+                "kakehashi.search.poll-interval", "20ms", "kakehashi.search.merge-after-pairs", "0",
+                "micronaut.server.port", "-1"), "bench");
     }
 
     /**
