@@ -115,31 +115,19 @@ public class SearchBench {
                                      List<String> mix, Path data, Map<String, Object> result) throws Exception {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         Map<String, Object> cpu = new LinkedHashMap<>();
-        CpuMeter m = leg();
-        double rebuildA = timedRebuild(index, db);
-        cpu.put("rebuildA", m.stop());
+        double rebuildA = metered(cpu, "rebuildA", () -> timedRebuild(index, db));
         double rebuildAWaited = index.lastRebuild().orElseThrow().waitingForDatabase();
         double rebuildAMerging = index.lastRebuild().orElseThrow().merging();
-        m = leg();
-        double replayA = timedReplay(ctx, data.resolve("replay"), db) / 1e9;
-        cpu.put("replayA", m.stop());
-        m = leg();
-        double rawA = rawLeg(pairs, analyzers, data.resolve("raw-index"), 1);
-        cpu.put("rawA", m.stop());
+        double replayA = metered(cpu, "replayA", () -> timedReplay(ctx, data.resolve("replay"), db) / 1e9);
+        double rawA = metered(cpu, "rawA", () -> rawLeg(pairs, analyzers, data.resolve("raw-index"), 1));
         Map<String, Object> solr = SolrLegRunner.run(CorpusGenerator.bulletins(SEED, pairs), mix, data);
         double solrB = SolrLegRunner.indexAgain(data, data.resolve("solr-b"));
         IndexStore.deleteTree(data.resolve("solr-b"));
-        m = leg();
-        double rawB = rawLeg(pairs, analyzers, data.resolve("raw-index-b"), 1);
-        cpu.put("rawB", m.stop());
+        double rawB = metered(cpu, "rawB", () -> rawLeg(pairs, analyzers, data.resolve("raw-index-b"), 1));
         IndexStore.deleteTree(data.resolve("raw-index-b"));
-        m = leg();
-        double replayB = timedReplay(ctx, data.resolve("replay-b"), db) / 1e9;
-        cpu.put("replayB", m.stop());
+        double replayB = metered(cpu, "replayB", () -> timedReplay(ctx, data.resolve("replay-b"), db) / 1e9);
         IndexStore.deleteTree(data.resolve("replay-b"));
-        m = leg();
-        double rebuildB = timedRebuild(index, db);
-        cpu.put("rebuildB", m.stop());
+        double rebuildB = metered(cpu, "rebuildB", () -> timedRebuild(index, db));
         result.put("legCpuSeconds", cpu);
         result.put("serviceRebuildSeconds", List.of(rebuildA, rebuildB));
         result.put("serviceRebuildWaitingForMariaDbSeconds", List.of(rebuildAWaited,
@@ -175,13 +163,21 @@ public class SearchBench {
                 "rawLucene", round1(mb / raw), "solr", round1(mb / solrSeconds)));
     }
 
+    private interface Leg {
+        double seconds() throws Exception;
+    }
+
     /**
-     * Starts a leg's meter on a collected heap: a raw leg holds the corpus (≈ 1 GB of strings) while it
-     * indexes, and the leg after it should not pay for collecting it.
+     * Runs one indexing leg on a collected heap and puts its CPU seconds in {@code cpu} under {@code
+     * name}: a raw leg holds the corpus (≈ 1 GB of strings) while it indexes, and the leg after it
+     * should not pay for collecting it.
      */
-    private static CpuMeter leg() throws java.io.IOException {
+    private static double metered(Map<String, Object> cpu, String name, Leg leg) throws Exception {
         System.gc();
-        return CpuMeter.start();
+        CpuMeter meter = CpuMeter.start();
+        double seconds = leg.seconds();
+        cpu.put(name, meter.stop());
+        return seconds;
     }
 
     /** Seconds raw Lucene takes on {@code threads} threads, the corpus made from the seed and dropped after. */
@@ -315,8 +311,7 @@ public class SearchBench {
         double[] lucene = new double[serviceMs.length];
         try (var dir = FSDirectory.open(raw); var reader = DirectoryReader.open(dir)) {
             // what each leg's query pays per segment is part of its figure: a rebuild merges into one
-            result.put("serviceSegments", ctx.getBean(SearchIndex.class)
-                    .search(s -> s.getIndexReader().leaves().size()));
+            result.put("serviceSegments", ctx.getBean(SearchIndex.class).currentStore().orElseThrow().segments());
             result.put("rawLuceneSegments", reader.leaves().size());
             IndexSearcher searcher = new IndexSearcher(reader);
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.indexAnalyzer())
