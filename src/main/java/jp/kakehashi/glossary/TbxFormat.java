@@ -19,7 +19,9 @@ import jp.kakehashi.system.SafeXml;
  * as {@code <admin type="customerSubset">}, the note as {@code <note>}, the status on the English
  * term as administrativeStatus (preferredTerm-admn-sts / deprecatedTerm-admn-sts).
  *
- * <p>Reading is {@link SafeXml}: no DTDs, no entities; a termbase has no use for either.
+ * <p>Reading is {@link SafeXml}: no DTDs, no entities; a termbase has no use for either. The root is
+ * {@code <tbx>} in the ISO 30042:2019 namespace, or {@code <martif>} in none (TBX 2008 defines no
+ * namespace); a {@code <tbx>} of another namespace or none is another vocabulary and refused.
  */
 final class TbxFormat {
     static final String NS = "urn:iso:std:iso:30042:ed-2";
@@ -107,9 +109,8 @@ final class TbxFormat {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
                     if (!root) {
-                        if (!"tbx".equals(name) && !"martif".equals(name)) {
-                            throw SafeXml.invalid(FORMAT, "the root element must be <tbx>");
-                        }
+                        SafeXml.requireRoot(r, FORMAT, name.equals("martif") ? "martif" : "tbx",
+                                name.equals("martif") ? "" : NS);
                         root = true;
                     }
                     switch (name) {
@@ -119,20 +120,20 @@ final class TbxFormat {
                             status = null;
                             term = null;
                         }
-                        case "term" -> term = r.getElementText().strip();
+                        case "term" -> term = SafeXml.text(r, FORMAT).strip();
                         case "termNote" -> {
                             if ("administrativeStatus".equals(r.getAttributeValue(null, "type"))) {
-                                status = r.getElementText().strip();
+                                status = status(SafeXml.text(r, FORMAT).strip());
                             }
                         }
                         case "admin" -> {
                             if (entry != null && "customerSubset".equals(r.getAttributeValue(null, "type"))) {
-                                entry.office = r.getElementText().strip();
+                                entry.office = SafeXml.text(r, FORMAT).strip();
                             }
                         }
                         case "note" -> {
                             if (entry != null) {
-                                entry.note = r.getElementText().strip();
+                                entry.note = SafeXml.text(r, FORMAT).strip();
                             }
                         }
                         default -> { }
@@ -163,6 +164,23 @@ final class TbxFormat {
 
 
 
+    /**
+     * TBX-Basic's four administrative statuses, as the glossary's two: a term to use (preferred,
+     * admitted) or one to avoid (deprecated, superseded). Any other value is refused rather than
+     * guessed: reading an unknown status as "preferred" could turn a term to avoid into one that QA
+     * asks for.
+     */
+    private static String status(String value) {
+        return switch (value) {
+            case "preferredTerm-admn-sts", "admittedTerm-admn-sts" -> "PREFERRED";
+            case "deprecatedTerm-admn-sts", "supersededTerm-admn-sts" -> "FORBIDDEN";
+            default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown administrativeStatus '"
+                    + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'; use preferredTerm-admn-sts,"
+                    + " admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts")
+                    .with("field", "administrativeStatus");
+        };
+    }
+
     private static final class Entry {
         String office;
         String note;
@@ -176,8 +194,7 @@ final class TbxFormat {
             if (lang.toLowerCase().startsWith("ja")) {
                 ja.add(term);
             } else if (lang.toLowerCase().startsWith("en")) {
-                en.add(new String[] {term, status != null && (status.startsWith("deprecated")
-                        || status.startsWith("superseded")) ? "FORBIDDEN" : "PREFERRED"});
+                en.add(new String[] {term, status == null ? "PREFERRED" : status});
             }
         }
 

@@ -142,9 +142,7 @@ final class TmxFormat {
                 }
                 String name = r.getLocalName();
                 if (!root) {
-                    if (!"tmx".equals(name)) {
-                        throw SafeXml.invalid(FORMAT, "the root element must be <tmx>");
-                    }
+                    SafeXml.requireRoot(r, FORMAT, "tmx", ""); // TMX 1.4 defines no namespace
                     root = true;
                 }
                 switch (name) {
@@ -153,7 +151,7 @@ final class TmxFormat {
                             r.getAttributeValue(null, "creationdate"));
                     case "prop" -> {
                         if (tu != null) {
-                            tu.prop(r.getAttributeValue(null, "type"), r.getElementText());
+                            tu.prop(r.getAttributeValue(null, "type"), SafeXml.text(r, FORMAT));
                         }
                     }
                     case "tuv" -> {

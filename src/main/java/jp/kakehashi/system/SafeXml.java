@@ -36,6 +36,39 @@ public final class SafeXml {
         return event;
     }
 
+    /**
+     * The text of the element the reader is on, up to its end tag; refuses child elements and entity
+     * references. The JDK's {@code getElementText()} appends an unresolved entity reference's text,
+     * which is {@code null}, so {@code <term>&nope;</term>} read as the word "null".
+     */
+    public static String text(XMLStreamReader r, String format) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = next(r, format);
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(r.getText());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                default -> throw invalid(format, "<" + r.getLocalName() + "> must hold text only");
+            }
+        }
+    }
+
+    /**
+     * Refuses a root element of another name or namespace: a file of another vocabulary that happens
+     * to use the same local names must not be read as this one.
+     */
+    public static void requireRoot(XMLStreamReader r, String format, String name, String namespace) {
+        String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
+        if (!name.equals(r.getLocalName()) || !namespace.equals(ns)) {
+            throw invalid(format, "the root element must be <" + name + ">"
+                    + (namespace.isEmpty() ? " in no namespace" : " in the namespace " + namespace));
+        }
+    }
+
     public static ApiException invalid(String format, String why) {
         return new ApiException(ErrorCode.INVALID_XML, "Not a usable " + format + " file: " + why);
     }

@@ -169,6 +169,16 @@ class GlossaryApiTest extends ServiceTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE tbx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><tbx>&x;</tbx>";
         assertProblem(paris.http().post("/api/v1/glossary/import", "application/xml", xxe.getBytes(StandardCharsets.UTF_8)),
                 400, "INVALID_XML");
+        // an undeclared entity after a real one was read as the text "null" and stored (&lt;null);
+        // a <tbx> of another namespace was read as TBX; an unknown status as "preferred"
+        String[][] refused = {{"<term>&amp;lt;&nope;</term>", "<term>民俗芸能</term>", "400", "INVALID_XML"},
+                {"urn:evil", "urn:iso:std:iso:30042:ed-2", "400", "INVALID_XML"},
+                {"mostlyPreferred", "preferredTerm-admn-sts", "422", "VALIDATION_FAILED"}};
+        for (String[] c : refused) {
+            String hostile = added.replace("<term>伝統芸能</term>", "<term>民俗芸能</term>").replace(c[1], c[0]);
+            assertProblem(paris.http().post("/api/v1/glossary/import", "application/xml",
+                    hostile.getBytes(StandardCharsets.UTF_8)), Integer.parseInt(c[2]), c[3]);
+        }
         String otherOffice = added.replace("<term>伝統芸能</term>", "<term>郷土芸能</term>")
                 .replace("customerSubset\">PAR", "customerSubset\">LON");
         assertProblem(paris.http().post("/api/v1/glossary/import", "application/xml",

@@ -47,6 +47,49 @@ class TbxFormatTest {
     }
 
     @Test
+    void anUndeclaredEntityIsRefusedNotReadAsTheWordNull() {
+        String tbx = entry("<term>&amp;lt;&nope;</term>", "preferredTerm-admn-sts");
+        ApiException e = assertThrows(ApiException.class, () -> TbxFormat.read(tbx.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.INVALID_XML, e.code());
+    }
+
+    @Test
+    void aTbxRootInAnotherNamespaceOrNoneIsRefusedAndMartifWithoutOneIsRead() {
+        String good = entry("<term>防災</term>", "preferredTerm-admn-sts");
+        for (String root : List.of("<tbx xmlns=\"urn:evil\"", "<tbx", "<evil:tbx xmlns:evil=\"urn:evil\"")) {
+            String hostile = good.replace("<tbx xmlns=\"" + TbxFormat.NS + "\"", root)
+                    .replace("</tbx>", root.startsWith("<evil:") ? "</evil:tbx>" : "</tbx>");
+            ApiException e = assertThrows(ApiException.class,
+                    () -> TbxFormat.read(hostile.getBytes(StandardCharsets.UTF_8)), hostile);
+            assertEquals(ErrorCode.INVALID_XML, e.code(), hostile);
+        }
+        String martif = good.replace("<tbx xmlns=\"" + TbxFormat.NS + "\"", "<martif").replace("</tbx>", "</martif>");
+        assertEquals(1, TbxFormat.read(martif.getBytes(StandardCharsets.UTF_8)).size());
+    }
+
+    @Test
+    void theFourTbxBasicStatusesMapToTheGlossarysTwoAndAnyOtherIsRefused() {
+        for (String[] c : List.of(new String[] {"preferredTerm-admn-sts", "PREFERRED"},
+                new String[] {"admittedTerm-admn-sts", "PREFERRED"}, new String[] {"deprecatedTerm-admn-sts", "FORBIDDEN"},
+                new String[] {"supersededTerm-admn-sts", "FORBIDDEN"})) {
+            List<GlossaryCommand> read = TbxFormat.read(entry("<term>防災</term>", c[0]).getBytes(StandardCharsets.UTF_8));
+            assertEquals(c[1], read.get(0).status(), c[0]);
+        }
+        ApiException e = assertThrows(ApiException.class, () -> TbxFormat.read(
+                entry("<term>防災</term>", "mostlyPreferred").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+    }
+
+    /** One entry: 防災 and the given English term element with the given status. */
+    private static String entry(String enTerm, String status) {
+        return "<tbx xmlns=\"" + TbxFormat.NS + "\"><text><body><conceptEntry id=\"c1\">"
+                + "<langSec xml:lang=\"ja\"><termSec><term>防災</term></termSec></langSec>"
+                + "<langSec xml:lang=\"en\"><termSec>" + enTerm
+                + "<termNote type=\"administrativeStatus\">" + status + "</termNote></termSec></langSec>"
+                + "</conceptEntry></body></text></tbx>";
+    }
+
+    @Test
     void randomBytesAndMutatedFilesOnlyEverGiveInvalidXml() {
         byte[] valid = TbxFormat.write(List.of(t(1, "防災", "disaster preparedness", "n", "ALL",
                 GlossaryTerm.Status.PREFERRED)));
@@ -66,7 +109,8 @@ class TbxFormatTest {
             try {
                 TbxFormat.read(input);
             } catch (ApiException e) {
-                assertTrue(e.code() == ErrorCode.INVALID_XML || e.code() == ErrorCode.TOO_MANY_ITEMS, e.code().name());
+                assertTrue(e.code() == ErrorCode.INVALID_XML || e.code() == ErrorCode.TOO_MANY_ITEMS
+                        || e.code() == ErrorCode.VALIDATION_FAILED, e.code().name());
             }
         }
     }
