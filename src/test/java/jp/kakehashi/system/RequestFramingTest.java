@@ -14,7 +14,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.micronaut.json.JsonMapper;
+import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,9 @@ class RequestFramingTest extends ServiceTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
 
     @Test
     void contentLengthBesideChunkedIsRefusedAndTheConnectionClosed() throws IOException {
@@ -100,6 +106,51 @@ class RequestFramingTest extends ServiceTest {
                 "400");
         assertAnsweredInTurn(exchange("POST /api/v1/offices HTTP/1.1\r\nHost: localhost\r\n" + broken + SMUGGLED),
                 "405");
+    }
+
+    /**
+     * The security headers were set by a server filter, which never sees what Micronaut answers by
+     * itself: the security filter's 401 and 403, framing refusals, 414 and 431 went out without them.
+     */
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersWhoeverProducedIt() throws IOException {
+        String translator = new Staffing(new Http(server, json)).translator("PAR").token();
+        String close = "Host: localhost\r\nConnection: close\r\n";
+        java.util.Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("401", "GET /api/v1/auth/me HTTP/1.1\r\n" + close + "\r\n");
+        requests.put("401 ", "GET /api/v1/auth/me HTTP/1.1\r\n" + close + "Authorization: Bearer a.b.c\r\n\r\n");
+        requests.put("403", "GET /api/v1/users HTTP/1.1\r\n" + close + "Authorization: Bearer " + translator + "\r\n\r\n");
+        requests.put("400", "GET /api/v1/offices HTTP/1.1\r\n\r\n");
+        requests.put("400 ", "POST /api/v1/offices HTTP/1.1\r\n" + close + "Content-Length: 5\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + chunked(BODY));
+        requests.put("414", "GET /api/v1/offices?q=" + "a".repeat(140_000) + " HTTP/1.1\r\n" + close + "\r\n");
+        requests.put("431", "GET /api/v1/offices HTTP/1.1\r\n" + close + "X-Big: " + "b".repeat(20_000) + "\r\n\r\n");
+        requests.put("404", "GET /nowhere HTTP/1.1\r\n" + close + "\r\n");
+        requests.put("505", "GET /api/v1/offices HTTP/2.0\r\n" + close + "\r\n");
+        for (var r : requests.entrySet()) {
+            String answer = exchange(r.getValue());
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            // a request line too long to read has no version Netty could take, so 414 goes out as HTTP/1.0
+            assertTrue(answer.matches("(?s)HTTP/1\\.[01] " + r.getKey().strip() + " .*"), r.getKey() + ": " + answer);
+            assertTrue(head.contains("\r\ncontent-security-policy: default-src 'none'"), r.getKey() + ": " + head);
+            assertTrue(head.contains("\r\nx-content-type-options: nosniff"), r.getKey() + ": " + head);
+            assertTrue(head.contains("\r\nx-frame-options: deny"), r.getKey() + ": " + head);
+            assertTrue(head.contains("\r\nreferrer-policy: same-origin"), r.getKey() + ": " + head);
+        }
+    }
+
+    /**
+     * An HTTP/2.0 (or 1.2, 3.0) request line on an HTTP/1 connection was served, and answered with
+     * "HTTP/2.0 200" in HTTP/1 framing. RFC 9110 §15.6.6: 505, in a version the client can read.
+     */
+    @Test
+    void aRequestLineOfAnotherHttpVersionIsAnswered505InHttp11() throws IOException {
+        for (String version : java.util.List.of("HTTP/2.0", "HTTP/1.2", "HTTP/3.0")) {
+            String answer = exchange("GET /api/v1/offices " + version + "\r\nHost: localhost\r\n\r\n" + SMUGGLED);
+            assertTrue(answer.startsWith("HTTP/1.1 505 "), version + ": " + answer);
+            assertTrue(answer.contains("\"code\":\"HTTP_VERSION_NOT_SUPPORTED\""), answer);
+            assertAnsweredInTurn(answer.replace("HTTP/1.1 505", "HTTP/1.1 505"), "505");
+        }
     }
 
     /** Exactly these statuses, in this order, on one connection. */
