@@ -1,11 +1,8 @@
 package jp.kakehashi.bulletin.imports;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.Utf8;
 
 /** Turns an uploaded plain-text body into a String, refusing what is not UTF-8 text. */
 public final class TextBodies {
@@ -21,19 +18,12 @@ public final class TextBodies {
         if (looksBinary(body)) {
             throw new ApiException(ErrorCode.BINARY_BODY, "The body looks like a binary file, not text");
         }
-        for (byte b : body) {
-            if (b == 0) {
-                throw new ApiException(ErrorCode.NUL_BYTE, "NUL characters are not allowed in text");
-            }
-        }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiException(ErrorCode.INVALID_UTF8, "The body is not valid UTF-8 (Shift_JIS or EUC-JP must be converted first)");
+            text = Utf8.decode(body, "text");
+        } catch (ApiException e) {
+            throw e.code() == ErrorCode.INVALID_UTF8 ? new ApiException(ErrorCode.INVALID_UTF8,
+                    "The body is not valid UTF-8 (Shift_JIS or EUC-JP must be converted first)") : e;
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
