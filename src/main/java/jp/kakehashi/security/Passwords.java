@@ -21,20 +21,30 @@ public class Passwords {
     private final PasswordHasher hasher;
     private final AuditRepository audit;
     private final TransactionOperations<Connection> tx;
+    private final LoginThrottle throttle;
 
-    Passwords(UserRepository users, PasswordHasher hasher, AuditRepository audit, TransactionOperations<Connection> tx) {
+    Passwords(UserRepository users, PasswordHasher hasher, AuditRepository audit, TransactionOperations<Connection> tx,
+              LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
         this.tx = tx;
     }
 
-    public void change(Staff self, String current, String next) {
+    /**
+     * Guesses of the current password count against the same per-account limit as sign-ins (and
+     * the address's): a stolen token must not be an unthrottled oracle for the password behind it.
+     */
+    public void change(Staff self, String current, String next, String address) {
+        throttle.reserve(self.username(), address);
         User user = users.findById(self.id()).orElseThrow(() -> ApiException.notFound("User"));
         if (current == null || current.length() > PasswordRules.MAX_LENGTH
                 || !hasher.matches(current, user.passwordHash())) {
+            throttle.failed(address);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
         }
+        throttle.succeeded(self.username());
         set(user.id(), next, self.actor(), user.passwordHash());
     }
 

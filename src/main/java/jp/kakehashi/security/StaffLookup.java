@@ -16,7 +16,8 @@ import jp.kakehashi.system.ErrorCode;
 /**
  * Turns a verified token into the user as MariaDB knows them now. Roles and offices are read per
  * request, not trusted from the token, so a changed membership takes effect at once; the token's
- * epoch must still match, which is how deactivation and password changes revoke tokens.
+ * epoch must still match, which is how deactivation and password changes revoke tokens, and its id
+ * must not have signed out ({@link SignOuts}).
  */
 @Singleton
 public class StaffLookup {
@@ -81,10 +82,11 @@ public class StaffLookup {
 
     Optional<User> current(Authentication authentication) {
         if (!(authentication.getAttributes().get(USER_ID) instanceof Number id)
-                || !(authentication.getAttributes().get(EPOCH) instanceof Number epoch)) {
+                || !(authentication.getAttributes().get(EPOCH) instanceof Number)
+                || !(authentication.getAttributes().get(TokenClaims.JTI) instanceof String jti)) {
             return Optional.empty();
         }
-        return users.findById(id.longValue()).filter(u -> matches(u, authentication));
+        return users.findNotSignedOut(id.longValue(), jti).filter(u -> matches(u, authentication));
     }
 
     private static boolean matches(User u, Authentication authentication) {

@@ -6,15 +6,17 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses a correctly signed token whose user was deactivated or whose epoch was bumped (password
- * change, deactivation, role change). Checked against MariaDB on every request so that revocation is
- * immediate on every instance; it is one primary-key read.
+ * Refuses a correctly signed token that lacks what {@link TokenClaims} requires, that was signed out,
+ * or whose user was deactivated or whose epoch was bumped (password change, deactivation, role
+ * change). Checked against MariaDB on every request so that revocation is immediate on every
+ * instance; it is one primary-key read.
  */
 @Singleton
 class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -27,12 +29,13 @@ class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
     @Override
     public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
         Object subject = claims.get(Claims.SUBJECT);
-        if (!(subject instanceof String name)) {
+        if (!(subject instanceof String name) || !TokenClaims.acceptable(claims::get, Instant.now())) {
             return false;
         }
         Map<String, Object> attributes = Map.of(
                 StaffLookup.USER_ID, claims.get(StaffLookup.USER_ID) == null ? "" : claims.get(StaffLookup.USER_ID),
-                StaffLookup.EPOCH, claims.get(StaffLookup.EPOCH) == null ? "" : claims.get(StaffLookup.EPOCH));
+                StaffLookup.EPOCH, claims.get(StaffLookup.EPOCH) == null ? "" : claims.get(StaffLookup.EPOCH),
+                TokenClaims.JTI, claims.get(TokenClaims.JTI));
         Collection<String> none = List.of();
         Optional<User> user = lookup.current(Authentication.build(name, none, attributes));
         if (request != null) {

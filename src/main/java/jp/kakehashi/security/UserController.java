@@ -2,6 +2,7 @@ package jp.kakehashi.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,8 +30,13 @@ class UserController {
     private final AccountService accounts;
     private final Passwords passwords;
     private final StaffLookup staff;
+    private final SignOuts signOuts;
+    private final ClientAddresses addresses;
 
-    UserController(AccountService accounts, Passwords passwords, StaffLookup staff) {
+    UserController(AccountService accounts, Passwords passwords, StaffLookup staff, SignOuts signOuts,
+                   ClientAddresses addresses) {
+        this.signOuts = signOuts;
+        this.addresses = addresses;
         this.accounts = accounts;
         this.passwords = passwords;
         this.staff = staff;
@@ -76,8 +82,17 @@ class UserController {
 
     @Post("/auth/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpStatus changePassword(@Body ChangePasswordCommand command, @Nullable Authentication auth) {
-        passwords.change(staff.require(auth), command.currentPassword(), command.newPassword());
+    HttpStatus changePassword(@Body ChangePasswordCommand command, @Nullable Authentication auth,
+                              HttpRequest<?> request) {
+        passwords.change(staff.require(auth), command.currentPassword(), command.newPassword(), addresses.of(request));
+        return HttpStatus.NO_CONTENT;
+    }
+
+    /** Ends this token (not the person's other sessions); 204 also for a token already ended. */
+    @Post("/auth/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpStatus signOut(@Nullable Authentication auth) {
+        signOuts.signOut(auth);
         return HttpStatus.NO_CONTENT;
     }
 

@@ -32,6 +32,17 @@ class PageSession {
     }
 
     Optional<Staff> of(HttpRequest<?> request) {
+        return authentication(request).flatMap(auth -> {
+            try {
+                return staff.of(auth).filter(Staff::isStaff);
+            } catch (ApiException revoked) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The cookie's token, if it is valid and not revoked. */
+    Optional<Authentication> authentication(HttpRequest<?> request) {
         Optional<String> token = request.getCookies().findCookie(Csrf.SIGN_IN_COOKIE).map(Cookie::getValue)
                 .filter(v -> !v.isBlank());
         if (token.isEmpty()) {
@@ -40,11 +51,7 @@ class PageSession {
         for (TokenValidator<HttpRequest<?>> v : validators) {
             Authentication auth = first(v.validateToken(token.get(), request));
             if (auth != null) {
-                try {
-                    return staff.of(auth).filter(Staff::isStaff);
-                } catch (ApiException revoked) {
-                    return Optional.empty();
-                }
+                return Optional.of(auth);
             }
         }
         return Optional.empty();

@@ -23,6 +23,7 @@ import java.util.Map;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.ClientAddresses;
 import jp.kakehashi.security.Logins;
+import jp.kakehashi.security.SignOuts;
 import jp.kakehashi.system.ApiException;
 
 /**
@@ -37,8 +38,13 @@ class SignInPages {
     private final Messages messages;
     private final PageLocale locales;
     private final ClientAddresses addresses;
+    private final PageSession session;
+    private final SignOuts signOuts;
 
-    SignInPages(Logins logins, Messages messages, PageLocale locales, ClientAddresses addresses) {
+    SignInPages(Logins logins, Messages messages, PageLocale locales, ClientAddresses addresses, PageSession session,
+                SignOuts signOuts) {
+        this.session = session;
+        this.signOuts = signOuts;
         this.logins = logins;
         this.messages = messages;
         this.locales = locales;
@@ -86,6 +92,8 @@ class SignInPages {
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable String _csrf) {
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/"));
         if (Csrf.valid(request, _csrf)) {
+            // the token itself ends, not only the browser's copy of it
+            session.authentication(request).ifPresent(signOuts::signOut);
             response.cookie(Cookie.of(Csrf.SIGN_IN_COOKIE, "").path("/").maxAge(0));
         }
         return response;

@@ -216,7 +216,7 @@ class AuthApiTest extends ServiceTest {
         SignedJWT valid = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .subject(p.username()).claim("roles", List.of("TRANSLATOR")).claim("uid", claims.get("uid"))
                 .claim("epoch", claims.get("epoch")).expirationTime(new Date(System.currentTimeMillis() + 60_000))
-                .build());
+                .issuer("kakehashi").jwtID(java.util.UUID.randomUUID().toString()).build());
         valid.sign(new MACSigner(secret));
         assertEquals(200, http.as(valid.serialize()).get("/api/v1/auth/me").status(), "the control token works");
         for (String token : List.of(tampered, none, badSignature, expired.serialize(), "garbage", "")) {
@@ -224,6 +224,106 @@ class AuthApiTest extends ServiceTest {
             assertEquals(401, r.status(), token + " → " + r.body());
             assertEquals(401, http.as(token).get("/api/v1/auth/me").status());
         }
+    }
+
+    /**
+     * A correctly signed token must still say who issued it, until when and from when it holds, and
+     * carry an id: without these a token minted by a leaked key or a bug would never end.
+     */
+    @Test
+    void tokensWithoutExpiryOrIdFromAnotherIssuerOrNotYetValidAreRefused() throws Exception {
+        Person p = staffing.translator("BEJ");
+        Map<String, Object> issued = json.readValue(new String(Base64.getUrlDecoder().decode(p.token().split("\\.")[1]),
+                StandardCharsets.UTF_8), Map.class);
+        assertEquals("kakehashi", issued.get("iss"), "the service names itself as issuer");
+        assertNotNull(issued.get("jti"), "and gives each token an id");
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> base = new HashMap<>(Map.of("sub", p.username(), "roles", List.of("TRANSLATOR"),
+                "uid", issued.get("uid"), "epoch", issued.get("epoch"), "iss", "kakehashi", "exp", now + 600,
+                "nbf", now - 5, "iat", now - 5, "jti", java.util.UUID.randomUUID().toString()));
+        assertEquals(200, http.as(signed(base)).get("/api/v1/auth/me").status(), "the control token works");
+        Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+        refused.put("no exp", without(base, "exp"));
+        refused.put("nbf in 10 min", with(base, "nbf", now + 600));
+        refused.put("another iss", with(base, "iss", "https://evil.example"));
+        refused.put("no iss", without(base, "iss"));
+        refused.put("no jti", without(base, "jti"));
+        for (var r : refused.entrySet()) {
+            assertProblem(http.as(signed(r.getValue())).get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        }
+    }
+
+    @Test
+    void signingOutEndsThatTokenButNotThePersonsOtherSessions() {
+        Person p = staffing.translator("LON");
+        String other = staffing.login(p.username(), Staffing.PASSWORD);
+        assertEquals(204, p.http().postJson("/api/v1/auth/logout", Map.of()).status());
+        assertProblem(p.http().get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+        assertProblem(p.http().postJson("/api/v1/auth/logout", Map.of()), 401, "UNAUTHORIZED");
+        assertEquals(200, http.as(other).get("/api/v1/auth/me").status(), "the other session goes on");
+    }
+
+    /** The pages' sign-out cleared the cookie only; the token in it went on working until it expired. */
+    @Test
+    void signingOutOnThePagesEndsTheCookiesToken() {
+        Person p = staffing.translator("PAR");
+        Http.Response form = http.get("/login");
+        String csrf = cookie(form, "csrf");
+        Http.Response in = http.send(java.net.http.HttpRequest.newBuilder(http.base().resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "csrf=" + csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + p.username() + "&password="
+                        + Staffing.PASSWORD.replace(' ', '+') + "&_csrf=" + csrf)));
+        assertEquals(303, in.status(), in.body());
+        String token = cookie(in, "JWT");
+        String csrfAfter = cookie(in, "csrf");
+        assertEquals(200, http.as(token).get("/api/v1/auth/me").status());
+        Http.Response out = http.send(java.net.http.HttpRequest.newBuilder(http.base().resolve("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "csrf=" + csrfAfter + "; JWT=" + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrfAfter)));
+        assertEquals(303, out.status(), out.body());
+        assertProblem(http.as(token).get("/api/v1/auth/me"), 401, "UNAUTHORIZED");
+    }
+
+    /**
+     * A stolen token let its holder guess the password behind it without limit (30 guesses, 30 × 401
+     * in 1.5 s). The guesses count against the account like failed sign-ins.
+     */
+    @Test
+    void guessingTheCurrentPasswordWithATokenIsThrottledLikeSigningIn() {
+        new Db(dataSource).update("DELETE FROM login_attempt");
+        Person p = staffing.translator("SEL");
+        Map<String, Object> right = Map.of("currentPassword", Staffing.PASSWORD, "newPassword", "a brand new passphrase");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(p.http().postJson("/api/v1/auth/password", with(right, "currentPassword", "guess " + i)),
+                    401, "INVALID_CREDENTIALS");
+        }
+        Http.Response blocked = p.http().postJson("/api/v1/auth/password", right);
+        assertProblem(blocked, 429, "TOO_MANY_REQUESTS");
+        assertTrue(Long.parseLong(blocked.header("Retry-After")) > 0);
+        assertProblem(login(p.username(), Staffing.PASSWORD), 429, "TOO_MANY_REQUESTS");
+        assertEquals(200, p.http().get("/api/v1/auth/me").status(), "nothing was changed");
+        new Db(dataSource).update("DELETE FROM login_attempt");
+        assertEquals(200, login(p.username(), Staffing.PASSWORD).status(), "the password is the old one");
+    }
+
+    private String signed(Map<String, Object> claims) throws Exception {
+        byte[] secret = Files.readString(Path.of(DATA, "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), JWTClaimsSet.parse(claims));
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
+    }
+
+    private static Map<String, Object> without(Map<String, Object> base, String key) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.remove(key);
+        return m;
+    }
+
+    private static String cookie(Http.Response r, String name) {
+        return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie: " + r.raw().headers()));
     }
 
     /**
