@@ -25,9 +25,10 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 
 /**
  * XLIFF out (a pair, or a whole bulletin) for staff, and a translated pair back in as a draft. An
- * import goes through the same save as the editor (lease holder only, lease renewed, audited), after
- * checking that the file answers this pair (422 XLIFF_MISMATCH) and its current source text
- * (409 SOURCE_CHANGED: the source was revised since the file was exported).
+ * import is a save like the editor's, under the same rule (the lease holder, or an editor of the
+ * office; the holder's lease renewed; audited), after checking that the file answers this pair
+ * (422 XLIFF_MISMATCH), its current source text (409 SOURCE_CHANGED: the source was revised since the
+ * file was exported) and translates the title (422 VALIDATION_FAILED, field title).
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,6 +68,12 @@ class XliffController {
                     .with("pairs", files.stream().map(XliffFormat.Translated::pairId).toList());
         }
         XliffFormat.Translated t = files.getFirst();
+        if (t.title() == null) {
+            // saving would blank the draft's title without a word; the file is refused instead
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "The file has no translation of the title (unit"
+                    + " 'title' has no <target>); translate it and send the file again. Nothing was saved")
+                    .with("field", "title");
+        }
         PairView now = pair(id);
         if (t.sourceRevision() != now.source().revision()) {
             throw new ApiException(ErrorCode.SOURCE_CHANGED, "The file was made from source revision "

@@ -1,5 +1,6 @@
 package jp.kakehashi.exchange;
 
+import io.micronaut.core.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class XliffFormat {
     }
 
     /** A translated pair as read back from a file. */
-    public record Translated(long pairId, int sourceRevision, String title, String body) {
+    /** {@code title} is null when the file has no target for the title unit (left untranslated). */
+    public record Translated(long pairId, int sourceRevision, @Nullable String title, String body) {
     }
 
     public static byte[] write(List<PairView> pairs) {
@@ -158,6 +160,7 @@ public final class XliffFormat {
             int revision = -1;
             String unit = null;
             StringBuilder title = new StringBuilder();
+            boolean titleTranslated = false;
             StringBuilder body = new StringBuilder();
             StringBuilder target = null;
             while (r.hasNext()) {
@@ -182,6 +185,7 @@ public final class XliffFormat {
                             pair = Long.parseLong(m.group(1));
                             revision = Integer.parseInt(m.group(2));
                             title.setLength(0);
+                            titleTranslated = false;
                             body.setLength(0);
                         }
                         case "unit" -> unit = r.getAttributeValue(null, "id");
@@ -201,11 +205,13 @@ public final class XliffFormat {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     switch (r.getLocalName()) {
                         case "target" -> {
+                            titleTranslated |= "title".equals(unit);
                             ("title".equals(unit) ? title : body).append(target);
                             target = null;
                         }
                         case "file" -> {
-                            files.add(new Translated(pair, revision, title.toString(), body.toString()));
+                            files.add(new Translated(pair, revision, titleTranslated ? title.toString() : null,
+                                    body.toString()));
                             if (files.size() > MAX_FILES) {
                                 throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_FILES
                                         + " pairs per file").with("limit", MAX_FILES);

@@ -77,6 +77,36 @@ class XliffApiTest extends ServiceTest {
         assertEquals("Staff of Shirakawa City visited Paris. \"Welcome,\" said the mayor.", target.get("body"));
     }
 
+    /**
+     * An import is a save, under the save's rule: an editor of the office may save over a claimed
+     * pair's draft (as with PUT /target) without taking the claim, and the holder keeps it.
+     */
+    @Test
+    void anEditorOfTheOfficeMayImportOverAClaimedPairAndTheClaimStays() {
+        long id = pair();
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        Http.Response saved = send(editor, id, translate(editor.http().get("/api/v1/pairs/" + id + "/xliff").body()));
+        assertEquals(200, saved.status(), saved.body());
+        Map<String, Object> pair = translator.http().get("/api/v1/pairs/" + id).map();
+        assertEquals("Shirakawa daruma", ((Map<?, ?>) pair.get("target")).get("title"));
+        assertEquals(translator.username(), pair.get("assignee"), "the translator still holds the claim");
+    }
+
+    /** A file whose title unit has no target blanked the draft's title without a word. */
+    @Test
+    void aFileThatLeavesTheTitleUntranslatedIsRefusedAndTheDraftTitleKept() {
+        long id = pair();
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        String exported = translator.http().get("/api/v1/pairs/" + id + "/xliff").body();
+        assertEquals(200, send(translator, id, translate(exported)).status());
+        String noTitle = translate(exported).replaceFirst("<target>Shirakawa daruma</target>", "");
+        Http.Response refused = send(translator, id, noTitle);
+        assertProblem(refused, 422, "VALIDATION_FAILED");
+        assertEquals("title", refused.map().get("field"));
+        Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("target");
+        assertEquals("Shirakawa daruma", target.get("title"), "the draft is as it was");
+    }
+
     @Test
     void aFileForAnotherPairOrAnOlderSourceOrHostileXmlChangesNothing() {
         long id = pair();

@@ -48,7 +48,9 @@ class XliffFormatTest {
         for (PairView p : pairs) {
             byte[] xliff = XliffFormat.write(List.of(p));
             List<XliffFormat.Translated> back = XliffFormat.read(xliff);
-            assertEquals(List.of(new XliffFormat.Translated(p.id(), p.source().revision(), p.target().title(),
+            // an empty title goes out without a <target>, and so comes back as untranslated
+            String title = p.target().title().isEmpty() ? null : p.target().title();
+            assertEquals(List.of(new XliffFormat.Translated(p.id(), p.source().revision(), title,
                     p.target().body())), back, new String(xliff, StandardCharsets.UTF_8));
             okapi(xliff);
         }
@@ -77,7 +79,7 @@ class XliffFormatTest {
         assertTrue(xml.contains("original=\"kakehashi:pair:7:source-revision:2\""), xml);
         assertTrue(xml.contains("<source>一文目。</source>") && xml.contains("<source>二文目。</source>"), xml);
         assertTrue(!xml.contains("<target>"), xml);
-        assertEquals(List.of(new XliffFormat.Translated(7, 2, "", "")), XliffFormat.read(xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(new XliffFormat.Translated(7, 2, null, "")), XliffFormat.read(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
