@@ -23,6 +23,7 @@ import jp.kakehashi.search.CommitClock;
 import jp.kakehashi.search.IndexStore;
 import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
+import jp.kakehashi.system.PauseLog;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryIndex.class);
+    private final PauseLog pauses = new PauseLog(LOG, "Memory indexing");
     private static final int BATCH = 500;
     private static final String CURSOR = "tm_unit";
     private static final FieldType CONCORDANCE = concordanceType();
@@ -122,11 +124,12 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
             while (catchUp() == BATCH) {
                 // keep going while there is a backlog
             }
+            pauses.succeeded();
             if (commits.behind(cursor) && commits.due(commitNanos)) {
                 commit();
             }
         } catch (Exception e) {
-            LOG.warn("Memory indexing paused: {}", e.toString());
+            pauses.failed(e);
             closeStore();
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.system.IdGaps;
 import jp.kakehashi.system.KakehashiConfig;
+import jp.kakehashi.system.PauseLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private final PauseLog pauses = new PauseLog(LOG, "Indexing");
     private final PairLoader loader;
     private final IndexPipeline pipeline;
     private final SearchAnalyzers analyzers;
@@ -112,6 +114,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             if (store != null) {
                 long from = cursor;
                 PairLoader.OutboxBounds bounds = loader.outboxBounds();
+                pauses.succeeded();
                 if (from < bounds.prunedThrough()) {
                     rebuildBecause("is behind the pruned outbox", from);
                     return;
@@ -131,7 +134,7 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
             }
         } catch (Exception e) {
             // The database may be down or the disk full: keep the last good searcher, retry next tick.
-            LOG.warn("Indexing paused: {}", e.toString());
+            pauses.failed(e);
             if (store != null && !store.healthy()) {
                 closeStore();
             }

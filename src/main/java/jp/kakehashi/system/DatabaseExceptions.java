@@ -25,16 +25,17 @@ import org.slf4j.LoggerFactory;
 final class DatabaseExceptions implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptions.class);
     private final Problems problems;
+    private final DatabaseOutages outages;
 
-    DatabaseExceptions(Problems problems) {
+    DatabaseExceptions(Problems problems, DatabaseOutages outages) {
         this.problems = problems;
+        this.outages = outages;
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
         if (isDatabaseUnavailable(exception)) {
-            LOG.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getPath(),
-                    rootMessage(exception));
+            outages.failed(rootMessage(exception));
             return problems.response(request, ErrorCode.DATABASE_UNAVAILABLE, null, Map.of());
         }
         if (isUniqueViolation(exception, "uk_bulletin_dedup")) {
