@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +30,16 @@ public final class EmbeddedMariaDb {
 
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
 
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
     private final Path root;
     private DB db;
     private int port;
+    /** Whether the server should be running: false after {@link #stop()}, so a stop is not revived. */
+    private boolean wanted;
+    private ProcessHandle server;
+    private Thread supervisor;
 
     private EmbeddedMariaDb(Path root) {
         this.root = root;
@@ -79,6 +87,9 @@ public final class EmbeddedMariaDb {
                         // is otherwise under 1 s. This server answers only on the loopback interface,
                         // where TLS protects nothing, so it has none.
                         .addArg("--skip-ssl")
+                        // Level 2 logs every connection a client closed mid-statement ("Aborted
+                        // connection"): one line per pooled connection after each outage.
+                        .addArg("--log-warnings=1")
                         .addArg("--pid-file=" + data.resolve("mariadbd.pid"));
                 if ("root".equals(System.getProperty("user.name"))) {
                     builder.addArg("--user=root");
@@ -87,7 +98,9 @@ public final class EmbeddedMariaDb {
                 db = new UnpackingDb(configuration, root.resolve("base"));
                 LOG.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, data);
                 db.start();
+                started();
                 createDatabase();
+                supervisor = Thread.ofPlatform().daemon().name("embedded-mariadb-supervisor").start(this::supervise);
             } catch (ManagedProcessException | SQLException e) {
                 db = null;
                 throw new IllegalStateException("Embedded MariaDB failed to start: " + e.getMessage(), e);
@@ -104,6 +117,7 @@ public final class EmbeddedMariaDb {
 
     /** Stops the server process (used on shutdown, and by fault tests that take the database away). */
     public synchronized void stop() {
+        wanted = false;
         if (db != null) {
             try {
                 db.stop();
@@ -116,6 +130,7 @@ public final class EmbeddedMariaDb {
     /** Starts the same server again on the same port after {@link #stop()}. */
     public synchronized void restart() throws ManagedProcessException {
         db.start();
+        started();
     }
 
     /** Stops the server for good and forgets it, so a later context starts a fresh process. */
@@ -123,6 +138,80 @@ public final class EmbeddedMariaDb {
         stop();
         db = null;
         RUNNING.remove(root, this);
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
+    }
+
+    /** The server's process, for fault tests that freeze or kill it. */
+    public synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(server).filter(ProcessHandle::isAlive);
+    }
+
+    private void started() {
+        wanted = true;
+        server = readPid(root.resolve("data").resolve("mariadbd.pid")).flatMap(ProcessHandle::of).orElse(null);
+    }
+
+    /**
+     * Restarts the server, on the same port and data, when its process ends while it is wanted (a
+     * crash, the OOM killer, a kill -9): without this the service answered 503 until someone
+     * restarted it by hand. Retries back off from 1 s to 30 s. One log line when it goes down, one
+     * per failed attempt, one when it is back; a frozen process is alive and is waited for.
+     */
+    private void supervise() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(500);
+                ProcessHandle down;
+                synchronized (this) {
+                    if (db == null) {
+                        return;
+                    }
+                    down = wanted && server != null && !server.isAlive() ? server : null;
+                }
+                if (down != null) {
+                    revive(down);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void revive(ProcessHandle down) throws InterruptedException {
+        long since = System.nanoTime();
+        LOG.warn("Embedded MariaDB is down (pid {} ended); restarting it on 127.0.0.1:{} with the same data",
+                down.pid(), port);
+        Duration wait = FIRST_RETRY;
+        for (int attempt = 1; ; attempt++) {
+            synchronized (this) {
+                if (db == null || !wanted) {
+                    return;
+                }
+                try {
+                    db.start();
+                    started();
+                    LOG.info("Embedded MariaDB is back (pid {}), {} ms after it went down",
+                            server == null ? "?" : server.pid(), (System.nanoTime() - since) / 1_000_000);
+                    return;
+                } catch (ManagedProcessException | RuntimeException e) {
+                    LOG.warn("Restarting embedded MariaDB failed (attempt {}): {}; next try in {} s", attempt,
+                            e.getMessage(), wait.toSeconds());
+                }
+            }
+            Thread.sleep(wait.toMillis());
+            wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            String text = Files.readString(pidFile).trim();
+            return text.matches("\\d+") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private void createDatabase() throws SQLException {
@@ -137,9 +226,7 @@ public final class EmbeddedMariaDb {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String text = Files.readString(pidFile).trim();
-        Optional<ProcessHandle> stale = text.matches("\\d+")
-                ? ProcessHandle.of(Long.parseLong(text)) : Optional.empty();
+        Optional<ProcessHandle> stale = readPid(pidFile).flatMap(ProcessHandle::of);
         stale.filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld"))
                 .orElse(false)).ifPresent(p -> {
                     LOG.warn("Stopping a MariaDB server left running by an earlier process (pid {})", p.pid());
