@@ -19,7 +19,7 @@ import jp.kakehashi.bulletin.PairStatus;
 import jp.kakehashi.system.ApiException;
 
 /**
- * The per-office dashboard numbers of workflow.md, straight from MariaDB in one read transaction:
+ * The per-office dashboard numbers of docs/design/workflow.md, straight from MariaDB in one read transaction:
  * counts per state, claims expiring within 24 h and overdue, median claim-to-approval time (first
  * claim of a pair to its latest approval), self-approvals, and progress of the latest bulletins.
  */

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes outbox rows older than the retention period (ARCHITECTURE.md: the outbox is read, never
+ * Deletes outbox rows older than the retention period (docs/design/consistency.md: the outbox is read, never
  * consumed; rows are pruned after a retention period and an instance that falls behind rebuilds).
  * Only the oldest unbroken run of old rows goes, a batch at a time, each batch in one transaction
  * with the horizon it moves ({@code outbox_horizon}), so followers see either both or neither.

@@ -21,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
  * (only while the bulletin is released); {@code view=staff} holds the current ones. Readers' queries
  * filter on the public view, so unreleased text cannot reach their totals, facets or snippets.
  *
- * <p>Bodies and their readings keep offsets in the postings (search.md): the highlighter then reads
+ * <p>Bodies and their readings keep offsets in the postings (docs/design/search.md): the highlighter then reads
  * where a term is instead of re-analysing every hit with Kuromoji, which was three quarters of a
  * query's time. A reading field takes the body first and the title after it, so its offsets are the
  * body's own and a romaji match marks the Japanese words of the stored body it came from.

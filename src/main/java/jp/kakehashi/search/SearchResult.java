@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The result shape of search.md. Snippets are escaped HTML with {@code <mark>} only. */
+/** The result shape of docs/design/search.md. Snippets are escaped HTML with {@code <mark>} only. */
 @Serdeable
 public record SearchResult(long total, int page, int size, String query, boolean queryTruncated, List<Hit> hits,
                     Map<String, Map<String, Integer>> facets) {

@@ -32,7 +32,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * ({@code ja_read}) marks the Japanese words it came from. Weight matches are off: they evaluate the
  * whole query against one field, and a query whose Latin part matched only the title would then mark
  * nothing in the body. A body without a match, or a highlighter failure on odd offsets (see
- * search.md's pitfalls), gives the escaped opening of the text; it never fails a search.
+ * the pitfalls in docs/design/search.md), gives the escaped opening of the text; it never fails a search.
  */
 final class Snippets {
     static final String[] FIELDS = {PairDocument.JA_BODY, PairDocument.EN_BODY};

@@ -1,5 +1,5 @@
 /**
- * Cross-language search over paired documents (design: search.md).
+ * Cross-language search over paired documents (design: docs/design/search.md).
  *
  * <p>Decisions and why:
  * <ul>
@@ -30,7 +30,7 @@
  *   until the outbox has been quiet for a while after 10,000 written pairs; then it is merged the
  *   same way, live, on the indexer's thread.</li>
  *   <li><b>Snippets read offsets from the postings</b> of the bodies and their readings (masked
- *   fields of the UnifiedHighlighter), as search.md says. Re-analysing the stored text of every hit
+ *   fields of the UnifiedHighlighter), as docs/design/search.md says. Re-analysing the stored text of every hit
  *   was the first implementation and took ~75 % of a query in a JFR profile (Kuromoji into a
  *   MemoryIndex per hit and field). A reading field indexes the body first, so its offsets are the
  *   body's and a romaji match marks the Japanese words it came from; the cost is a larger index and

@@ -14,7 +14,7 @@ import jp.kakehashi.workflow.Decision.Refused;
 
 /**
  * Asks {@link WorkflowRules} on behalf of a signed-in person and turns refusals into API errors, in
- * workflow.md's order: not of this office → 403; wrong state → 409; stale If-Match → 412; wrong
+ * the order in docs/design/workflow.md: not of this office → 403; wrong state → 409; stale If-Match → 412; wrong
  * person → 403, not the holder → 423; missing reason → 422.
  */
 final class PairGuard {

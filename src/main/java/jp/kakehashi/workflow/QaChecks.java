@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quality checks on a draft (workflow.md: "blocking QA errors = 0"). Pure rules, no I/O; each issue
+ * Quality checks on a draft (docs/design/workflow.md: "blocking QA errors = 0"). Pure rules, no I/O; each issue
  * has a stable code with messages under {@code qa.<code>} in {@code locales/}. Blocking: the draft
  * is the source copied unchanged, or an English draft still holds Japanese sentences. Warnings,
  * because a translator may have good reasons (3万5000 may rightly become "some 35,000"): quantities

@@ -25,7 +25,7 @@ import jp.kakehashi.system.Hashes;
  * The QA report of a pair's current draft with editors' acknowledgements. An acknowledgement names
  * a warning by code and detail (the detail says which number, date or term), so it holds for that
  * warning on later drafts too and lapses by itself when the warning changes. Blocking errors cannot
- * be acknowledged: they stop submit by design (workflow.md).
+ * be acknowledged: they stop submit by design (docs/design/workflow.md).
  */
 @Singleton
 public class QaReview {

@@ -15,7 +15,7 @@ import jp.kakehashi.workflow.Decision.Refused;
 import jp.kakehashi.workflow.Decision.Refusal;
 
 /**
- * The transition table of workflow.md, with no I/O: state × action × subject → decision. Services
+ * The transition table of docs/design/workflow.md, with no I/O: state × action × subject → decision. Services
  * ask it first, then apply the change with a conditional UPDATE (state and version), so the table
  * is the one place that says who may do what. Data-dependent guards (non-empty target, QA errors,
  * current source revision) belong to the services.
@@ -42,7 +42,7 @@ public final class WorkflowRules {
         return new Allowed(to, action == Action.CONFIRM);
     }
 
-    /** The state an action leads to from a state, or null where workflow.md has no such row. */
+    /** The state an action leads to from a state, or null where docs/design/workflow.md has no such row. */
     static PairStatus target(PairStatus from, Action action) {
         return switch (action) {
             case CLAIM -> from == UNASSIGNED || from == OUTDATED ? CLAIMED : null;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The judged query set of {@code relevance/judged_queries.tsv} over the demo content, as a reader:
  * recall@10 and nDCG@10 (binary relevance) per query and on average, and the precision cases.
- * Thresholds (README): every query recall@10 = 1, mean nDCG@10 ≥ 0.9, no excluded pair returned.
+ * Thresholds (docs/design/search.md): every query recall@10 = 1, mean nDCG@10 ≥ 0.9, no excluded pair returned.
  */
 @MicronautTest(transactional = false)
 class RelevanceTest extends ServiceTest {

@@ -12,7 +12,7 @@ import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
 /**
- * reliability.md: the Lucene writer hits a fatal error (a disk error in a flush or merge makes
+ * docs/design/consistency.md: the Lucene writer hits a fatal error (a disk error in a flush or merge makes
  * Lucene close it with a "tragic" exception). The indexer notices, reopens the index from its last
  * commit and replays the outbox from there; search never answers 500 meanwhile.
  */

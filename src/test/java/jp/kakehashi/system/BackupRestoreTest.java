@@ -21,7 +21,7 @@ import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
 /**
- * The restore drill of the README: a {@code mariadb-dump} taken while the service runs, more work
+ * The restore drill of docs/operate.md: a {@code mariadb-dump} taken while the service runs, more work
  * after it, the dump restored over the database, the service started again on its old data
  * directory. Its search and memory indexes then hold more than the database (the work after the
  * dump) and their cursors point past ids MariaDB will hand out again; they must be rebuilt, not

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * reliability.md: user text in a log line cannot forge another line or drive the operator's
+ * docs/design/consistency.md: user text in a log line cannot forge another line or drive the operator's
  * terminal. Paths, usernames and keys reach log messages; the packaged logback.xml's pattern turns
  * every control character and Unicode line break in a message into a space.
  */

@@ -229,7 +229,7 @@ class RequestLimitsTest extends ServiceTest {
         assertTrue(japanese.body().contains("<html lang=\"ja\""), "a well-formed header still chooses");
     }
 
-    /** reliability.md: a compressed bomb is a 413 and no memory spike; the server inflates 2 MB at most. */
+    /** docs/design/consistency.md: a compressed bomb is a 413 and no memory spike; the server inflates 2 MB at most. */
     @Test
     void aCompressedBodyThatInflatesPastTheLimitIsRefusedWith413() throws Exception {
         var packed = new java.io.ByteArrayOutputStream();

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Endpoint × person × pair state → the exact status, written out by hand from workflow.md and
- * ARCHITECTURE.md (not computed from the code under test). Every cell gets a pair of its own, so a
+ * Endpoint × person × pair state → the exact status, written out by hand from docs/design/workflow.md and
+ * docs/api.md (not computed from the code under test). Every cell gets a pair of its own, so a
  * successful write in one cell cannot change another.
  */
 @MicronautTest(transactional = false)

@@ -33,7 +33,7 @@ import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** reliability.md's concurrency table, over real HTTP and MariaDB with virtual-thread clients. */
+/** The concurrency table of docs/design/consistency.md, over real HTTP and MariaDB with virtual-thread clients. */
 @MicronautTest(transactional = false)
 class ConcurrencyTest extends ServiceTest {
     private static final int TRANSLATORS = 64;

@@ -25,7 +25,7 @@ import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The workflow of workflow.md end to end over HTTP and MariaDB. */
+/** The workflow of docs/design/workflow.md end to end over HTTP and MariaDB. */
 @MicronautTest(transactional = false)
 class WorkflowApiTest extends ServiceTest {
     @Inject

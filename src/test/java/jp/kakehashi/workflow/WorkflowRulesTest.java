@@ -16,11 +16,11 @@ import jp.kakehashi.workflow.Decision.Refusal;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every state × action × kind of person, against the table of workflow.md written out again here
+ * Every state × action × kind of person, against the table of docs/design/workflow.md written out again here
  * as data, independently of how {@link WorkflowRules} is coded.
  */
 class WorkflowRulesTest {
-    /** from → action → to, exactly the rows of workflow.md (SOURCE_TYPO keeps every state). */
+    /** from → action → to, exactly the rows of docs/design/workflow.md (SOURCE_TYPO keeps every state). */
     static final Map<PairStatus, Map<Action, PairStatus>> TABLE = new java.util.EnumMap<>(PairStatus.class);
 
     static {

@@ -11,7 +11,7 @@ import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
 import jp.kakehashi.bulletin.CreateBulletinCommand.SourceCommand;
 
 /**
- * Reads a flash bulletin as offices paste it (see design/bulletin-format.md): site chrome above,
+ * Reads a flash bulletin as offices paste it (see docs/formats.md): site chrome above,
  * a dated header, {@code ◇} items with {@code =Place} datelines, photo captions and image names,
  * a footer below. Pure: the caller says how to recognise an office. Lines are classified on their
  * NFKC form (so full-width digits, colons and parentheses behave like half-width ones) but stored
