@@ -54,7 +54,7 @@ final class StrictBodies implements Ordered {
                     Utf8.decode(body, "XML body");
                 }
             } else if (type.startsWith("text/")) {
-                Utf8.decode(body, "text body");
+                Utf8.decodeText(body);
             }
         } catch (ApiException refused) {
             return problems.response(request, refused);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * downstream (mariadb-dump, grep over exports) read as an end.
  */
 public final class Utf8 {
+    private static final int SNIFF = 8192;
+
     private Utf8() {
     }
 
@@ -30,6 +32,35 @@ public final class Utf8 {
         } catch (CharacterCodingException e) {
             throw new ApiException(ErrorCode.INVALID_UTF8, "The " + what + " is not valid UTF-8");
         }
+    }
+
+    /**
+     * A text body: refused as BINARY_BODY first when it looks like a file (a PNG sent as text has NULs
+     * too, and "not text" says more than "has a NUL"), then decoded by {@link #decode}.
+     */
+    public static String decodeText(byte[] body) {
+        if (looksBinary(body)) {
+            throw new ApiException(ErrorCode.BINARY_BODY, "The body looks like a binary file, not text");
+        }
+        try {
+            return decode(body, "text");
+        } catch (ApiException e) {
+            throw e.code() != ErrorCode.INVALID_UTF8 ? e : new ApiException(ErrorCode.INVALID_UTF8,
+                    "The body is not valid UTF-8 (Shift_JIS or EUC-JP must be converted first)");
+        }
+    }
+
+    /** More than one in ten of the first bytes being control bytes is a file, not a pasted text. */
+    private static boolean looksBinary(byte[] body) {
+        int n = Math.min(body.length, SNIFF);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = body[i] & 0xFF;
+            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) {
+                control++;
+            }
+        }
+        return control * 10 > n;
     }
 
     /**
