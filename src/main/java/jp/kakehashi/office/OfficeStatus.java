@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.bulletin.PairStatus;
+import jp.kakehashi.workflow.Action;
 import jp.kakehashi.system.ApiException;
 
 /**
@@ -69,17 +70,22 @@ public class OfficeStatus {
         List<Claim> expiring = claims(claims, code, now, now.plus(Duration.ofHours(24)));
         List<Claim> overdue = claims(claims, code, Instant.EPOCH, now);
         List<Long> durations = new ArrayList<>();
-        int[] self = new int[2];
+        int[] selfApproved = new int[2];
+        // audit names come from Action, the one place that names them
+        String claim = Action.CLAIM.auditName();
+        String assign = Action.ASSIGN.auditName();
+        String approve = Action.APPROVE.auditName(false);
+        String self = Action.SELF_APPROVAL;
         query("SELECT TIMESTAMPDIFF(SECOND, MIN(c.created_at), MAX(a.created_at))"
                 + " FROM audit_event a JOIN doc_pair p ON p.id = a.pair_id"
-                + " JOIN audit_event c ON c.pair_id = a.pair_id AND c.action IN ('claim', 'assign')"
-                + " WHERE p.office_code = ? AND a.action IN ('approve', 'approve_self') GROUP BY a.pair_id",
-                List.of(code), rs -> durations.add(rs.getLong(1)));
-        query("SELECT COUNT(*), COALESCE(SUM(a.action = 'approve_self'), 0) FROM audit_event a"
+                + " JOIN audit_event c ON c.pair_id = a.pair_id AND c.action IN (?, ?)"
+                + " WHERE p.office_code = ? AND a.action IN (?, ?) GROUP BY a.pair_id",
+                List.of(claim, assign, code, approve, self), rs -> durations.add(rs.getLong(1)));
+        query("SELECT COUNT(*), COALESCE(SUM(a.action = ?), 0) FROM audit_event a"
                 + " JOIN doc_pair p ON p.id = a.pair_id WHERE p.office_code = ?"
-                + " AND a.action IN ('approve', 'approve_self')", List.of(code), rs -> {
-                    self[0] = rs.getInt(1);
-                    self[1] = rs.getInt(2);
+                + " AND a.action IN (?, ?)", List.of(self, code, approve, self), rs -> {
+                    selfApproved[0] = rs.getInt(1);
+                    selfApproved[1] = rs.getInt(2);
                 });
         List<Progress> progress = new ArrayList<>();
         query("SELECT b.id, b.title_ja, b.published_on, b.state, SUM(p.status IN ('APPROVED', 'RELEASED')),"
@@ -89,7 +95,7 @@ public class OfficeStatus {
                 rs -> progress.add(new Progress(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7))));
         return new StatusView(code, counts, expiring.size(), overdue.size(), expiring, overdue, median(durations),
-                self[0], self[1], progress);
+                selfApproved[0], selfApproved[1], progress);
     }
 
     static Long median(List<Long> values) {

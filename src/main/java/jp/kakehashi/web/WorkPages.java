@@ -42,6 +42,7 @@ import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.workflow.Revisions;
 import jp.kakehashi.workflow.SourceDiff;
 import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+import jp.kakehashi.workflow.WorkflowRules;
 
 /**
  * Translators' and editors' pages: the work queue, a pair with its source beside the draft and the
@@ -53,13 +54,6 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class WorkPages {
     private static final Pageable FIFTY = Pageable.from(0, 50);
-    /** Buttons offered per state; the rules still decide (a translator pressing approve gets 403). */
-    private static final Map<String, List<String>> BUTTONS = Map.of("UNASSIGNED", List.of("claim", "cancel"),
-            "OUTDATED", List.of("claim", "confirm", "cancel"), "CLAIMED", List.of("submit", "release", "takeover",
-                    "cancel"), "CHANGES_REQUESTED", List.of("resume", "cancel"), "SUBMITTED",
-            List.of("approve", "reject", "cancel"), "APPROVED", List.of("unapprove", "cancel"),
-            "CANCELLED", List.of("reopen"));
-    private static final List<String> WITH_REASON = List.of("reject", "takeover", "cancel", "confirm", "unapprove");
     private final PageSession session;
     private final StaffForms forms;
     private final PairRepository pairs;
@@ -128,8 +122,9 @@ class WorkPages {
         model.put("segments", SegmentRows.of(pair).rows());
         model.put("terms", terms.hits(pair.source().body(), pair.sourceLang(), pair.office()));
         model.put("history", history.of(id));
-        model.put("buttons", BUTTONS);
-        model.put("withReason", WITH_REASON);
+        // what the table has a row for in this state; the rules still decide (a translator pressing
+        // approve gets 403). Assigning needs a person to name, which these buttons do not ask for.
+        model.put("actions", WorkflowRules.offered(pair.status()).stream().filter(a -> !a.needsAssignee()).toList());
         model.put("draftDiff", draftDiff(id));
         model.put("error", error);
         model.put("qa", qa == null ? List.of() : qa.stream().filter(c -> c.matches("[A-Z_]{1,40}")).toList());
@@ -201,7 +196,7 @@ class WorkPages {
     MutableHttpResponse<?> action(HttpRequest<?> request, @PathVariable long id, @Nullable String action,
                                   @Nullable String reason, @Nullable String assignee, @Nullable Long version,
                                   @Nullable String _csrf) {
-        Action a = action == null ? null : Action.ofEndpoint(action);
+        Action a = action == null ? null : Action.ofEndpoint(action).orElse(null);
         return act(request, _csrf, id, me -> {
             if (a == null) {
                 throw ApiException.notFound("Action " + action);

@@ -76,7 +76,7 @@ public class BulletinRelease {
                         p.targetRevision()).withTexts(p.sourceRevision(), p.targetRevision(),
                         p.basedOnSourceRevision(), p.lastSubmitterId(), false), who.actor(), "release", null);
             }
-            finish(b, BulletinState.RELEASED, Instant.now(), who, "bulletin_release", null);
+            finish(b, BulletinState.RELEASED, Instant.now(), who, Action.RELEASE_BULLETIN.auditName(), null);
         });
     }
 
@@ -101,7 +101,7 @@ public class BulletinRelease {
                             p.basedOnSourceRevision(), p.lastSubmitterId(), false), who.actor(), "retract", reason);
                 }
             }
-            finish(b, BulletinState.DRAFT, null, who, "bulletin_retract", reason);
+            finish(b, BulletinState.DRAFT, null, who, Action.RETRACT_BULLETIN.auditName(), reason);
         });
     }
 

@@ -68,7 +68,7 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
     public void onApplicationEvent(UserDeactivated event) {
         for (Pair p : pairs.findByAssigneeIdAndStatus(event.userId(), PairStatus.CLAIMED)) {
             writes.apply(p, p.withStatus(PairStatus.UNASSIGNED, null).withLease(null, null, null), event.by(),
-                    "release_claim", "holder deactivated");
+                    Action.RELEASE_CLAIM.auditName(), "holder deactivated");
         }
     }
 
@@ -78,7 +78,7 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
         for (Pair p : expired) {
             try {
                 tx.execute(OWN_TRANSACTION, status -> writes.apply(p, p.withStatus(PairStatus.UNASSIGNED, null)
-                        .withLease(null, null, null), Actor.SYSTEM, "expire", "lease expired at " + p.leaseExpiresAt()));
+                        .withLease(null, null, null), Actor.SYSTEM, Action.EXPIRE.auditName(), "lease expired at " + p.leaseExpiresAt()));
                 returned++;
             } catch (OptimisticLockException changed) {
                 // saved or released meanwhile; a renewed lease is no longer expired

@@ -59,11 +59,10 @@ public class PairWorkflow {
             if (action == Action.SUBMIT && outdatedDraft(p)) {
                 sourceChanged.set(true);
                 return writes.apply(p, p.withStatus(PairStatus.OUTDATED, PairStatus.CLAIMED).withLease(null, null, null),
-                        who.actor(), "submit_refused_outdated", "the source changed after the draft's base revision");
+                        who.actor(), Action.SUBMIT_REFUSED_OUTDATED, "the source changed after the draft's base revision");
             }
             Pair next = effect(p, action, allowed, who, office, now, assignTo);
-            String name = action == Action.APPROVE && who.id() == (p.lastSubmitterId() == null ? -1 : p.lastSubmitterId())
-                    ? "approve_self" : action.name().toLowerCase(java.util.Locale.ROOT);
+            String name = action.auditName(Long.valueOf(who.id()).equals(p.lastSubmitterId()));
             Pair applied = writes.apply(p, next, who.actor(), name, reason);
             if (action == Action.APPROVE) {
                 memory.approved(p, who);

@@ -60,7 +60,7 @@ public class Revisions {
             // The version-conditional UPDATE goes first: it takes the row's exclusive lock before the
             // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
             // of deadlocking, and the second gets a clean 412.
-            Pair saved = writes.apply(p, next, who.actor(), "save_draft", null);
+            Pair saved = writes.apply(p, next, who.actor(), Action.SAVE_DRAFT.auditName(), null);
             targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
             return saved;
         });
@@ -95,7 +95,7 @@ public class Revisions {
             SourceRevision prev = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
             int revision = p.sourceRevision() + 1;
             Pair saved = writes.apply(p, next(p, kind, revision), who.actor(),
-                    "source_" + kind.name().toLowerCase(java.util.Locale.ROOT), c.reason());
+                    (kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE).auditName(), c.reason());
             sources.save(new SourceRevision(null, p.id(), revision, title, prev.dateline(), body,
                     captions == null ? prev.captions() : captions, prev.images(), kind, who.id(), null));
             return saved;

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import java.util.Map;
 import jp.kakehashi.bulletin.BulletinView;
 import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.security.StaffLookup;
@@ -33,13 +32,6 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class WorkflowController {
-    static final Map<String, Action> ACTIONS = Map.ofEntries(Map.entry("claim", Action.CLAIM),
-            Map.entry("assign", Action.ASSIGN), Map.entry("release", Action.RELEASE_CLAIM),
-            Map.entry("takeover", Action.TAKEOVER), Map.entry("submit", Action.SUBMIT),
-            Map.entry("approve", Action.APPROVE), Map.entry("reject", Action.REJECT),
-            Map.entry("resume", Action.RESUME), Map.entry("unapprove", Action.UNAPPROVE),
-            Map.entry("confirm", Action.CONFIRM), Map.entry("cancel", Action.CANCEL),
-            Map.entry("reopen", Action.REOPEN));
     private final PairWorkflow workflow;
     private final Revisions revisions;
     private final BulletinRelease releases;
@@ -60,10 +52,7 @@ class WorkflowController {
     @Post("/pairs/{id}/{action}")
     HttpResponse<PairView> act(@PathVariable long id, @PathVariable String action, @Nullable @Body ActionCommand body,
                                @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
-        Action a = ACTIONS.get(action);
-        if (a == null) {
-            throw ApiException.notFound("Action " + action);
-        }
+        Action a = Action.ofEndpoint(action).orElseThrow(() -> ApiException.notFound("Action " + action));
         ActionCommand c = body == null ? new ActionCommand(null, null) : body;
         return tagged(workflow.act(id, a, staff.require(auth), c.reason(), ETags.version(ifMatch), c.assignee()));
     }

@@ -9,6 +9,8 @@ import static jp.kakehashi.bulletin.PairStatus.RELEASED;
 import static jp.kakehashi.bulletin.PairStatus.SUBMITTED;
 import static jp.kakehashi.bulletin.PairStatus.UNASSIGNED;
 
+import java.util.Arrays;
+import java.util.List;
 import jp.kakehashi.bulletin.PairStatus;
 import jp.kakehashi.workflow.Decision.Allowed;
 import jp.kakehashi.workflow.Decision.Refused;
@@ -40,6 +42,15 @@ public final class WorkflowRules {
             return new Refused(Refusal.REASON_REQUIRED);
         }
         return new Allowed(to, action == Action.CONFIRM);
+    }
+
+    /**
+     * The actions a person may ask for on a pair in this state, in the pages' order: those with an
+     * endpoint that the table has a row for. Whether this person may is still {@link #decide}'s
+     * answer; the pages offer, the rules decide.
+     */
+    public static List<Action> offered(PairStatus from) {
+        return Arrays.stream(Action.values()).filter(a -> a.endpoint() != null && target(from, a) != null).toList();
     }
 
     /** The state an action leads to from a state, or null where docs/design/workflow.md has no such row. */
