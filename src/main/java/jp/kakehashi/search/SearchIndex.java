@@ -158,8 +158,21 @@ public class SearchIndex implements ApplicationEventListener<ServerStartupEvent>
         Optional<Map<String, String>> committed = IndexStore.committed(path);
         if (committed.isPresent() && analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
                 && committed.get().containsKey(IndexStore.OUTBOX)) {
+            long at = Long.parseLong(committed.get().get(IndexStore.OUTBOX));
+            // Checked before the store is served: a restored database must never be answered from
+            // the index of work the backup does not have, not even for the first tick.
+            PairLoader.OutboxBounds bounds = loader.outboxBounds();
+            if (at < bounds.prunedThrough()) {
+                rebuildBecause("is behind the pruned outbox", at);
+                return;
+            }
+            if (at > bounds.last()) {
+                rebuildBecause("is ahead of the database's outbox (last id " + bounds.last()
+                        + "; restored from an earlier backup?)", at);
+                return;
+            }
             store = IndexStore.open(path, analyzers.indexAnalyzer());
-            cursor = Long.parseLong(committed.get().get(IndexStore.OUTBOX));
+            cursor = at;
             commits.opened(cursor);
             LOG.info("Search index opened at outbox id {}", cursor);
         } else {

@@ -68,6 +68,8 @@ class BackupRestoreTest {
 
         try (EmbeddedServer server = start()) {
             Http editor = new Http(server, server.getApplicationContext().getBean(JsonMapper.class)).as(token);
+            assertEquals(0, firstAnswer(() -> total(editor, "那覇")), "work after the backup is never found");
+            assertEquals(0, firstAnswer(() -> memory(editor, "石垣")), "nor remembered");
             awaitFound(() -> total(editor, "札幌"), 1);
             awaitFound(() -> memory(editor, "小樽"), 1);
             assertEquals(0, total(editor, "那覇"), "work after the backup is gone from search");
@@ -108,6 +110,17 @@ class BackupRestoreTest {
     private static int memory(Http editor, String phrase) {
         Http.Response r = editor.get("/api/v1/tm/concordance?lang=ja&q=" + enc(phrase));
         return r.status() == 200 ? ((Number) r.map().get("total")).intValue() : -1;
+    }
+
+    /** The first count the service answers (503 while an index is built is no answer), within 15 s. */
+    private static int firstAnswer(IntSupplier count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        int n = count.getAsInt();
+        while (n < 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            n = count.getAsInt();
+        }
+        return n;
     }
 
     /** Polls until {@code count} reaches {@code expected} or 15 s pass; returns the last count. */
