@@ -1,24 +1,24 @@
 package jp.kakehashi.bulletin;
 
-import java.util.List;
 import java.util.Set;
 import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
+
+import static jp.kakehashi.system.FieldLimits.MAX_BODY;
+import static jp.kakehashi.system.FieldLimits.MAX_DATELINE;
+import static jp.kakehashi.system.FieldLimits.MAX_TITLE;
+import static jp.kakehashi.system.FieldLimits.length;
+import static jp.kakehashi.system.FieldLimits.lines;
 
 /**
- * Size and shape limits of a bulletin, checked before anything is written. Limits are generous
- * for real bulletins (a long item is ~3,000 characters) and small enough that no request can make
- * the service hold or index unbounded text.
+ * Size and shape limits of a bulletin, checked before anything is written; the limits of each text
+ * are {@link FieldLimits}'.
  */
 public final class Bounds {
     public static final int MAX_PAIRS = 200;
-    public static final int MAX_TITLE = 500;
-    public static final int MAX_BODY = 50_000;
-    public static final int MAX_CAPTIONS = 50;
-    public static final int MAX_LINE = 500;
     public static final int MAX_NUMBER = 32;
-    public static final int MAX_DATELINE = 200;
     static final Set<String> LANGS = Set.of("ja", "en");
 
     private Bounds() {
@@ -68,31 +68,6 @@ public final class Bounds {
             length(at + ".target.title", p.target().title(), MAX_TITLE);
             length(at + ".target.body", p.target().body(), MAX_BODY);
         }
-    }
-
-    /** Checks caption-like lines and returns them for use. */
-    public static List<String> lines(String field, List<String> values) {
-        if (values.size() > MAX_CAPTIONS) {
-            throw tooLong(field, MAX_CAPTIONS);
-        }
-        for (String v : values) {
-            if (v == null || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                throw invalid(field + " entries must be single non-null lines");
-            }
-            length(field, v, MAX_LINE);
-        }
-        return values;
-    }
-
-    public static void length(String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
-            throw tooLong(field, max);
-        }
-    }
-
-    private static ApiException tooLong(String field, int max) {
-        return new ApiException(ErrorCode.FIELD_TOO_LONG, field + " is longer than " + max)
-                .with("field", field).with("limit", max);
     }
 
     static ApiException invalid(String detail) {

@@ -15,6 +15,13 @@ import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
+import jp.kakehashi.pair.SourceRevision;
+import jp.kakehashi.pair.SourceRevisionRepository;
+import jp.kakehashi.pair.TargetRevision;
+import jp.kakehashi.pair.TargetRevisionRepository;
 
 /**
  * Writes a new bulletin with all its pairs, first revisions, audit events and outbox rows in one

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.kakehashi.pair.PairView;
 
 @Serdeable
 public record BulletinView(long id, @Nullable String number, @Nullable String titleJa, @Nullable String titleEn,

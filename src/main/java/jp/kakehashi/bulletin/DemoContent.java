@@ -19,6 +19,12 @@ import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jp.kakehashi.pair.Action;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
+import jp.kakehashi.pair.PairReader;
+import jp.kakehashi.pair.PairView;
 
 /**
  * With {@code KAKEHASHI_DEMO=true} and an empty database, loads the project's own demo bulletins
@@ -44,10 +50,10 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
     private final JsonMapper json;
     private final TransactionOperations<?> tx;
     private final TranslationMemory memory;
-    private final BulletinReader reader;
+    private final PairReader reader;
 
     DemoContent(TransactionOperations<?> tx, KakehashiConfig config, BulletinRepository bulletins, PairRepository pairs, BulletinService service,
-                AuditRepository audit, Outbox outbox, JsonMapper json, TranslationMemory memory, BulletinReader reader) {
+                AuditRepository audit, Outbox outbox, JsonMapper json, TranslationMemory memory, PairReader reader) {
         this.memory = memory;
         this.reader = reader;
         this.config = config;
@@ -83,7 +89,7 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
     private void release(Bulletin b) {
         for (Pair p : pairs.findByBulletinIdOrderByPosition(b.id())) {
             pairs.update(p.withStatus(PairStatus.RELEASED, null).withReleased(p.sourceRevision(), p.targetRevision()));
-            audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), "release", p.status().name(),
+            audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), Action.RELEASED_WITH_BULLETIN, p.status().name(),
                     PairStatus.RELEASED.name(), "demo content", null));
             outbox.pairChanged(p.id(), "released");
             remember(p);

@@ -15,13 +15,14 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import jp.kakehashi.bulletin.BulletinReader;
-import jp.kakehashi.bulletin.PairView;
+import jp.kakehashi.pair.PairDesk;
+import jp.kakehashi.pair.PairView;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.workflow.Revisions;
-import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
+import jp.kakehashi.pair.Revisions;
+import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 
 /**
  * XLIFF out (a pair, or a whole bulletin) for staff, and a translated pair back in as a draft. An
@@ -34,12 +35,14 @@ import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class XliffController {
-    private final BulletinReader reader;
+    private final BulletinReader bulletins;
+    private final PairDesk desk;
     private final Revisions revisions;
     private final StaffLookup staff;
 
-    XliffController(BulletinReader reader, Revisions revisions, StaffLookup staff) {
-        this.reader = reader;
+    XliffController(BulletinReader bulletins, PairDesk desk, Revisions revisions, StaffLookup staff) {
+        this.bulletins = bulletins;
+        this.desk = desk;
         this.revisions = revisions;
         this.staff = staff;
     }
@@ -53,7 +56,7 @@ class XliffController {
     @Get(uri = "/bulletins/{id}/xliff", produces = XliffFormat.MEDIA_TYPE)
     HttpResponse<byte[]> bulletin(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        return file(XliffFormat.write(reader.bulletin(id, true).pairs()), "bulletin-" + id);
+        return file(XliffFormat.write(bulletins.bulletin(id, true).pairs()), "bulletin-" + id);
     }
 
     @Post(uri = "/pairs/{id}/xliff", consumes = {XliffFormat.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
@@ -85,7 +88,7 @@ class XliffController {
     }
 
     private PairView pair(long id) {
-        return reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
+        return desk.pair(id);
     }
 
     private static HttpResponse<byte[]> file(byte[] xliff, String name) {

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,7 +19,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
@@ -40,13 +38,11 @@ class GlossaryController {
     private final Glossary glossary;
     private final TermIndex index;
     private final StaffLookup staff;
-    private final BulletinReader reader;
 
-    GlossaryController(Glossary glossary, TermIndex index, StaffLookup staff, BulletinReader reader) {
+    GlossaryController(Glossary glossary, TermIndex index, StaffLookup staff) {
         this.glossary = glossary;
         this.index = index;
         this.staff = staff;
-        this.reader = reader;
     }
 
     @Serdeable
@@ -103,19 +99,6 @@ class GlossaryController {
             throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TBX file as the request body");
         }
         return glossary.importTerms(TbxFormat.read(body), who);
-    }
-
-    @Serdeable
-    record PairTerms(List<TermIndex.Hit> source, List<TermIndex.Hit> target) {
-    }
-
-    /** The glossary terms in a pair's source and current draft, with offsets for highlighting. */
-    @Get("/pairs/{id}/terms")
-    PairTerms pairTerms(@PathVariable long id, @Nullable Authentication auth) {
-        staff.require(auth);
-        var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
-        return new PairTerms(index.hits(pair.source().body(), pair.sourceLang(), pair.office()),
-                pair.target() == null ? List.of() : index.hits(pair.target().body(), pair.targetLang(), pair.office()));
     }
 
     private static HttpResponse<GlossaryTermView> tagged(HttpStatus status, GlossaryTermView v) {

@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -55,13 +54,6 @@ class MemoryController {
                                    @Nullable Authentication auth) {
         staff.require(auth);
         return queries.concordance(q, lang, limit);
-    }
-
-    @Get("/pairs/{id}/suggestions{?threshold}")
-    MemoryQueries.Suggestions suggestions(@PathVariable long id, @Nullable Integer threshold,
-                                          @Nullable Authentication auth) {
-        staff.require(auth);
-        return queries.suggestions(id, threshold);
     }
 
     /** One page of the memory as TMX; {@code Link: …; rel="next"} names the next page while there is one. */

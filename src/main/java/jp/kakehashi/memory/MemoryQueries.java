@@ -6,11 +6,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import jp.kakehashi.bulletin.Bounds;
-import jp.kakehashi.bulletin.BulletinReader;
-import jp.kakehashi.bulletin.PairView;
 import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.FieldLimits;
 
 /** Checked entry points to the memory: every size bounded, every parameter validated (422). */
 @Singleton
@@ -21,14 +19,11 @@ public class MemoryQueries {
     private static final int SUGGESTIONS_PER_SEGMENT = 3;
     private final MemoryLookup lookup;
     private final Concordance concordance;
-    private final BulletinReader reader;
     private final int defaultThreshold;
 
-    MemoryQueries(MemoryLookup lookup, Concordance concordance, BulletinReader reader,
-                  @Value("${kakehashi.tm.threshold:70}") int defaultThreshold) {
+    MemoryQueries(MemoryLookup lookup, Concordance concordance, @Value("${kakehashi.tm.threshold:70}") int defaultThreshold) {
         this.lookup = lookup;
         this.concordance = concordance;
-        this.reader = reader;
         this.defaultThreshold = defaultThreshold;
     }
 
@@ -47,13 +42,13 @@ public class MemoryQueries {
         if (text == null || text.isBlank()) {
             throw invalid("text", "text must not be empty");
         }
-        Bounds.length("text", text, TmEntry.MAX_TEXT);
+        FieldLimits.length("text", text, TmEntry.MAX_TEXT);
         return new Params(lang(lang), threshold(threshold), bounded("limit", limit, 5, MAX_LIMIT));
     }
 
     List<TmMatch> lookup(String text, Params p, @Nullable String previous, @Nullable String next) {
-        Bounds.length("previous", previous == null ? "" : previous, TmEntry.MAX_TEXT);
-        Bounds.length("next", next == null ? "" : next, TmEntry.MAX_TEXT);
+        FieldLimits.length("previous", previous == null ? "" : previous, TmEntry.MAX_TEXT);
+        FieldLimits.length("next", next == null ? "" : next, TmEntry.MAX_TEXT);
         String context = previous == null && next == null ? null : Similarity.contextKey(previous, next);
         return lookup.lookup(text, p.lang(), context, p.threshold(), p.limit());
     }
@@ -62,32 +57,27 @@ public class MemoryQueries {
         if (q == null || q.isBlank()) {
             throw invalid("q", "q must not be empty");
         }
-        Bounds.length("q", q, MAX_PHRASE);
+        FieldLimits.length("q", q, MAX_PHRASE);
         return concordance.search(q.strip(), lang(lang), bounded("limit", limit, 20, MAX_CONCORDANCE));
     }
 
-    Suggestions suggestions(long pairId, @Nullable Integer threshold) {
-        return suggestions(reader.pair(pairId, true).orElseThrow(() -> ApiException.notFound("Pair " + pairId)),
-                threshold);
-    }
-
-    /** Up to three matches for each sentence of the pair's current source, in context. */
-    public Suggestions suggestions(PairView pair, @Nullable Integer threshold) {
+    /** Up to three matches for each sentence of a pair's current source, in context. */
+    public Suggestions suggestions(long pairId, String sourceBody, String sourceLang, @Nullable Integer threshold) {
         int t = threshold(threshold);
-        List<Segmenter.Segment> segments = Segmenter.split(pair.source().body(), pair.sourceLang());
+        List<Segmenter.Segment> segments = Segmenter.split(sourceBody, sourceLang);
         List<SegmentSuggestion> out = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             String text = segments.get(i).text();
             if (text.length() > TmEntry.MAX_TEXT) {
                 continue;
             }
-            List<TmMatch> matches = lookup.lookup(text, pair.sourceLang(), Similarity.contextKey(segments, i), t,
+            List<TmMatch> matches = lookup.lookup(text, sourceLang, Similarity.contextKey(segments, i), t,
                     SUGGESTIONS_PER_SEGMENT);
             if (!matches.isEmpty()) {
                 out.add(new SegmentSuggestion(i, text, matches));
             }
         }
-        return new Suggestions(pair.id(), pair.sourceLang(), t, out);
+        return new Suggestions(pairId, sourceLang, t, out);
     }
 
     private int threshold(@Nullable Integer threshold) {

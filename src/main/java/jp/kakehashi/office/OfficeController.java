@@ -17,14 +17,12 @@ import jp.kakehashi.security.StaffLookup;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class OfficeController {
     private final OfficeDirectory offices;
-    private final OfficeStatus status;
     private final StaffLookup staff;
     private final OfficeSettings settings;
 
-    OfficeController(OfficeDirectory offices, OfficeStatus status, StaffLookup staff, OfficeSettings settings) {
+    OfficeController(OfficeDirectory offices, StaffLookup staff, OfficeSettings settings) {
         this.settings = settings;
         this.offices = offices;
-        this.status = status;
         this.staff = staff;
     }
 
@@ -41,13 +39,6 @@ class OfficeController {
             throw new jp.kakehashi.system.ApiException(jp.kakehashi.system.ErrorCode.FORBIDDEN, "Administrators only");
         }
         return OfficeView.of(settings.update(code, c.leaseHours(), c.selfApproval()));
-    }
-
-    @Get("/{code}/status")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    OfficeStatus.StatusView status(@PathVariable String code, @Nullable Authentication auth) {
-        staff.require(auth);
-        return status.of(code);
     }
 
     @Get

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.office.OfficeSettings;
-import jp.kakehashi.office.OfficeStatus;
+import jp.kakehashi.pair.OfficeStatus;
 import jp.kakehashi.security.AccountService;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;

@@ -16,7 +16,7 @@ import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.workflow.QaChecks;
+import jp.kakehashi.qa.QaChecks;
 
 /**
  * What every signed-in page shares: the template model (words, the person, the CSRF token) and the

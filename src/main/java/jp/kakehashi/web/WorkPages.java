@@ -20,29 +20,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import jp.kakehashi.bulletin.BulletinReader;
-import jp.kakehashi.bulletin.PairRepository;
-import jp.kakehashi.bulletin.PairStatus;
-import jp.kakehashi.bulletin.PairView;
-import jp.kakehashi.bulletin.TargetRevision;
-import jp.kakehashi.bulletin.TargetRevisionRepository;
-import jp.kakehashi.glossary.TermIndex;
+import jp.kakehashi.pair.PairDesk;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.security.Staff;
-import jp.kakehashi.segment.SegmentRows;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.workflow.Action;
-import jp.kakehashi.workflow.BulletinRelease;
-import jp.kakehashi.workflow.PairHistory;
-import jp.kakehashi.workflow.PairWorkflow;
-import jp.kakehashi.workflow.QaReview;
-import jp.kakehashi.memory.MemoryQueries;
-import jp.kakehashi.workflow.Revisions;
-import jp.kakehashi.workflow.SourceDiff;
-import jp.kakehashi.workflow.TextCommands.SaveTargetCommand;
-import jp.kakehashi.workflow.WorkflowRules;
+import jp.kakehashi.pair.Action;
+import jp.kakehashi.bulletin.BulletinRelease;
+import jp.kakehashi.pair.PairWorkflow;
+import jp.kakehashi.qa.QaReview;
+import jp.kakehashi.pair.Revisions;
+import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 
 /**
  * Translators' and editors' pages: the work queue, a pair with its source beside the draft and the
@@ -57,33 +48,25 @@ class WorkPages {
     private final PageSession session;
     private final StaffForms forms;
     private final PairRepository pairs;
-    private final BulletinReader reader;
-    private final TargetRevisionRepository targets;
+    private final BulletinReader bulletins;
+    private final PairDesk desk;
     private final PairWorkflow workflow;
     private final Revisions revisions;
     private final BulletinRelease releases;
-    private final PairHistory history;
     private final Messages messages;
     private final PageLocale locales;
-    private final QaReview review;
-    private final TermIndex terms;
-    private final MemoryQueries memory;
 
-    WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader reader, TargetRevisionRepository targets, PairWorkflow workflow,
-              Revisions revisions, BulletinRelease releases, PairHistory history, Messages messages,
-              PageLocale locales, QaReview review, TermIndex terms, MemoryQueries memory) {
-        this.review = review;
-        this.memory = memory;
-        this.terms = terms;
+    WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader bulletins, PairDesk desk,
+              PairWorkflow workflow, Revisions revisions, BulletinRelease releases, Messages messages,
+              PageLocale locales) {
         this.session = session;
         this.forms = forms;
         this.pairs = pairs;
-        this.reader = reader;
-        this.targets = targets;
+        this.bulletins = bulletins;
+        this.desk = desk;
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
-        this.history = history;
         this.messages = messages;
         this.locales = locales;
     }
@@ -114,18 +97,18 @@ class WorkPages {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
-        var pair = reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
-        model.put("pair", pair);
-        model.put("warnings", review.report(pair).issues());
-        model.put("mayAcknowledge", me.get().editorOf(pair.office()));
-        model.put("suggestions", suggestions(pair));
-        model.put("segments", SegmentRows.of(pair).rows());
-        model.put("terms", terms.hits(pair.source().body(), pair.sourceLang(), pair.office()));
-        model.put("history", history.of(id));
+        PairDesk.Desk d = desk.desk(id);
+        model.put("pair", d.pair());
+        model.put("warnings", d.qa().issues());
+        model.put("mayAcknowledge", me.get().editorOf(d.pair().office()));
+        model.put("suggestions", d.suggestions());
+        model.put("segments", d.segments().rows());
+        model.put("terms", d.terms().source());
+        model.put("history", d.history());
         // what the table has a row for in this state; the rules still decide (a translator pressing
         // approve gets 403). Assigning needs a person to name, which these buttons do not ask for.
-        model.put("actions", WorkflowRules.offered(pair.status()).stream().filter(a -> !a.needsAssignee()).toList());
-        model.put("draftDiff", draftDiff(id));
+        model.put("actions", d.actions().stream().filter(a -> !a.needsAssignee()).toList());
+        model.put("draftDiff", d.draftDiff());
         model.put("error", error);
         model.put("qa", qa == null ? List.of() : qa.stream().filter(c -> c.matches("[A-Z_]{1,40}")).toList());
         return HttpResponse.ok(new ModelAndView<>("pair", model));
@@ -138,29 +121,9 @@ class WorkPages {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
-        model.put("bulletin", reader.bulletin(id, true));
+        model.put("bulletin", bulletins.bulletin(id, true));
         model.put("error", error);
         return HttpResponse.ok(new ModelAndView<>("work-bulletin", model));
-    }
-
-    /** Memory suggestions; while the memory index is still opening the page shows none rather than failing. */
-    private List<MemoryQueries.SegmentSuggestion> suggestions(PairView pair) {
-        try {
-            return memory.suggestions(pair, null).segments();
-        } catch (ApiException unavailable) {
-            return List.of();
-        }
-    }
-
-    /** What the translator changed since the previous draft, for the reviewer. */
-    private List<SourceDiff.Op> draftDiff(long pairId) {
-        List<TargetRevision> drafts = targets.findByPairIdOrderByRevision(pairId);
-        if (drafts.size() < 2) {
-            return List.of();
-        }
-        TargetRevision before = drafts.get(drafts.size() - 2);
-        TargetRevision after = drafts.getLast();
-        return SourceDiff.between(before.title() + "\n" + before.body(), after.title() + "\n" + after.body());
     }
 
     @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -208,7 +171,7 @@ class WorkPages {
     @Post(uri = "/pairs/{id}/acknowledge", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> acknowledge(HttpRequest<?> request, @PathVariable long id, @Nullable String code,
                                        @Nullable String detail, @Nullable String reason, @Nullable String _csrf) {
-        return act(request, _csrf, id, me -> review.acknowledge(id, me, new QaReview.AcknowledgeCommand(code, detail,
+        return act(request, _csrf, id, me -> desk.acknowledge(id, me, new QaReview.AcknowledgeCommand(code, detail,
                 reason)));
     }
 

@@ -12,6 +12,9 @@ import jp.kakehashi.security.PasswordHasher;
 import jp.kakehashi.security.UserRepository;
 import jp.kakehashi.support.ServiceTest;
 import org.junit.jupiter.api.Test;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
 
 @MicronautTest
 class DemoContentTest extends ServiceTest {

@@ -1,0 +1,42 @@
+package jp.kakehashi.bulletin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jp.kakehashi.pair.TextCommands.ActionCommand;
+import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.system.ETags;
+
+/** Publishing a bulletin with all its approved pairs at once, and withdrawing it. */
+@Controller("/api/v1/bulletins")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class BulletinReleaseController {
+    private final BulletinRelease releases;
+    private final StaffLookup staff;
+
+    BulletinReleaseController(BulletinRelease releases, StaffLookup staff) {
+        this.releases = releases;
+        this.staff = staff;
+    }
+
+    @Post("/{id}/release")
+    BulletinView release(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
+                         @Nullable Authentication auth) {
+        return releases.release(id, staff.require(auth), ETags.version(ifMatch));
+    }
+
+    @Post("/{id}/retract")
+    BulletinView retract(@PathVariable long id, @Nullable @Body ActionCommand body,
+                         @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        return releases.retract(id, staff.require(auth), body == null ? null : body.reason(), ETags.version(ifMatch));
+    }
+}

@@ -1,0 +1,36 @@
+package jp.kakehashi.pair;
+
+import jakarta.inject.Singleton;
+import jp.kakehashi.memory.TranslationMemory;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
+import jp.kakehashi.security.UserRepository;
+
+/** Feeds an approval to the translation memory, inside the approval's transaction. */
+@Singleton
+class MemoryFeed {
+    private final TranslationMemory memory;
+    private final SourceRevisionRepository sources;
+    private final TargetRevisionRepository targets;
+    private final UserRepository users;
+
+    MemoryFeed(TranslationMemory memory, SourceRevisionRepository sources, TargetRevisionRepository targets,
+               UserRepository users) {
+        this.memory = memory;
+        this.sources = sources;
+        this.targets = targets;
+        this.users = users;
+    }
+
+    void approved(Pair p, Staff approver) {
+        if (p.targetRevision() == 0) {
+            return;
+        }
+        var source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+        var target = targets.findByPairIdAndRevision(p.id(), p.targetRevision()).orElseThrow();
+        String translator = p.lastSubmitterId() == null ? approver.username()
+                : users.findById(p.lastSubmitterId()).map(User::username).orElse(approver.username());
+        memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),
+                source.title(), source.body(), target.title(), target.body(), translator, approver.username()));
+    }
+}

@@ -1,0 +1,103 @@
+package jp.kakehashi.pair;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import jp.kakehashi.glossary.TermIndex;
+import jp.kakehashi.memory.MemoryQueries;
+import jp.kakehashi.qa.Draft;
+import jp.kakehashi.qa.QaReview;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+
+/**
+ * What a translator or editor works with beside one pair: its sentences aligned, memory suggestions,
+ * glossary terms, the QA report, the last change of the draft. The API serves each part on its own
+ * and the pair page all of them, from here, so both show the same thing. The aids below the pair
+ * (memory, glossary, QA) are given texts, never a pair: they do not depend on this package.
+ */
+@Singleton
+public class PairDesk {
+    private final PairReader reader;
+    private final QaReview review;
+    private final TermIndex terms;
+    private final MemoryQueries memory;
+    private final TargetRevisionRepository targets;
+    private final PairHistory history;
+
+    PairDesk(PairReader reader, QaReview review, TermIndex terms, MemoryQueries memory,
+             TargetRevisionRepository targets, PairHistory history) {
+        this.reader = reader;
+        this.review = review;
+        this.terms = terms;
+        this.memory = memory;
+        this.targets = targets;
+        this.history = history;
+    }
+
+    @Serdeable
+    public record Terms(List<TermIndex.Hit> source, List<TermIndex.Hit> target) {
+    }
+
+    /** The pair page's whole model; {@code suggestions} is empty while the memory is being indexed. */
+    public record Desk(PairView pair, QaReview.Report qa, List<MemoryQueries.SegmentSuggestion> suggestions,
+                       SegmentRows.View segments, Terms terms, PairHistory.HistoryView history,
+                       List<SourceDiff.Op> draftDiff, List<Action> actions) {
+    }
+
+    public PairView pair(long id) {
+        return reader.pair(id, true).orElseThrow(() -> ApiException.notFound("Pair " + id));
+    }
+
+    public Desk desk(long id) {
+        PairView pair = pair(id);
+        List<MemoryQueries.SegmentSuggestion> suggestions;
+        try {
+            suggestions = suggestions(pair, null).segments();
+        } catch (ApiException e) {
+            // The page is still worth showing while the memory index opens; anything else is an error.
+            if (e.code() != ErrorCode.SEARCH_UNAVAILABLE) {
+                throw e;
+            }
+            suggestions = List.of();
+        }
+        return new Desk(pair, qa(pair), suggestions, SegmentRows.of(pair), terms(pair), history.of(id),
+                draftDiff(id), WorkflowRules.offered(pair.status()));
+    }
+
+    public QaReview.Report qa(PairView pair) {
+        return review.report(draft(pair));
+    }
+
+    public QaReview.Report acknowledge(long id, Staff who, QaReview.AcknowledgeCommand c) {
+        return review.acknowledge(draft(pair(id)), who, c);
+    }
+
+    public Terms terms(PairView pair) {
+        return new Terms(terms.hits(pair.source().body(), pair.sourceLang(), pair.office()),
+                pair.target() == null ? List.of() : terms.hits(pair.target().body(), pair.targetLang(), pair.office()));
+    }
+
+    public MemoryQueries.Suggestions suggestions(PairView pair, @Nullable Integer threshold) {
+        return memory.suggestions(pair.id(), pair.source().body(), pair.sourceLang(), threshold);
+    }
+
+    /** What the translator changed since the previous draft, for the reviewer. */
+    public List<SourceDiff.Op> draftDiff(long pairId) {
+        List<TargetRevision> drafts = targets.findByPairIdOrderByRevision(pairId);
+        if (drafts.size() < 2) {
+            return List.of();
+        }
+        TargetRevision before = drafts.get(drafts.size() - 2);
+        TargetRevision after = drafts.getLast();
+        return SourceDiff.between(before.title() + "\n" + before.body(), after.title() + "\n" + after.body());
+    }
+
+    static Draft draft(PairView p) {
+        return new Draft(p.id(), p.bulletinId(), p.office(), p.status().name(), p.source().body(), p.sourceLang(),
+                p.target() == null ? null : p.target().title(), p.target() == null ? null : p.target().body(),
+                p.targetLang(), p.target() == null ? 0 : p.target().revision());
+    }
+}

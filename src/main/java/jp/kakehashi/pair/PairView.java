@@ -1,0 +1,28 @@
+package jp.kakehashi.pair;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** A pair as the API shows it: both sides with their current revisions. */
+@Serdeable
+public record PairView(long id, long bulletinId, int position, String office, String sourceLang, String targetLang,
+                       PairStatus status, @Nullable String assignee, @Nullable Instant leaseExpiresAt,
+                       boolean sourceUpdated, long version, SourceView source, @Nullable TargetView target) {
+
+    @Serdeable
+    public record SourceView(String title, @Nullable String dateline, String body, List<String> captions,
+                             List<String> images, int revision) {
+        static SourceView of(SourceRevision r) {
+            return new SourceView(r.title(), r.dateline(), r.body(), r.captions(), r.images(), r.revision());
+        }
+    }
+
+    @Serdeable
+    public record TargetView(String title, String body, int revision, int basedOnSourceRevision) {
+        static TargetView of(TargetRevision r) {
+            return new TargetView(r.title(), r.body(), r.revision(), r.basedOnSourceRevision());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package jp.kakehashi.pair;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import jp.kakehashi.office.Office;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.FieldLimits;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.pair.TextCommands.ReviseSourceCommand;
+import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
+
+/**
+ * New revisions of either side of a pair. Drafts renew the holder's lease (within the bound of
+ * {@link Leases}); a substantive source revision sends every translated state to OUTDATED and drops
+ * the claim, a typo revision leaves the state alone (and is published at once on a released pair,
+ * since it changes no meaning).
+ */
+@Singleton
+public class Revisions {
+    private final PairWrites writes;
+    private final PairWorkflow workflow;
+    private final SourceRevisionRepository sources;
+    private final TargetRevisionRepository targets;
+
+    Revisions(PairWrites writes, PairWorkflow workflow, SourceRevisionRepository sources,
+              TargetRevisionRepository targets) {
+        this.writes = writes;
+        this.workflow = workflow;
+        this.sources = sources;
+        this.targets = targets;
+    }
+
+    public PairView saveDraft(long pairId, Staff who, long ifMatch, SaveTargetCommand c) {
+        String title = c.title() == null ? "" : c.title().strip();
+        String body = c.body() == null ? "" : c.body();
+        FieldLimits.length("title", title, FieldLimits.MAX_TITLE);
+        FieldLimits.length("body", body, FieldLimits.MAX_BODY);
+        return writes.transaction(pairId, ifMatch, () -> {
+            Pair p = writes.load(pairId);
+            Office office = workflow.office(p);
+            Instant now = Instant.now();
+            PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
+            int revision = p.targetRevision() + 1;
+            Pair next = p.withTexts(p.sourceRevision(), revision, p.sourceRevision(), p.lastSubmitterId(),
+                    p.sourceUpdated());
+            if (Objects.equals(p.assigneeId(), who.id())) {
+                next = next.withLease(who.id(), p.leaseStartedAt(),
+                        Leases.renewed(now, p.leaseStartedAt(), office.leaseHours()));
+            }
+            // The version-conditional UPDATE goes first: it takes the row's exclusive lock before the
+            // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
+            // of deadlocking, and the second gets a clean 412.
+            Pair saved = writes.apply(p, next, who.actor(), Action.SAVE_DRAFT.auditName(), null);
+            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
+            return saved;
+        });
+    }
+
+    public PairView reviseSource(long pairId, Staff who, long ifMatch, ReviseSourceCommand c) {
+        SourceRevision.ChangeKind kind = switch (c.change() == null ? "" : c.change()) {
+            case "typo" -> SourceRevision.ChangeKind.TYPO;
+            case "substantive" -> SourceRevision.ChangeKind.SUBSTANTIVE;
+            default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "change must be typo or substantive")
+                    .with("field", "change");
+        };
+        String title = c.title() == null ? "" : c.title().strip();
+        String body = c.body() == null ? "" : c.body();
+        if (title.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "title must not be empty").with("field", "title");
+        }
+        FieldLimits.length("title", title, FieldLimits.MAX_TITLE);
+        FieldLimits.length("body", body, FieldLimits.MAX_BODY);
+        FieldLimits.length("reason", c.reason() == null ? "" : c.reason(), FieldLimits.MAX_REASON);
+        List<String> captions = c.captions() == null ? null : FieldLimits.lines("captions", c.captions());
+        Action action = kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE;
+        return writes.transaction(pairId, ifMatch, () -> {
+            Pair p = writes.load(pairId);
+            if (p.status() != PairStatus.CANCELLED || action == Action.SOURCE_TYPO) {
+                PairGuard.check(p, action, who, workflow.office(p), c.reason(), ifMatch, Instant.now());
+            } else if (!who.editorOf(p.officeCode())) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Editors of office " + p.officeCode() + " only");
+            } else {
+                PairGuard.matches(p, ifMatch);
+            }
+            SourceRevision prev = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+            int revision = p.sourceRevision() + 1;
+            Pair saved = writes.apply(p, next(p, kind, revision), who.actor(),
+                    (kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE).auditName(), c.reason());
+            sources.save(new SourceRevision(null, p.id(), revision, title, prev.dateline(), body,
+                    captions == null ? prev.captions() : captions, prev.images(), kind, who.id(), null));
+            return saved;
+        });
+    }
+
+    private static Pair next(Pair p, SourceRevision.ChangeKind kind, int revision) {
+        Pair revised = p.withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
+                p.sourceUpdated());
+        if (kind == SourceRevision.ChangeKind.TYPO) {
+            return p.releasedSourceRevision() == null ? revised
+                    : revised.withReleased(revision, p.releasedTargetRevision());
+        }
+        if (p.status() == PairStatus.CANCELLED) {
+            return revised;
+        }
+        PairStatus previous = p.status() == PairStatus.OUTDATED ? p.previousStatus() : p.status();
+        return revised.withStatus(PairStatus.OUTDATED, previous).withLease(null, null, null)
+                .withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
+                        p.releasedSourceRevision() != null);
+    }
+}

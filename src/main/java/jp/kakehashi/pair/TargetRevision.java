@@ -1,0 +1,20 @@
+package jp.kakehashi.pair;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** An immutable draft of a pair's target text, tied to the source revision it translates. */
+@MappedEntity("target_revision")
+public record TargetRevision(@Id @GeneratedValue @Nullable Long id,
+                             Long pairId,
+                             int revision,
+                             String title,
+                             String body,
+                             int basedOnSourceRevision,
+                             @Nullable Long createdBy,
+                             @DateCreated @Nullable Instant createdAt) {
+}

@@ -1,0 +1,155 @@
+package jp.kakehashi.qa;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Quality checks on a draft (docs/design/workflow.md: "blocking QA errors = 0"). Pure rules, no I/O; each issue
+ * has a stable code with messages under {@code qa.<code>} in {@code locales/}. Blocking: the draft
+ * is the source copied unchanged, or an English draft still holds Japanese sentences. Warnings,
+ * because a translator may have good reasons (3万5000 may rightly become "some 35,000"): quantities
+ * of the source missing from the draft, compared as values (3万5000人 ⇄ 35,000; 1億円 ⇄ 100 million
+ * yen); dates missing, compared as dates (9月27日、28日 ⇄ 27 and 28 September; 令和8年 ⇄ 2026);
+ * full-width characters left in English; unbalanced brackets or quotes; a length far outside what
+ * the language pair gives.
+ */
+public final class QaChecks {
+    private static final Pattern JAPANESE_RUN = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}ー]{4,}");
+    private static final Pattern FULL_WIDTH = Pattern.compile("[\\u3000-\\u303F\\uFF01-\\uFF60\\uFFE0-\\uFFE6]");
+    private static final String[][] BRACKETS = {{"(", ")"}, {"[", "]"}, {"{", "}"}, {"「", "」"}, {"『", "』"},
+            {"“", "”"}, {"（", "）"}};
+    /** English runs ~1.5–4 characters per Japanese character in these bulletins; flag far outside. */
+    private static final double MIN_EN_PER_JA = 0.8;
+    private static final double MAX_EN_PER_JA = 6.0;
+
+    private QaChecks() {
+    }
+
+    public enum Severity { BLOCKING, WARNING }
+
+    @Serdeable
+    public record Issue(String code, Severity severity, String detail) {
+    }
+
+    public static List<Issue> check(String sourceBody, String targetTitle, String targetBody, String targetLang) {
+        List<Issue> issues = new ArrayList<>();
+        String source = fold(sourceBody);
+        String target = fold(targetBody);
+        boolean toEnglish = "en".equals(targetLang);
+        if (!target.isBlank() && target.strip().equals(source.strip())) {
+            issues.add(new Issue("SAME_AS_SOURCE", Severity.BLOCKING, "The draft is the source text unchanged"));
+        }
+        if (toEnglish) {
+            Matcher m = JAPANESE_RUN.matcher(fold(targetTitle) + "\n" + target);
+            if (m.find()) {
+                issues.add(new Issue("UNTRANSLATED", Severity.BLOCKING, "Japanese text left in the translation: "
+                        + m.group()));
+            }
+        }
+        if (target.isBlank()) {
+            return issues;
+        }
+        String targetAll = fold(targetTitle) + "\n" + target;
+        DateMentions ja = DateMentions.japanese(toEnglish ? source : targetAll);
+        DateMentions en = DateMentions.english(toEnglish ? targetAll : source);
+        dates(issues, toEnglish ? ja : en, toEnglish ? en : ja);
+        numbers(issues, toEnglish, ja.rest(), en.rest());
+        if (toEnglish) {
+            Set<String> left = new TreeSet<>();
+            Matcher m = FULL_WIDTH.matcher(nullToEmpty(targetTitle) + "\n" + nullToEmpty(targetBody));
+            while (m.find()) {
+                left.add(m.group());
+            }
+            if (!left.isEmpty()) {
+                issues.add(new Issue("FULL_WIDTH", Severity.WARNING, "Full-width characters in English: "
+                        + String.join(" ", left)));
+            }
+        }
+        brackets(issues, nullToEmpty(targetBody));
+        lengthRatio(issues, source, target, toEnglish);
+        return issues;
+    }
+
+    public static boolean blocking(List<Issue> issues) {
+        return issues.stream().anyMatch(i -> i.severity() == Severity.BLOCKING);
+    }
+
+    private static void dates(List<Issue> issues, DateMentions source, DateMentions target) {
+        Set<String> missing = new TreeSet<>();
+        for (String d : source.found()) {
+            if (!target.mentions(d)) {
+                missing.add(d);
+            }
+        }
+        if (!missing.isEmpty()) {
+            issues.add(new Issue("DATES", Severity.WARNING, "Dates of the source not found: " + missing));
+        }
+    }
+
+    private static void numbers(List<Issue> issues, boolean toEnglish, String japanese, String english) {
+        Map<String, String> ja = NumberMentions.japanese(japanese);
+        Map<String, String> en = NumberMentions.english(english);
+        Map<String, String> source = toEnglish ? ja : en;
+        Map<String, String> target = toEnglish ? en : ja;
+        Set<String> missing = new TreeSet<>();
+        source.forEach((value, written) -> {
+            if (!target.containsKey(value)) {
+                missing.add(written);
+            }
+        });
+        if (!missing.isEmpty()) {
+            issues.add(new Issue("NUMBERS", Severity.WARNING, "Numbers of the source not found: " + missing));
+        }
+    }
+
+    private static void brackets(List<Issue> issues, String text) {
+        List<String> unbalanced = new ArrayList<>();
+        for (String[] b : BRACKETS) {
+            if (count(text, b[0]) != count(text, b[1])) {
+                unbalanced.add(b[0] + b[1]);
+            }
+        }
+        if (count(text, "\"") % 2 != 0) {
+            unbalanced.add("\"\"");
+        }
+        if (!unbalanced.isEmpty()) {
+            issues.add(new Issue("BRACKETS", Severity.WARNING, "Unbalanced: " + String.join(" ", unbalanced)));
+        }
+    }
+
+    private static void lengthRatio(List<Issue> issues, String source, String target, boolean toEnglish) {
+        int ja = toEnglish ? source.strip().length() : target.strip().length();
+        int en = toEnglish ? target.strip().length() : source.strip().length();
+        if (ja < 40 || en == 0) {
+            return;
+        }
+        double ratio = (double) en / ja;
+        if (ratio < MIN_EN_PER_JA || ratio > MAX_EN_PER_JA) {
+            issues.add(new Issue("LENGTH_RATIO", Severity.WARNING, String.format(java.util.Locale.ROOT,
+                    "English/Japanese length %.1f (usual %.1f–%.1f)", ratio, MIN_EN_PER_JA, MAX_EN_PER_JA)));
+        }
+    }
+
+    private static int count(String text, String s) {
+        int n = 0;
+        for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String fold(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+}
