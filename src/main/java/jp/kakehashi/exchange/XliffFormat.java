@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
@@ -152,82 +151,77 @@ public final class XliffFormat {
     }
 
     public static List<Translated> read(byte[] xml) {
-        List<Translated> files = new ArrayList<>();
-        try {
-            XMLStreamReader r = SafeXml.open(xml, FORMAT);
-            boolean root = false;
-            long pair = -1;
-            int revision = -1;
-            String unit = null;
-            StringBuilder title = new StringBuilder();
-            boolean titleTranslated = false;
-            StringBuilder body = new StringBuilder();
-            StringBuilder target = null;
-            while (r.hasNext()) {
-                int event = SafeXml.next(r, FORMAT);
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = r.getLocalName();
-                    if (!root) {
-                        String version = r.getAttributeValue(null, "version");
-                        if (!"xliff".equals(name) || !NS.equals(r.getNamespaceURI()) || version == null
-                                || !version.startsWith("2.")) {
-                            throw SafeXml.invalid(FORMAT, "the root element must be XLIFF 2 <xliff version=\"2.x\">");
-                        }
-                        root = true;
+        Reading reading = new Reading();
+        SafeXml.read(xml, FORMAT, "xliff", r -> {
+            String version = r.getAttributeValue(null, "version");
+            if (!"xliff".equals(r.getLocalName()) || !NS.equals(r.getNamespaceURI()) || version == null
+                    || !version.startsWith("2.")) {
+                throw SafeXml.invalid(FORMAT, "the root element must be XLIFF 2 <xliff version=\"2.x\">");
+            }
+        }, reading);
+        return reading.files;
+    }
+
+    /** One file's state while reading: the pair a {@code <file>} names and its translated units. */
+    private static final class Reading implements SafeXml.Visitor {
+        final List<Translated> files = new ArrayList<>();
+        long pair = -1;
+        int revision = -1;
+        String unit;
+        final StringBuilder title = new StringBuilder();
+        boolean titleTranslated;
+        final StringBuilder body = new StringBuilder();
+        StringBuilder target;
+
+        @Override
+        public void start(XMLStreamReader r, String name) {
+            switch (name) {
+                case "file" -> {
+                    Matcher m = ORIGINAL.matcher(String.valueOf(r.getAttributeValue(null, "original")));
+                    if (!m.matches()) {
+                        throw new ApiException(ErrorCode.XLIFF_MISMATCH,
+                                "A <file> without Kakehashi's original=\"kakehashi:pair:…\"");
                     }
-                    switch (name) {
-                        case "file" -> {
-                            Matcher m = ORIGINAL.matcher(String.valueOf(r.getAttributeValue(null, "original")));
-                            if (!m.matches()) {
-                                throw new ApiException(ErrorCode.XLIFF_MISMATCH,
-                                        "A <file> without Kakehashi's original=\"kakehashi:pair:…\"");
-                            }
-                            pair = Long.parseLong(m.group(1));
-                            revision = Integer.parseInt(m.group(2));
-                            title.setLength(0);
-                            titleTranslated = false;
-                            body.setLength(0);
-                        }
-                        case "unit" -> unit = r.getAttributeValue(null, "id");
-                        case "target" -> target = new StringBuilder();
-                        case "cp" -> {
-                            if (target != null) {
-                                target.append(codePoint(r.getAttributeValue(null, "hex")));
-                            }
-                        }
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                        || event == XMLStreamConstants.SPACE) {
+                    pair = Long.parseLong(m.group(1));
+                    revision = Integer.parseInt(m.group(2));
+                    title.setLength(0);
+                    titleTranslated = false;
+                    body.setLength(0);
+                }
+                case "unit" -> unit = r.getAttributeValue(null, "id");
+                case "target" -> target = new StringBuilder();
+                case "cp" -> {
                     if (target != null) {
-                        target.append(r.getText());
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (r.getLocalName()) {
-                        case "target" -> {
-                            titleTranslated |= "title".equals(unit);
-                            ("title".equals(unit) ? title : body).append(target);
-                            target = null;
-                        }
-                        case "file" -> {
-                            files.add(new Translated(pair, revision, titleTranslated ? title.toString() : null,
-                                    body.toString()));
-                            if (files.size() > MAX_FILES) {
-                                throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_FILES
-                                        + " pairs per file").with("limit", MAX_FILES);
-                            }
-                        }
-                        default -> { }
+                        target.append(codePoint(r.getAttributeValue(null, "hex")));
                     }
                 }
+                default -> { }
             }
-            if (!root) {
-                throw SafeXml.invalid(FORMAT, "no <xliff> element");
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw SafeXml.refusal(e, FORMAT);
         }
-        return files;
+
+        @Override
+        public void characters(String text) {
+            if (target != null) {
+                target.append(text);
+            }
+        }
+
+        @Override
+        public void end(String name) {
+            switch (name) {
+                case "target" -> {
+                    titleTranslated |= "title".equals(unit);
+                    ("title".equals(unit) ? title : body).append(target);
+                    target = null;
+                }
+                case "file" -> {
+                    files.add(new Translated(pair, revision, titleTranslated ? title.toString() : null,
+                            body.toString()));
+                    SafeXml.limit(files.size(), MAX_FILES, "pairs");
+                }
+                default -> { }
+            }
+        }
     }
 
     private static String codePoint(String hex) {

@@ -1,12 +1,10 @@
 package jp.kakehashi.glossary;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
@@ -96,70 +94,66 @@ final class TbxFormat {
 
     /** The term pairs of a TBX file: every Japanese term of an entry with every English one. */
     static List<GlossaryCommand> read(byte[] xml) {
-        List<GlossaryCommand> commands = new ArrayList<>();
-        try {
-            XMLStreamReader r = SafeXml.open(xml, FORMAT);
-            Entry entry = null;
-            String lang = null;
-            String status = null;
-            String term = null;
-            boolean root = false;
-            while (r.hasNext()) {
-                int event = SafeXml.next(r, FORMAT);
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = r.getLocalName();
-                    if (!root) {
-                        SafeXml.requireRoot(r, FORMAT, name.equals("martif") ? "martif" : "tbx",
-                                name.equals("martif") ? "" : NS);
-                        root = true;
-                    }
-                    switch (name) {
-                        case "conceptEntry", "termEntry" -> entry = new Entry();
-                        case "langSec", "langSet" -> lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
-                        case "termSec", "tig", "ntig" -> {
-                            status = null;
-                            term = null;
-                        }
-                        case "term" -> term = SafeXml.text(r, FORMAT).strip();
-                        case "termNote" -> {
-                            if ("administrativeStatus".equals(r.getAttributeValue(null, "type"))) {
-                                status = status(SafeXml.text(r, FORMAT).strip());
-                            }
-                        }
-                        case "admin" -> {
-                            if (entry != null && "customerSubset".equals(r.getAttributeValue(null, "type"))) {
-                                entry.office = SafeXml.text(r, FORMAT).strip();
-                            }
-                        }
-                        case "note" -> {
-                            if (entry != null) {
-                                entry.note = SafeXml.text(r, FORMAT).strip();
-                            }
-                        }
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && entry != null) {
-                    switch (r.getLocalName()) {
-                        case "termSec", "tig", "ntig" -> entry.add(lang, term, status);
-                        case "conceptEntry", "termEntry" -> {
-                            entry.emit(commands);
-                            entry = null;
-                            if (commands.size() > MAX_ENTRIES) {
-                                throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_ENTRIES
-                                        + " term pairs per file").with("limit", MAX_ENTRIES);
-                            }
-                        }
-                        default -> { }
+        Reading reading = new Reading();
+        SafeXml.read(xml, FORMAT, "tbx", r -> {
+            boolean martif = "martif".equals(r.getLocalName());
+            SafeXml.requireRoot(r, FORMAT, martif ? "martif" : "tbx", martif ? "" : NS);
+        }, reading);
+        return reading.commands;
+    }
+
+    /** The entry being read and the term within it. */
+    private static final class Reading implements SafeXml.Visitor {
+        final List<GlossaryCommand> commands = new ArrayList<>();
+        Entry entry;
+        String lang;
+        String status;
+        String term;
+
+        @Override
+        public void start(XMLStreamReader r, String name) throws XMLStreamException {
+            switch (name) {
+                case "conceptEntry", "termEntry" -> entry = new Entry();
+                case "langSec", "langSet" -> lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+                case "termSec", "tig", "ntig" -> {
+                    status = null;
+                    term = null;
+                }
+                case "term" -> term = SafeXml.text(r, FORMAT).strip();
+                case "termNote" -> {
+                    if ("administrativeStatus".equals(r.getAttributeValue(null, "type"))) {
+                        status = status(SafeXml.text(r, FORMAT).strip());
                     }
                 }
+                case "admin" -> {
+                    if (entry != null && "customerSubset".equals(r.getAttributeValue(null, "type"))) {
+                        entry.office = SafeXml.text(r, FORMAT).strip();
+                    }
+                }
+                case "note" -> {
+                    if (entry != null) {
+                        entry.note = SafeXml.text(r, FORMAT).strip();
+                    }
+                }
+                default -> { }
             }
-            if (!root) {
-                throw SafeXml.invalid(FORMAT, "no <tbx> element");
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw SafeXml.refusal(e, FORMAT);
         }
-        return commands;
+
+        @Override
+        public void end(String name) {
+            if (entry == null) {
+                return;
+            }
+            switch (name) {
+                case "termSec", "tig", "ntig" -> entry.add(lang, term, status);
+                case "conceptEntry", "termEntry" -> {
+                    entry.emit(commands);
+                    entry = null;
+                    SafeXml.limit(commands.size(), MAX_ENTRIES, "term pairs");
+                }
+                default -> { }
+            }
+        }
     }
 
 

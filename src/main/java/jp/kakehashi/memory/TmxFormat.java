@@ -15,8 +15,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.SafeXml;
 
 /**
@@ -122,59 +120,51 @@ final class TmxFormat {
     }
 
     static List<Unit> read(byte[] xml) {
-        List<Unit> units = new ArrayList<>();
-        try {
-            XMLStreamReader r = SafeXml.open(xml, FORMAT);
-            boolean root = false;
-            String headerLang = null;
-            Tu tu = null;
-            while (r.hasNext()) {
-                if (SafeXml.next(r, FORMAT) != XMLStreamConstants.START_ELEMENT) {
-                    if (r.isEndElement() && "tu".equals(r.getLocalName()) && tu != null) {
-                        units.add(tu.unit(headerLang));
-                        tu = null;
-                        if (units.size() > MAX_UNITS) {
-                            throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_UNITS
-                                    + " translation units per file").with("limit", MAX_UNITS);
-                        }
+        Reading reading = new Reading();
+        SafeXml.read(xml, FORMAT, "tmx", SafeXml.root(FORMAT, "tmx", ""), reading); // TMX 1.4 defines no namespace
+        return reading.units;
+    }
+
+    /** The header's source language and the unit being read. */
+    private static final class Reading implements SafeXml.Visitor {
+        final List<Unit> units = new ArrayList<>();
+        String headerLang;
+        Tu tu;
+
+        @Override
+        public void start(XMLStreamReader r, String name) throws XMLStreamException {
+            switch (name) {
+                case "header" -> headerLang = r.getAttributeValue(null, "srclang");
+                case "tu" -> tu = new Tu(r.getAttributeValue(null, "srclang"), r.getAttributeValue(null, "creationid"),
+                        r.getAttributeValue(null, "creationdate"));
+                case "prop" -> {
+                    if (tu != null) {
+                        tu.prop(r.getAttributeValue(null, "type"), SafeXml.text(r, FORMAT));
                     }
-                    continue;
                 }
-                String name = r.getLocalName();
-                if (!root) {
-                    SafeXml.requireRoot(r, FORMAT, "tmx", ""); // TMX 1.4 defines no namespace
-                    root = true;
+                case "tuv" -> {
+                    if (tu != null) {
+                        String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+                        tu.lang = lang != null ? lang : r.getAttributeValue(null, "lang");
+                    }
                 }
-                switch (name) {
-                    case "header" -> headerLang = r.getAttributeValue(null, "srclang");
-                    case "tu" -> tu = new Tu(r.getAttributeValue(null, "srclang"), r.getAttributeValue(null, "creationid"),
-                            r.getAttributeValue(null, "creationdate"));
-                    case "prop" -> {
-                        if (tu != null) {
-                            tu.prop(r.getAttributeValue(null, "type"), SafeXml.text(r, FORMAT));
-                        }
+                case "seg" -> {
+                    if (tu != null && tu.lang != null) {
+                        tu.variants.add(new String[] {tu.lang.toLowerCase(Locale.ROOT), segment(r)});
                     }
-                    case "tuv" -> {
-                        if (tu != null) {
-                            String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
-                            tu.lang = lang != null ? lang : r.getAttributeValue(null, "lang");
-                        }
-                    }
-                    case "seg" -> {
-                        if (tu != null && tu.lang != null) {
-                            tu.variants.add(new String[] {tu.lang.toLowerCase(Locale.ROOT), segment(r)});
-                        }
-                    }
-                    default -> { }
                 }
+                default -> { }
             }
-            if (!root) {
-                throw SafeXml.invalid(FORMAT, "no <tmx> element");
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw SafeXml.refusal(e, FORMAT);
         }
-        return units;
+
+        @Override
+        public void end(String name) {
+            if ("tu".equals(name) && tu != null) {
+                units.add(tu.unit(headerLang));
+                tu = null;
+                SafeXml.limit(units.size(), MAX_UNITS, "translation units");
+            }
+        }
     }
 
     /** The text of a {@code <seg>}, leaving out inline codes; the reader ends on {@code </seg>}. */

@@ -7,12 +7,77 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reading uploaded XML (TBX, XLIFF): StAX with DTDs and external entities off, and a document that
- * carries a DOCTYPE or an entity reference at all is refused, which closes entity expansion (billion
- * laughs) and XXE whatever the parser's defaults. Every failure is 400 INVALID_XML naming the format.
+ * Reading uploaded XML (TBX, TMX, XLIFF): StAX with DTDs and external entities off, and a document
+ * that carries a DOCTYPE or an entity reference at all is refused, which closes entity expansion
+ * (billion laughs) and XXE whatever the parser's defaults. Every failure is 400 INVALID_XML naming
+ * the format. {@link #read} owns the loop each format used to write for itself: open, check the
+ * root, hand each tag to the format's {@link Visitor}, refuse a file without the root, map failures.
  */
 public final class SafeXml {
     private SafeXml() {
+    }
+
+    /** A format's part of reading a file: what to do at each tag. The root has been checked. */
+    public interface Visitor {
+        /** At a start tag; may consume the element whole (with {@link #text}), and then sees no end. */
+        void start(XMLStreamReader r, String name) throws XMLStreamException;
+
+        /** At an end tag. */
+        default void end(String name) {
+        }
+
+        /** Text between tags, outside elements the visitor consumed. */
+        default void characters(String text) {
+        }
+    }
+
+    /** Checks the root element; throws {@link #invalid} when it is not the format's. */
+    public interface RootCheck {
+        void check(XMLStreamReader r);
+    }
+
+    /** The root check of a format whose root is {@code <name>} in {@code namespace} ("" for none). */
+    public static RootCheck root(String format, String name, String namespace) {
+        return r -> requireRoot(r, format, name, namespace);
+    }
+
+    /**
+     * Reads {@code xml} as {@code format}: the first start tag must pass {@code root} (a file without
+     * one is refused as "no &lt;rootName&gt; element"), and every tag then goes to {@code visitor}.
+     */
+    public static void read(byte[] xml, String format, String rootName, RootCheck root, Visitor visitor) {
+        try {
+            XMLStreamReader r = open(xml, format);
+            boolean rooted = false;
+            while (r.hasNext()) {
+                switch (next(r, format)) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (!rooted) {
+                            root.check(r);
+                            rooted = true;
+                        }
+                        visitor.start(r, r.getLocalName());
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> visitor.end(r.getLocalName());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            visitor.characters(r.getText());
+                    default -> { }
+                }
+            }
+            if (!rooted) {
+                throw invalid(format, "no <" + rootName + "> element");
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw refusal(e, format);
+        }
+    }
+
+    /** 400 TOO_MANY_ITEMS once a file holds more than {@code max} of {@code what}. */
+    public static void limit(int count, int max, String what) {
+        if (count > max) {
+            throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "At most " + max + " " + what + " per file")
+                    .with("limit", max);
+        }
     }
 
     public static XMLStreamReader open(byte[] xml, String format) {
