@@ -13,17 +13,17 @@ import java.util.Set;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.bulletin.Bulletin.BulletinState;
+import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
-import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.pair.PairWrites;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.FieldLimits;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.pair.Action;
-import jp.kakehashi.pair.PairWrites;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * Bilingual release and retraction of a whole bulletin, in one transaction under the bulletin's row

@@ -13,8 +13,6 @@ import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.outbox.Outbox;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
@@ -22,6 +20,8 @@ import jp.kakehashi.pair.SourceRevision;
 import jp.kakehashi.pair.SourceRevisionRepository;
 import jp.kakehashi.pair.TargetRevision;
 import jp.kakehashi.pair.TargetRevisionRepository;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /**
  * Writes a new bulletin with all its pairs, first revisions, audit events and outbox rows in one

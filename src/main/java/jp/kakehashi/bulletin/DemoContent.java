@@ -12,19 +12,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
-import jp.kakehashi.memory.TranslationMemory;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.memory.TranslationMemory;
 import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.pair.Action;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairReader;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
+import jp.kakehashi.pair.PairView;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jp.kakehashi.pair.Action;
-import jp.kakehashi.pair.Pair;
-import jp.kakehashi.pair.PairRepository;
-import jp.kakehashi.pair.PairStatus;
-import jp.kakehashi.pair.PairReader;
-import jp.kakehashi.pair.PairView;
 
 /**
  * With {@code KAKEHASHI_DEMO=true} and an empty database, loads the project's own demo bulletins

@@ -17,12 +17,12 @@ import java.util.List;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairView;
+import jp.kakehashi.pair.Revisions;
+import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.pair.Revisions;
-import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 
 /**
  * XLIFF out (a pair, or a whole bulletin) for staff, and a translated pair back in as a draft. An

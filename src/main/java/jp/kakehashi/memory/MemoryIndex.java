@@ -14,16 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import jp.kakehashi.search.CommitClock;
-import jp.kakehashi.search.IndexStore;
-import jp.kakehashi.system.IdGaps;
+import jp.kakehashi.index.IdGaps;
+import jp.kakehashi.index.IndexFollower;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.system.KakehashiConfig;
-import jp.kakehashi.system.PauseLog;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -38,36 +32,18 @@ import org.slf4j.LoggerFactory;
  * The memory's Lucene index under {@code <data-dir>/tm}, derived from {@code tm_unit}: one document
  * per unit with both sides as bigrams (candidates), the exact-match keys, and concordance tokens
  * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
- * candidates. One thread follows the table by id (see {@link IdGaps}), at once after a commit that
- * wrote units and on a poll for units other instances wrote. A missing or differently-analysed
- * index is rebuilt from the table, as is one whose cursor lies past the table's last id (a database
- * restored from an older backup); deleting the directory is safe.
- *
- * <p>What a batch wrote is searchable at once (a refresh) and durable at the first tick at least
- * {@code kakehashi.tm.commit-interval} after the last commit, and at a clean stop: every approval
- * writes units and wakes this thread, and a commit per approval meant an fsync of a fresh tiny
- * segment (and the merges of them) for every approval. The committed cursor names only what the
- * commit holds, so a crash replays from it; updates by unit id make the replay idempotent.
+ * candidates. An {@link IndexFollower} of the table by id (see {@link IdGaps}), woken at once after
+ * a commit that wrote units and polling for units other instances wrote; its lifecycle (resume,
+ * rebuild beside, commit when due) is the search index's. Every approval writes units, so the
+ * follower's deferred commits matter here most. Updates by unit id make a replay idempotent.
  */
 @Singleton
-class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
+class MemoryIndex extends IndexFollower implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryIndex.class);
-    private final PauseLog pauses = new PauseLog(LOG, "Memory indexing");
     private static final int BATCH = 500;
     private static final String CURSOR = "tm_unit";
     private static final FieldType CONCORDANCE = concordanceType();
     private final TmRepository units;
-    private final MemoryAnalyzers analyzers;
-    private final Path path;
-    private final long pollMillis;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("memory-indexer").daemon().factory());
-    private final long commitNanos;
-    private volatile IndexStore store;
-    /** Units up to this id are searchable. */
-    private volatile long cursor;
-    /** The cursor of the last commit, and when it was made. */
-    private final CommitClock commits = new CommitClock();
 
     @Inject
     MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config,
@@ -78,11 +54,9 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
 
     /** A follower of the table on its own directory (tests). */
     MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, Path path, Duration poll, Duration commitInterval) {
+        super(LOG, "Translation memory index", "memory-indexer", path, CURSOR, analyzers.index(), analyzers.hash(), poll,
+                commitInterval);
         this.units = units;
-        this.analyzers = analyzers;
-        this.path = path;
-        this.pollMillis = poll.toMillis();
-        this.commitNanos = commitInterval.toNanos();
     }
 
     static String gram(String lang) {
@@ -99,95 +73,70 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+        start();
     }
 
     @TransactionalEventListener
     void committed(MemoryChanged event) {
-        thread.execute(this::tick);
+        wake();
     }
 
     /** Units up to this id are searchable (-1 while the index opens). */
     long indexedUpTo() {
-        return store == null ? -1 : cursor;
+        return appliedUpTo();
     }
 
     <T> T search(IndexStore.SearchFunction<T> fn) {
-        return IndexStore.search(store, "The translation memory is being indexed; try again shortly", fn);
+        return search("The translation memory is being indexed; try again shortly", fn);
     }
 
-    private void tick() {
-        try {
-            if (store == null) {
-                open();
+    /** Units are never deleted: nothing is pruned, and the newest id bounds every cursor. */
+    @Override
+    protected Range range() {
+        return new Range(0, units.maxId());
+    }
+
+    @Override
+    protected long fill(IndexStore fresh) throws IOException {
+        long at = 0;
+        Batch b;
+        do {
+            long from = at;
+            b = batch(fresh, from);
+            at = b.safe();
+            if (at == from) {
+                break; // a young gap: the catch-ups after the swap go on from here
             }
-            while (catchUp() == BATCH) {
-                // keep going while there is a backlog
+        } while (b.rows() == BATCH && !closing);
+        return at;
+    }
+
+    @Override
+    protected void catchUp(IndexStore target) throws IOException {
+        Batch b;
+        long from;
+        do {
+            from = cursor();
+            b = batch(target, from);
+            if (b.rows() > 0) {
+                advance(target, b.safe());
             }
-            pauses.succeeded();
-            if (commits.behind(cursor) && commits.due(commitNanos)) {
-                commit();
-            }
-        } catch (Exception e) {
-            pauses.failed(e);
-            closeStore();
-        }
+        } while (b.rows() == BATCH && b.safe() > from && !closing);
     }
 
-    private void open() throws IOException {
-        Optional<Long> resumable = resumableCursor();
-        if (resumable.isEmpty()) {
-            IndexStore.deleteTree(path);
-        }
-        store = IndexStore.open(path, analyzers.index());
-        cursor = resumable.orElse(0L);
-        commits.opened(cursor);
-        if (resumable.isEmpty()) {
-            // Records the analyzers and an empty cursor at once: a memory with no units yet never
-            // reaches a commit of its own, and every start would otherwise "rebuild" it again.
-            commit();
-        }
+    /** How many units a batch read, and the id up to which no unit can still appear below. */
+    private record Batch(int rows, long safe) {
     }
 
-    /** The committed cursor if the index may resume from it; empty: rebuild it from the table. */
-    private Optional<Long> resumableCursor() {
-        Optional<Map<String, String>> committed = IndexStore.committed(path);
-        if (committed.isEmpty() || !analyzers.hash().equals(committed.get().get(IndexStore.ANALYZERS))
-                || !committed.get().containsKey(CURSOR)) {
-            LOG.info("Translation memory index missing or built with other analyzers: rebuilding from MariaDB");
-            return Optional.empty();
-        }
-        long at = Long.parseLong(committed.get().get(CURSOR));
-        if (at > units.maxId()) {
-            // The database was restored from a backup older than the index: the index holds units the
-            // table no longer has, and the table hands out the ids up to the cursor again.
-            LOG.warn("Translation memory index is ahead of the database (restored from an earlier backup?): "
-                    + "rebuilding from MariaDB");
-            return Optional.empty();
-        }
-        return Optional.of(at);
-    }
-
-    /** Indexes the next units after the cursor; returns how many it read. */
-    private int catchUp() throws IOException {
-        List<TmUnit> rows = units.findByIdGreaterThan(cursor, Pageable.from(0, BATCH, Sort.of(Sort.Order.asc("id"))));
-        if (rows.isEmpty()) {
-            return 0;
-        }
+    /** Indexes the next units after {@code from}. */
+    private Batch batch(IndexStore target, long from) throws IOException {
+        List<TmUnit> rows = units.findByIdGreaterThan(from, Pageable.from(0, BATCH, Sort.of(Sort.Order.asc("id"))));
         for (TmUnit u : rows) {
-            store.update(new Term("uid", Long.toString(u.id())), document(u));
+            target.update(new Term("uid", Long.toString(u.id())), document(u));
         }
-        long safe = IdGaps.contiguous(cursor, rows.stream().map(u -> new Written(u.id(), u.updatedAt())).toList(),
-                Instant.now());
-        store.refresh();
-        cursor = safe;
-        return rows.size();
-    }
-
-    private void commit() throws IOException {
-        long upTo = cursor;
-        store.commit(Map.of(CURSOR, Long.toString(upTo), IndexStore.ANALYZERS, analyzers.hash()));
-        commits.committed(upTo);
+        long safe = rows.isEmpty() ? from : IdGaps.contiguous(from,
+                rows.stream().map(u -> new Written(u.id(), u.updatedAt())).toList(), Instant.now());
+        return new Batch(rows.size(), safe);
     }
 
     private record Written(long id, Instant writtenAt) implements IdGaps.Row {
@@ -212,23 +161,9 @@ class MemoryIndex implements ApplicationEventListener<ServerStartupEvent>, AutoC
         return t;
     }
 
-    private void closeStore() {
-        IndexStore s = store;
-        store = null;
-        IndexStore.closeQuietly(s);
-    }
-
     @PreDestroy
     @Override
     public void close() {
-        IndexStore.stop(thread);
-        if (store != null && commits.behind(cursor)) {
-            try {
-                commit(); // what is searchable need not be indexed again after a clean stop
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Final memory index commit failed; the units are indexed again on start: {}", e.toString());
-            }
-        }
-        closeStore();
+        super.close();
     }
 }

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.kakehashi.system.ApiException;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.system.ApiException;
 
 /**
  * The per-office dashboard numbers of docs/design/workflow.md, straight from MariaDB in one read transaction:

@@ -4,11 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 import jp.kakehashi.office.Office;
+import jp.kakehashi.pair.Decision.Allowed;
+import jp.kakehashi.pair.Decision.Refused;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.pair.Decision.Allowed;
-import jp.kakehashi.pair.Decision.Refused;
 
 /**
  * Asks {@link WorkflowRules} on behalf of a signed-in person and turns refusals into API errors, in

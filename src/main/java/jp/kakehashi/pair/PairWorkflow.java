@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.kakehashi.office.Office;
 import jp.kakehashi.office.OfficeRepository;
+import jp.kakehashi.qa.DraftChecks;
+import jp.kakehashi.qa.QaChecks;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.FieldLimits;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.qa.DraftChecks;
-import jp.kakehashi.qa.QaChecks;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * Pair transitions requested by people (claim, submit, approve …). Each is one transaction: read,

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import jp.kakehashi.office.Office;
-import jp.kakehashi.security.Staff;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.FieldLimits;
-import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.pair.TextCommands.ReviseSourceCommand;
 import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * New revisions of either side of a pair. Drafts renew the holder's lease (within the bound of

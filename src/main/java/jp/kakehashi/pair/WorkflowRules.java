@@ -12,8 +12,8 @@ import static jp.kakehashi.pair.PairStatus.UNASSIGNED;
 import java.util.Arrays;
 import java.util.List;
 import jp.kakehashi.pair.Decision.Allowed;
-import jp.kakehashi.pair.Decision.Refused;
 import jp.kakehashi.pair.Decision.Refusal;
+import jp.kakehashi.pair.Decision.Refused;
 
 /**
  * The transition table of docs/design/workflow.md, with no I/O: state × action × subject → decision. Services

@@ -16,8 +16,8 @@ import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.security.UserRepository;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.FieldLimits;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 import jp.kakehashi.system.Hashes;
 
 /**

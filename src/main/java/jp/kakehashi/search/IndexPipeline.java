@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.kakehashi.index.IndexStore;
 
 /**
  * Writes batches of pairs into an index: the full rebuild and the outbox catch-up both run here.

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.kakehashi.system.IdGaps;
+import jp.kakehashi.index.IdGaps;
 
 /**
  * The outbox after a cursor as pipeline batches: the pairs the rows name (a bulletin row names all

@@ -73,7 +73,7 @@ class PairLoader {
     }
 
     record OutboxRow(long id, String aggregate, long aggregateId, java.time.Instant writtenAt)
-            implements jp.kakehashi.system.IdGaps.Row {
+            implements jp.kakehashi.index.IdGaps.Row {
     }
 
     @Transactional(readOnly = true)

@@ -26,8 +26,8 @@ import jp.kakehashi.pair.OfficeStatus;
 import jp.kakehashi.security.AccountService;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
-import jp.kakehashi.security.UserCommands;
 import jp.kakehashi.security.UserCommands.CreateUserCommand;
+import jp.kakehashi.security.UserCommands;
 import jp.kakehashi.system.ApiException;
 
 /**

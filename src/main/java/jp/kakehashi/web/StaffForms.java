@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.qa.QaChecks;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.qa.QaChecks;
 
 /**
  * What every signed-in page shares: the template model (words, the person, the CSRF token) and the

@@ -21,19 +21,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.bulletin.BulletinRelease;
+import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
-import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.pair.PairWorkflow;
+import jp.kakehashi.pair.Revisions;
+import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
+import jp.kakehashi.qa.QaReview;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.pair.Action;
-import jp.kakehashi.bulletin.BulletinRelease;
-import jp.kakehashi.pair.PairWorkflow;
-import jp.kakehashi.qa.QaReview;
-import jp.kakehashi.pair.Revisions;
-import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 
 /**
  * Translators' and editors' pages: the work queue, a pair with its source beside the draft and the

@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.security.PasswordHasher;
 import jp.kakehashi.security.UserRepository;
 import jp.kakehashi.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import jp.kakehashi.pair.Pair;
-import jp.kakehashi.pair.PairRepository;
-import jp.kakehashi.pair.PairStatus;
 
 @MicronautTest
 class DemoContentTest extends ServiceTest {

@@ -18,12 +18,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.kakehashi.search.IndexStore;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
-import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.Staffing.Person;
+import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -269,9 +269,10 @@ class MemoryApiTest extends ServiceTest {
     }
 
     /**
-     * A second index of the same table on its own directory: what it read is searchable at once,
-     * committed only when its interval has passed (never, at an hour) or at a clean stop, and a
-     * follower with no interval resumes from that commit and commits what it reads on its own.
+     * A second index of the same table on its own directory: built beside and committed whole, then
+     * what it reads is searchable at once but committed only when its interval has passed (never, at
+     * an hour) or at a clean stop, and a follower with no interval resumes from that commit and
+     * commits what it reads on its own.
      */
     @Test
     void theMemoryIndexCommitsWhatItMadeSearchableOnlyAfterItsIntervalOrAtACleanStop() throws Exception {
@@ -282,13 +283,21 @@ class MemoryApiTest extends ServiceTest {
         try {
             lazy.onApplicationEvent(null);
             awaitTrue(() -> lazy.indexedUpTo() > 0 && lazy.search(s -> s.getIndexReader().numDocs()) == units);
+            long rebuilt = lazy.indexedUpTo();
+            assertEquals(Long.toString(rebuilt), IndexStore.committed(dir).orElseThrow().get("tm_unit"),
+                    "a rebuild is committed whole before it is searched");
+            assertEquals(200, importTmx(editor, "<tmx version=\"1.4\"><header srclang=\"ja\"/><body><tu><tuv "
+                    + "xml:lang=\"ja\"><seg>遅延 " + System.nanoTime() + "</seg></tuv><tuv xml:lang=\"en\"><seg>Lazy"
+                    + "</seg></tuv></tu></body></tmx>").status());
+            awaitTrue(() -> lazy.indexedUpTo() > rebuilt);
             searchable = lazy.indexedUpTo();
-            assertEquals("0", IndexStore.committed(dir).orElseThrow().get("tm_unit"),
-                    "only the empty index it started from is committed before the interval has passed");
+            assertEquals(Long.toString(rebuilt), IndexStore.committed(dir).orElseThrow().get("tm_unit"),
+                    "what it read since is searchable but not committed before the interval has passed");
         } finally {
             lazy.close();
         }
-        assertEquals(Long.toString(searchable), IndexStore.committed(dir).orElseThrow().get("tm_unit"));
+        assertEquals(Long.toString(searchable), IndexStore.committed(dir).orElseThrow().get("tm_unit"),
+                "a clean stop commits it");
 
         MemoryIndex eager = new MemoryIndex(tm, analyzers, dir, Duration.ofMillis(50), Duration.ZERO);
         try {

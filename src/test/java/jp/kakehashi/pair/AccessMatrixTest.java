@@ -16,8 +16,8 @@ import java.util.Map;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
-import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.Staffing.Person;
+import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

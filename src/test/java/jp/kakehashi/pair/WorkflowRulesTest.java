@@ -8,10 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.kakehashi.security.User.Role;
 import jp.kakehashi.pair.Decision.Allowed;
-import jp.kakehashi.pair.Decision.Refused;
 import jp.kakehashi.pair.Decision.Refusal;
+import jp.kakehashi.pair.Decision.Refused;
+import jp.kakehashi.security.User.Role;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,6 +8,7 @@ import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.analysis.Chains;
 import jp.kakehashi.bench.CorpusGenerator;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.system.Assets;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;

@@ -1,9 +1,5 @@
 package jp.kakehashi.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -28,6 +25,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The index against MariaDB after the worst: the service killed with SIGKILL while indexing, and
@@ -197,13 +198,13 @@ class IndexConsistencyTest {
                     assertEquals(live, documents(follower), "replayed with a commit every " + commitEvery);
                 }
                 assertEquals(Long.toString(last),
-                        IndexStore.committed(replay.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
+                        IndexStore.committed(replay.resolve("index")).orElseThrow().get(SearchIndex.OUTBOX));
             }
             // Stopped as soon as it starts: whatever it committed by then, it resumes from there and ends equal.
             Path stopped = Path.of(data, "replay-stopped");
             OutboxReplay.start(ctx, stopped, Duration.ofSeconds(1), Duration.ofSeconds(10)).close();
             long committedAtStop = Long.parseLong(
-                    IndexStore.committed(stopped.resolve("index")).orElseThrow().get(IndexStore.OUTBOX));
+                    IndexStore.committed(stopped.resolve("index")).orElseThrow().get(SearchIndex.OUTBOX));
             assertTrue(committedAtStop <= last, committedAtStop + " <= " + last);
             try (SearchIndex resumed = OutboxReplay.resume(ctx, stopped, Duration.ofSeconds(1),
                     Duration.ofSeconds(10))) {

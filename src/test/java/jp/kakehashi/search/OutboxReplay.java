@@ -4,6 +4,8 @@ import io.micronaut.context.BeanContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.system.KakehashiConfig;
 
 /**
@@ -19,7 +21,7 @@ final class OutboxReplay {
             throws IOException {
         SearchAnalyzers analyzers = ctx.getBean(SearchAnalyzers.class);
         try (IndexStore empty = IndexStore.open(dir.resolve("index"), analyzers.indexAnalyzer())) {
-            empty.commit(0, analyzers.hash());
+            empty.commit(Map.of(SearchIndex.OUTBOX, "0", IndexStore.ANALYZERS, analyzers.hash()));
         }
         return resume(ctx, dir, commitEvery, backlogCommitEvery);
     }

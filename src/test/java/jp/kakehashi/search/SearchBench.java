@@ -1,8 +1,5 @@
 package jp.kakehashi.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -22,6 +19,7 @@ import jp.kakehashi.bench.Settle;
 import jp.kakehashi.bench.SolrLegRunner;
 import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.support.Db;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -33,6 +31,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The search benchmark, side by side in one run: the service's own pipeline (import → outbox →

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.index;
 
 import org.slf4j.Logger;
 

@@ -1,10 +1,9 @@
-package jp.kakehashi.search;
+package jp.kakehashi.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -26,13 +26,11 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * One Lucene index directory: its writer, a near-real-time searcher, and the commit user data that
- * ties it to MariaDB ({@code outbox} = last applied outbox id, {@code analyzers} = configuration
- * hash). Documents may come from several threads (IndexWriter takes them so); commits come from
- * one thread, the indexer's. The translation memory keeps
- * its own index in one of these too ({@link #update}, {@link #commit(Map)}).
+ * ties it to MariaDB (the follower's cursor, and {@code analyzers} = the configuration hash).
+ * Documents may come from several threads (IndexWriter takes them so); commits come from one
+ * thread, the {@link IndexFollower}'s.
  */
 public final class IndexStore implements AutoCloseable {
-    static final String OUTBOX = "outbox";
     public static final String ANALYZERS = "analyzers";
     private final Path path;
     private final Directory directory;
@@ -47,7 +45,7 @@ public final class IndexStore implements AutoCloseable {
     }
 
     /** How every index of the service writes (the benchmark's raw Lucene leg writes the same way). */
-    static IndexWriterConfig config(Analyzer analyzer) {
+    public static IndexWriterConfig config(Analyzer analyzer) {
         return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     }
@@ -77,22 +75,21 @@ public final class IndexStore implements AutoCloseable {
     }
 
     /**
-     * The pair's documents replace its old ones in one step (a searcher refreshed meanwhile sees the
-     * old or the new, never neither); no documents: the pair is gone.
+     * The documents replace the ones {@code id} names in one step (a searcher refreshed meanwhile sees
+     * the old or the new, never neither); no documents: they are gone.
      */
-    void replace(long pairId, Collection<PairDocument> docs, SearchAnalyzers.Sharing sharing) throws IOException {
-        Term pair = new Term(PairDocument.PAIR, Long.toString(pairId));
+    public void replace(Term id, List<Document> docs) throws IOException {
         if (docs.isEmpty()) {
-            writer.deleteDocuments(pair);
+            writer.deleteDocuments(id);
         } else {
-            writer.updateDocuments(pair, docs.stream().map(d -> d.toDocument(sharing)).toList());
+            writer.updateDocuments(id, docs);
         }
     }
 
-    /** For an index being built from nothing: no earlier version of the pair can exist to delete. */
-    void add(Collection<PairDocument> docs, SearchAnalyzers.Sharing sharing) throws IOException {
-        for (PairDocument d : docs) {
-            writer.addDocument(d.toDocument(sharing));
+    /** For an index being built from nothing: no earlier version of a document can exist to delete. */
+    public void add(List<Document> docs) throws IOException {
+        for (Document d : docs) {
+            writer.addDocument(d);
         }
     }
 
@@ -105,12 +102,12 @@ public final class IndexStore implements AutoCloseable {
      * usual. Searches go on meanwhile on the current searcher; the caller commits (and so refreshes)
      * afterwards, and the old segments' files go when no searcher holds them any more.
      */
-    void mergeDown() throws IOException {
+    public void mergeDown() throws IOException {
         writer.forceMerge(1);
     }
 
     /** Segments of the searcher in use. */
-    int segments() throws IOException {
+    public int segments() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
             return s.getIndexReader().leaves().size();
@@ -120,12 +117,8 @@ public final class IndexStore implements AutoCloseable {
     }
 
     /** Adds the document or replaces the one {@code id} names. */
-    public void update(Term id, org.apache.lucene.document.Document doc) throws IOException {
+    public void update(Term id, Document doc) throws IOException {
         writer.updateDocument(id, doc);
-    }
-
-    void commit(long outboxId, String analyzerHash) throws IOException {
-        commit(Map.of(OUTBOX, Long.toString(outboxId), ANALYZERS, analyzerHash));
     }
 
     /** Commits with this user data (what MariaDB state the index reflects) and refreshes searchers. */
@@ -175,11 +168,11 @@ public final class IndexStore implements AutoCloseable {
     }
 
     /** The writer itself, for tests that make it fail as a disk error would. */
-    IndexWriter writer() {
+    public IndexWriter writer() {
         return writer;
     }
 
-    boolean healthy() {
+    public boolean healthy() {
         return writer.isOpen() && writer.getTragicException() == null;
     }
 
@@ -234,9 +227,5 @@ public final class IndexStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<String> fields() {
-        return List.of(PairDocument.JA_TITLE, PairDocument.JA_BODY, PairDocument.EN_TITLE, PairDocument.EN_BODY);
     }
 }

@@ -1,4 +1,4 @@
-package jp.kakehashi.search;
+package jp.kakehashi.index;
 
 /**
  * What an index that refreshes at once and commits later has made durable, and when: the position

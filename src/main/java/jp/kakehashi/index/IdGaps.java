@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.index;
 
 import java.time.Duration;
 import java.time.Instant;
