@@ -24,14 +24,14 @@ import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bulletin.imports.FlashParser;
 import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
+import jp.kakehashi.http.ETags;
+import jp.kakehashi.http.Paging;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.system.Paging;
 
 /**
  * Imports and creation are for editors; reading is open, but readers (no token) only ever see

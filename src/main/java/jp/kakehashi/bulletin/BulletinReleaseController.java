@@ -11,9 +11,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import jp.kakehashi.http.ETags;
 import jp.kakehashi.pair.TextCommands.ActionCommand;
 import jp.kakehashi.security.StaffLookup;
-import jp.kakehashi.system.ETags;
 
 /** Publishing a bulletin with all its approved pairs at once, and withdrawing it. */
 @Controller("/api/v1/bulletins")

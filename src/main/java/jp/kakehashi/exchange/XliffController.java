@@ -15,13 +15,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.http.ETags;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairView;
 import jp.kakehashi.pair.Revisions;
 import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
 
 /**

@@ -19,11 +19,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import jp.kakehashi.http.ETags;
+import jp.kakehashi.http.Paging;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ETags;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.system.Paging;
 
 /**
  * The glossary API: staff read and look up terms; editors and admins keep them (see

@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import jp.kakehashi.system.NamedLocks;
+import jp.kakehashi.database.NamedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,8 +11,8 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
+import jp.kakehashi.database.NamedLocks;
 import jp.kakehashi.security.UserDeactivated;
-import jp.kakehashi.system.NamedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

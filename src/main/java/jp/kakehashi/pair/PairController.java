@@ -10,9 +10,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import jp.kakehashi.http.ETags;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ETags;
 
 @Controller("/api/v1/pairs")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -14,12 +14,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import jp.kakehashi.http.ETags;
 import jp.kakehashi.pair.TextCommands.ActionCommand;
 import jp.kakehashi.pair.TextCommands.ReviseSourceCommand;
 import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ETags;
 
 /**
  * The workflow endpoints. All need a token; who may do what is decided per pair by the rules. The

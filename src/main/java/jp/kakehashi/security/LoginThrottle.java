@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
+import jp.kakehashi.http.Problems;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
-import jp.kakehashi.system.Problems;
 
 /**
  * Counts sign-in attempts that did not succeed, per account and per client address in fixed

@@ -9,8 +9,8 @@ import io.micronaut.views.ViewsRenderer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;
+import jp.kakehashi.http.Problems;
 import jp.kakehashi.i18n.Messages;
-import jp.kakehashi.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

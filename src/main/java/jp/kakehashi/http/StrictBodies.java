@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -12,6 +12,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.Utf8;
 
 /**
  * Every text body is held to {@link Utf8}'s rules before anything decodes it, whatever reads it

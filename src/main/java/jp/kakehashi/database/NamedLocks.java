@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.ResultSet;

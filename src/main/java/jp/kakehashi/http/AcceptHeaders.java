@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;

@@ -1,6 +1,7 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.micronaut.core.annotation.Nullable;
+import jp.kakehashi.system.ApiException;
 
 /** A list's {@code page} and {@code size} query parameters, defaulted and bounded the same way everywhere. */
 public record Paging(int page, int size) {

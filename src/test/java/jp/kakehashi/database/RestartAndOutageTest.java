@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,8 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.micronaut.core.annotation.Nullable;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /** Entity versions as ETags ({@code "7"}) and If-Match headers back to versions. */
 public final class ETags {

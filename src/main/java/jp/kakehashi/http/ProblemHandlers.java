@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
@@ -21,6 +21,8 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /**
  * Every error leaves the service as problem+json. {@link ApiException}s are ours; the processor

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Optional;
+import jp.kakehashi.system.ErrorCode;
 
 /**
  * Sits right behind Netty's HTTP decoder on each HTTP/1 connection and refuses what the decoder

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /** Builds RFC 9457 problem+json responses with titles from the locale bundles. */
 @Singleton

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,9 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.util.Optional;
+import jp.kakehashi.system.KakehashiConfig;
 
 /** Stops the embedded MariaDB (if this context started one) when the application stops. */
 @Context

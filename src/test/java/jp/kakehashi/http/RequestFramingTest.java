@@ -1,8 +1,9 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.micronaut.json.JsonMapper;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
 import jp.kakehashi.support.Staffing;

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.value.PropertyResolver;

@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.http;
 
 import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;

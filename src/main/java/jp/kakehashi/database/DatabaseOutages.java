@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

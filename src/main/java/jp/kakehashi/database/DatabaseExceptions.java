@@ -1,4 +1,4 @@
-package jp.kakehashi.system;
+package jp.kakehashi.database;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +13,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import jp.kakehashi.http.Problems;
+import jp.kakehashi.system.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
