@@ -181,17 +181,19 @@ class PairLoader {
      * {@code eq_range_index_dive_limit} (200) is costed from the index statistics, and the statistics
      * InnoDB keeps while a table grows from an import can make a pair id look like a large share of
      * the table: MariaDB then scanned both revision tables whole for every batch of 500 pairs (EXPLAIN:
-     * {@code ALL}), a quarter of the CPU of a 100k replay or rebuild, growing with the square of the
-     * archive, until an {@code ANALYZE TABLE} (30k pairs: replay 19.2 s before, 11.6 s after;
-     * 2026-12-03). With statistics from a nearly empty table it scanned {@code doc_pair} instead.
+     * {@code ALL}), growing with the square of the archive, until an {@code ANALYZE TABLE}. With
+     * statistics from a nearly empty table it joined {@code doc_pair} by a whole scan instead, so that
+     * table's key is forced too.
      */
     static String textsSql(String in) {
         return "SELECT STRAIGHT_JOIN 's', r.pair_id, r.revision, r.title, CONCAT(r.body, '\\n', r.captions)"
-                + " FROM source_revision r FORCE INDEX (uk_source_revision) JOIN doc_pair p ON p.id = r.pair_id"
+                + " FROM source_revision r FORCE INDEX (uk_source_revision)"
+                + " JOIN doc_pair p FORCE INDEX (PRIMARY) ON p.id = r.pair_id"
                 + " WHERE r.pair_id IN (" + in + ")"
                 + " AND r.revision IN (p.source_revision, COALESCE(p.released_source_revision, 0))"
                 + " UNION ALL SELECT STRAIGHT_JOIN 't', r.pair_id, r.revision, r.title, r.body"
-                + " FROM target_revision r FORCE INDEX (uk_target_revision) JOIN doc_pair p ON p.id = r.pair_id"
+                + " FROM target_revision r FORCE INDEX (uk_target_revision)"
+                + " JOIN doc_pair p FORCE INDEX (PRIMARY) ON p.id = r.pair_id"
                 + " WHERE r.pair_id IN (" + in + ")"
                 + " AND r.revision IN (p.target_revision, COALESCE(p.released_target_revision, 0))";
     }
