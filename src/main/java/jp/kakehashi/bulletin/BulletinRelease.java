@@ -19,6 +19,7 @@ import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairWrites;
+import jp.kakehashi.pair.Released;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
@@ -71,9 +72,9 @@ public class BulletinRelease {
                 throw new ApiException(ErrorCode.WRONG_STATE, "Nothing new to release").with("state", b.state());
             }
             for (Pair p : approved) {
-                writes.apply(p, p.withStatus(PairStatus.RELEASED, null).withReleased(p.sourceRevision(),
-                        p.targetRevision()).withTexts(p.sourceRevision(), p.targetRevision(),
-                        p.basedOnSourceRevision(), p.lastSubmitterId(), false), who.actor(), Action.RELEASED_WITH_BULLETIN, null);
+                writes.apply(p, p.withStatus(PairStatus.RELEASED, null)
+                        .withReleased(new Released(p.sourceRevision(), p.targetRevision()))
+                        .withTexts(p.texts().withSourceUpdated(false)), who.actor(), Action.RELEASED_WITH_BULLETIN, null);
             }
             finish(b, BulletinState.RELEASED, Instant.now(), who, Action.RELEASE_BULLETIN.auditName(), null);
         });
@@ -96,8 +97,8 @@ public class BulletinRelease {
                 if (p.status() == PairStatus.RELEASED || outdatedRelease) {
                     Pair back = outdatedRelease ? p.withStatus(PairStatus.OUTDATED, PairStatus.APPROVED)
                             : p.withStatus(PairStatus.APPROVED, null);
-                    writes.apply(p, back.withReleased(null, null).withTexts(p.sourceRevision(), p.targetRevision(),
-                            p.basedOnSourceRevision(), p.lastSubmitterId(), false), who.actor(), "retract", reason);
+                    writes.apply(p, back.withReleased(Released.NONE).withTexts(p.texts().withSourceUpdated(false)),
+                            who.actor(), "retract", reason);
                 }
             }
             finish(b, BulletinState.DRAFT, null, who, Action.RETRACT_BULLETIN.auditName(), reason);

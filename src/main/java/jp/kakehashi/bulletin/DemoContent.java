@@ -22,6 +22,7 @@ import jp.kakehashi.pair.PairReader;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
+import jp.kakehashi.pair.Released;
 import jp.kakehashi.system.KakehashiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
 
     private void release(Bulletin b) {
         for (Pair p : pairs.findByBulletinIdOrderByPosition(b.id())) {
-            pairs.update(p.withStatus(PairStatus.RELEASED, null).withReleased(p.sourceRevision(), p.targetRevision()));
+            pairs.update(p.withStatus(PairStatus.RELEASED, null).withReleased(new Released(p.sourceRevision(), p.targetRevision())));
             audit.save(new AuditEvent(null, b.id(), p.id(), null, DEMO.name(), Action.RELEASED_WITH_BULLETIN, p.status().name(),
                     PairStatus.RELEASED.name(), "demo content", null));
             outbox.pairChanged(p.id(), "released");

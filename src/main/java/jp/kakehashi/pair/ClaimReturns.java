@@ -63,8 +63,8 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
 
     @Override
     public void onApplicationEvent(UserDeactivated event) {
-        for (Pair p : pairs.findByAssigneeIdAndStatus(event.userId(), PairStatus.CLAIMED)) {
-            writes.apply(p, p.withStatus(PairStatus.UNASSIGNED, null).withLease(null, null, null), event.by(),
+        for (Pair p : pairs.findByLeaseAssigneeIdAndStatus(event.userId(), PairStatus.CLAIMED)) {
+            writes.apply(p, p.withStatus(PairStatus.UNASSIGNED, null).withLease(Lease.NONE), event.by(),
                     Action.UNCLAIM.auditName(), "holder deactivated");
         }
     }
@@ -75,7 +75,7 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
         for (Pair p : expired) {
             try {
                 tx.execute(OWN_TRANSACTION, status -> writes.apply(p, p.withStatus(PairStatus.UNASSIGNED, null)
-                        .withLease(null, null, null), Actor.SYSTEM, Action.EXPIRE.auditName(), "lease expired at " + p.leaseExpiresAt()));
+                        .withLease(Lease.NONE), Actor.SYSTEM, Action.EXPIRE.auditName(), "lease expired at " + p.leaseExpiresAt()));
                 returned++;
             } catch (OptimisticLockException changed) {
                 // saved or released meanwhile; a renewed lease is no longer expired

@@ -52,11 +52,11 @@ public class PairReader {
      * one bulletin.
      */
     public Optional<PairView> view(Pair p, boolean staff, Map<Long, String> names) {
-        if (!staff && p.releasedSourceRevision() == null) {
+        if (!staff && p.released().sourceRevision() == null) {
             return Optional.empty();
         }
-        int sourceRev = staff ? p.sourceRevision() : p.releasedSourceRevision();
-        int targetRev = staff ? p.targetRevision() : p.releasedTargetRevision() == null ? 0 : p.releasedTargetRevision();
+        int sourceRev = staff ? p.sourceRevision() : p.released().sourceRevision();
+        int targetRev = staff ? p.targetRevision() : p.released().targetRevision() == null ? 0 : p.released().targetRevision();
         SourceRevision source = sources.findByPairIdAndRevision(p.id(), sourceRev)
                 .orElseThrow(() -> new IllegalStateException("Pair " + p.id() + " lost its source revision"));
         PairView.TargetView target = targetRev == 0 ? null

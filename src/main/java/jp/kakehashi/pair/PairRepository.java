@@ -14,9 +14,9 @@ public interface PairRepository extends CrudRepository<Pair, Long> {
     /** Claims whose lease ran out, oldest first, for the scheduler. */
     List<Pair> findByStatusAndLeaseExpiresAtLessThanOrderByLeaseExpiresAt(PairStatus status, Instant now);
 
-    List<Pair> findByAssigneeIdAndStatus(Long assigneeId, PairStatus status);
+    List<Pair> findByLeaseAssigneeIdAndStatus(Long assigneeId, PairStatus status);
 
-    List<Pair> findByAssigneeIdAndStatusInOrderById(Long assigneeId, List<PairStatus> statuses);
+    List<Pair> findByLeaseAssigneeIdAndStatusInOrderById(Long assigneeId, List<PairStatus> statuses);
 
     /**
      * Whether readers may see the pair: it was released and its bulletin still is (a retracted

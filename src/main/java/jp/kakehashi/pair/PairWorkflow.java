@@ -55,7 +55,7 @@ public class PairWorkflow {
             Decision.Allowed allowed = PairGuard.check(p, action, who, office, reason, ifMatch, now);
             if (action == Action.SUBMIT && outdatedDraft(p)) {
                 sourceChanged.set(true);
-                return writes.apply(p, p.withStatus(PairStatus.OUTDATED, PairStatus.CLAIMED).withLease(null, null, null),
+                return writes.apply(p, p.withStatus(PairStatus.OUTDATED, PairStatus.CLAIMED).withLease(Lease.NONE),
                         who.actor(), Action.SUBMIT_REFUSED_OUTDATED, "the source changed after the draft's base revision");
             }
             Pair next = effect(p, action, allowed, who, office, now, assignTo);
@@ -79,15 +79,14 @@ public class PairWorkflow {
         PairStatus to = allowed.restorePrevious() && p.previousStatus() != null ? p.previousStatus() : allowed.to();
         Pair next = p.withStatus(to, null);
         return switch (action) {
-            case CLAIM, RESUME -> next.withLease(who.id(), now, Leases.expiry(now, office.leaseHours()));
-            case ASSIGN, TAKEOVER -> next.withLease(assignee(assignTo, who, p), now,
-                    Leases.expiry(now, office.leaseHours()));
+            case CLAIM, RESUME -> next.withLease(new Lease(who.id(), now, Leases.expiry(now, office.leaseHours())));
+            case ASSIGN, TAKEOVER -> next.withLease(new Lease(assignee(assignTo, who, p), now,
+                    Leases.expiry(now, office.leaseHours())));
             case UNCLAIM, SUBMIT, CANCEL, REOPEN, APPROVE, UNAPPROVE -> {
-                Pair cleared = next.withLease(null, null, null);
-                yield action == Action.SUBMIT ? cleared.withTexts(p.sourceRevision(), p.targetRevision(),
-                        p.basedOnSourceRevision(), who.id(), p.sourceUpdated()) : cleared;
+                Pair cleared = next.withLease(Lease.NONE);
+                yield action == Action.SUBMIT ? cleared.withTexts(p.texts().submittedBy(who.id())) : cleared;
             }
-            case REJECT -> next.withLease(p.lastSubmitterId(), now, Leases.expiry(now, office.leaseHours()));
+            case REJECT -> next.withLease(new Lease(p.lastSubmitterId(), now, Leases.expiry(now, office.leaseHours())));
             case CONFIRM -> confirmed(p, next);
             default -> throw new IllegalArgumentException(action + " is not a pair endpoint");
         };
@@ -95,10 +94,9 @@ public class PairWorkflow {
 
     /** The editor says the source change does not affect the translation: it is now based on it. */
     private static Pair confirmed(Pair p, Pair next) {
-        Pair based = next.withTexts(p.sourceRevision(), p.targetRevision(),
-                p.targetRevision() == 0 ? null : p.sourceRevision(), p.lastSubmitterId(), false);
-        return next.status() == PairStatus.RELEASED ? based.withReleased(p.sourceRevision(), p.releasedTargetRevision())
-                : based;
+        Pair based = next.withTexts(p.texts().confirmed());
+        return next.status() == PairStatus.RELEASED
+                ? based.withReleased(new Released(p.sourceRevision(), p.released().targetRevision())) : based;
     }
 
     private long assignee(@Nullable String username, Staff who, Pair p) {

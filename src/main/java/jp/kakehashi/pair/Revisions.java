@@ -44,11 +44,10 @@ public class Revisions {
             Instant now = Instant.now();
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
             int revision = p.targetRevision() + 1;
-            Pair next = p.withTexts(p.sourceRevision(), revision, p.sourceRevision(), p.lastSubmitterId(),
-                    p.sourceUpdated());
+            Pair next = p.withTexts(p.texts().drafted(revision));
             if (Objects.equals(p.assigneeId(), who.id())) {
-                next = next.withLease(who.id(), p.leaseStartedAt(),
-                        Leases.renewed(now, p.leaseStartedAt(), office.leaseHours()));
+                next = next.withLease(new Lease(who.id(), p.lease().startedAt(),
+                        Leases.renewed(now, p.lease().startedAt(), office.leaseHours())));
             }
             // The version-conditional UPDATE goes first: it takes the row's exclusive lock before the
             // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
@@ -96,18 +95,16 @@ public class Revisions {
     }
 
     private static Pair next(Pair p, SourceRevision.ChangeKind kind, int revision) {
-        Pair revised = p.withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
-                p.sourceUpdated());
+        Pair revised = p.withTexts(p.texts().withSource(revision));
         if (kind == SourceRevision.ChangeKind.TYPO) {
-            return p.releasedSourceRevision() == null ? revised
-                    : revised.withReleased(revision, p.releasedTargetRevision());
+            return p.released().sourceRevision() == null ? revised
+                    : revised.withReleased(new Released(revision, p.released().targetRevision()));
         }
         if (p.status() == PairStatus.CANCELLED) {
             return revised;
         }
         PairStatus previous = p.status() == PairStatus.OUTDATED ? p.previousStatus() : p.status();
-        return revised.withStatus(PairStatus.OUTDATED, previous).withLease(null, null, null)
-                .withTexts(revision, p.targetRevision(), p.basedOnSourceRevision(), p.lastSubmitterId(),
-                        p.releasedSourceRevision() != null);
+        return revised.withStatus(PairStatus.OUTDATED, previous).withLease(Lease.NONE)
+                .withTexts(revised.texts().withSourceUpdated(p.released().sourceRevision() != null));
     }
 }

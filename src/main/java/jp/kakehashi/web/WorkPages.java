@@ -79,7 +79,7 @@ class WorkPages {
         }
         Map<String, Object> model = model(request, me.get());
         List<String> offices = List.copyOf(me.get().offices());
-        model.put("mine", pairs.findByAssigneeIdAndStatusInOrderById(me.get().id(),
+        model.put("mine", pairs.findByLeaseAssigneeIdAndStatusInOrderById(me.get().id(),
                 List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
         model.put("open", offices.isEmpty() ? List.of() : pairs.findByOfficeCodeInAndStatusIn(offices,
                 List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED), FIFTY).getContent());
