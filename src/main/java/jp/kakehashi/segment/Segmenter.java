@@ -97,7 +97,9 @@ public final class Segmenter {
 
     /**
      * ICU ends a Japanese sentence at 。 inside a quotation (「こんにちは。元気？」と言った。) and
-     * after a closing quote followed by a particle (「ようこそ。」と述べた。); both are one sentence.
+     * after a closing quote that the sentence goes on from: a particle (「ようこそ。」と述べた。) or a
+     * word (『日本の祭り。』展を開催。, a title); each is one sentence. A quote followed by another
+     * quote (「はい。」「いいえ。」) is two.
      */
     private static boolean continues(String text, Segment previous, int next) {
         int depth = 0;
@@ -109,8 +111,14 @@ public final class Segmenter {
             return true;
         }
         char last = text.charAt(previous.end() - 1);
-        return next == previous.end() && CLOSE.indexOf(last) >= 0
-                && Character.UnicodeBlock.of(text.charAt(next)) == Character.UnicodeBlock.HIRAGANA;
+        return next == previous.end() && CLOSE.indexOf(last) >= 0 && japaneseWord(text.charAt(next));
+    }
+
+    private static boolean japaneseWord(char c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
+                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
+                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A;
     }
 
     /** ICU's own English exceptions (CLDR); the project's list and initials are {@link #abbreviationBefore}. */

@@ -3,31 +3,39 @@ package jp.kakehashi.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SegmenterTest {
 
-    @Test
-    void japaneseEndsSentencesAtFullStopsAndMarksButKeepsQuotationsWhole() {
-        String text = "白河市の職員がパリを訪問した。「ようこそ。」と市長は述べた！本当に？\n「こんにちは。元気？」と言った。";
-        assertEquals(List.of(
-                new Segmenter.Segment(0, 0, 15, "白河市の職員がパリを訪問した。"),
-                new Segmenter.Segment(1, 15, 30, "「ようこそ。」と市長は述べた！"),
-                new Segmenter.Segment(2, 30, 34, "本当に？"),
-                new Segmenter.Segment(3, 35, 51, "「こんにちは。元気？」と言った。")), Segmenter.split(text, "ja"));
+    /** The cases of {@code segmentation-tests.txt}: language, text, expected sentences. */
+    static Stream<Arguments> goldenCases() throws IOException {
+        try (InputStream in = SegmenterTest.class.getResourceAsStream("segmentation-tests.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("\t", -1))
+                    .map(f -> Arguments.of(f[0], f[1].replace("\\n", "\n"), Arrays.asList(f[2].split(" \\| "))))
+                    .toList().stream();
+        }
     }
 
-    @Test
-    void englishKeepsAbbreviationsAndInitialsInsideTheirSentence() {
-        String text = "Mr. Sato met Dr. J. Smith at No. 5 Rue de Rivoli. The U.S. delegation arrived on 3 Oct. 2026.  "
-                + "Was it useful? Yes!";
-        List<String> sentences = Segmenter.split(text, "en").stream().map(Segmenter.Segment::text).toList();
-        assertEquals(List.of("Mr. Sato met Dr. J. Smith at No. 5 Rue de Rivoli.",
-                "The U.S. delegation arrived on 3 Oct. 2026.", "Was it useful?", "Yes!"), sentences);
-        Segmenter.Segment second = Segmenter.split(text, "en").get(1);
-        assertEquals(second.text(), text.substring(second.start(), second.end()), "offsets point into the text");
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("goldenCases")
+    void textsSplitIntoTheGoldenSentencesWithOffsetsIntoTheText(String lang, String text, List<String> expected) {
+        List<Segmenter.Segment> segments = Segmenter.split(text, lang);
+        assertEquals(expected, segments.stream().map(Segmenter.Segment::text).toList());
+        for (Segmenter.Segment s : segments) {
+            assertEquals(s.text(), text.substring(s.start(), s.end()), "offsets point into the text");
+        }
     }
 
     @Test
