@@ -278,11 +278,17 @@ public class SearchBench {
      * VectorUtil.findNextGEQ, iterator checks in conjunctions) then took ~90 % of query time in a JFR
      * profile: the "unexplained 3x" of the first runs. Production, the Solr leg and ServiceBench's
      * service process all run without -ea, so the in-process legs must too. Takes effect for Lucene
-     * classes not yet initialised, i.e. when the bench runs alone.
+     * classes not yet initialised, i.e. when the bench runs alone: a measuring run is its own Maven
+     * invocation ({@code -Dbench.pairs}, {@code -Dbench.reuse}, {@code -Dbench.reindex}). The smoke run
+     * inside the suite leaves them on, or every Lucene class loaded after it in that JVM (the
+     * test framework's among them) would run without its assertions.
      */
     private static Map<String, Object> header() {
-        ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
-        SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        if (System.getProperty("bench.pairs") != null || System.getProperty("bench.reuse") != null
+                || System.getProperty("bench.reindex") != null) {
+            ClassLoader.getSystemClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+            SearchBench.class.getClassLoader().setPackageAssertionStatus("org.apache.lucene", false);
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", java.time.LocalDate.now().toString());
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());

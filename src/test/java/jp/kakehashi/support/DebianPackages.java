@@ -22,8 +22,10 @@ public final class DebianPackages {
         if (present.stream().allMatch(Files::exists)) {
             return;
         }
-        run(List.of("apt-get", "update"));
-        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
+        // two test JVMs may install at once: the second waits for dpkg's lock instead of failing
+        run(List.of("apt-get", "-o", "DPkg::Lock::Timeout=600", "update"));
+        List<String> install = new ArrayList<>(List.of("apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y",
+                "--no-install-recommends"));
         install.addAll(List.of(packages));
         run(install);
         if (!present.stream().allMatch(Files::exists)) {

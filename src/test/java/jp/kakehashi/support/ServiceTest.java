@@ -12,8 +12,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceTest implements TestPropertyProvider {
+    /** One shared directory per test JVM ({@code kakehashi.test.fork}), so parallel forks never share a server. */
     protected String dataDir() {
-        return "target/test-data/shared";
+        return "target/test-data/shared-" + System.getProperty("kakehashi.test.fork", "1");
     }
 
     protected Map<String, String> extraProperties() {
