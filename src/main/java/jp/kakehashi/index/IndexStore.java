@@ -176,10 +176,6 @@ public final class IndexStore implements AutoCloseable {
         return writer.isOpen() && writer.getTragicException() == null;
     }
 
-    Path path() {
-        return path;
-    }
-
     @Override
     public void close() throws IOException {
         try {
