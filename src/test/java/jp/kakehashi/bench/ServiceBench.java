@@ -30,7 +30,9 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * start-up is also measured from the jar with class-data sharing, as the Dockerfile runs it. {@code ServiceBenchSmokeTest} runs it tiny.
  */
 public class ServiceBench {
-    public record Plan(int pairs, int[] rates, int wrkSeconds, int[] users, Duration workflow, int pairsPerOffice) {
+    /** {@code firstStarts}: also time the first start of each kind and the jar's; a smoke skips those. */
+    public record Plan(int pairs, int[] rates, int wrkSeconds, int[] users, Duration workflow, int pairsPerOffice,
+                       boolean firstStarts) {
     }
 
     @Test
@@ -43,7 +45,7 @@ public class ServiceBench {
     private static Plan plan(int pairs) {
         int seconds = Integer.getInteger("bench.seconds", 30);
         return new Plan(pairs, ints("bench.rates", "250,500,750,1000"), seconds, ints("bench.users", "16,64"),
-                Duration.ofSeconds(seconds), 800);
+                Duration.ofSeconds(seconds), 800, true);
     }
 
     public static Map<String, Object> run(Plan plan) throws Exception {
@@ -57,11 +59,13 @@ public class ServiceBench {
         EmbeddedMariaDb external = EmbeddedMariaDb.forDataDir(work.resolve("external"));
         String url = external.start();
         try (MariaDbPoolDataSource ds = new MariaDbPoolDataSource(url + "?user=root&maxPoolSize=20")) {
-            try (ServiceProcess first = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
-                r.put("readyMsExternalFirstStart", first.readyMillis());
+            if (plan.firstStarts()) {
+                try (ServiceProcess first = ServiceProcess.start(work.resolve("svc"), url, "1g", log)) {
+                    r.put("readyMsExternalFirstStart", first.readyMillis());
+                }
             }
             Path jar = Path.of("target", "kakehashi-0.1.0-SNAPSHOT.jar");
-            if (Files.exists(jar)) {
+            if (plan.firstStarts() && Files.exists(jar)) {
                 for (String run : List.of("readyMsExternalJarFirstStart", "readyMsExternalJarCds")) {
                     try (ServiceProcess p = ServiceProcess.start(work.resolve("jar"), url, "1g", log, jar)) {
                         r.put(run, p.readyMillis());
@@ -90,8 +94,10 @@ public class ServiceBench {
         } finally {
             external.stop();
         }
-        try (ServiceProcess first = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
-            r.put("readyMsEmbeddedFirstStart", first.readyMillis());
+        if (plan.firstStarts()) {
+            try (ServiceProcess first = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
+                r.put("readyMsEmbeddedFirstStart", first.readyMillis());
+            }
         }
         try (ServiceProcess again = ServiceProcess.start(work.resolve("embedded"), null, "1g", log)) {
             r.put("readyMsEmbedded", again.readyMillis());

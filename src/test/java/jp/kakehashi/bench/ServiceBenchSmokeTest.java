@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.support.Slow;
 import org.junit.jupiter.api.Test;
 
 /** The process benchmark at a tiny size, so it keeps working; its figures mean nothing here. */
+@Slow
 class ServiceBenchSmokeTest {
 
     @Test
     void theProcessBenchmarkRunsEndToEndWithItsInvariantsHolding() throws Exception {
         Map<String, Object> r = ServiceBench.run(new ServiceBench.Plan(200, new int[] {40}, 4, new int[] {4},
-                Duration.ofSeconds(3), 40));
+                Duration.ofSeconds(3), 40, false));
         for (String key : new String[] {"readyMsExternal", "readyMsEmbedded", "residentMbAfterIndexing",
                 "httpImportUntilSearchablePairsPerSecond"}) {
             assertTrue(((Number) r.get(key)).doubleValue() > 0, key);

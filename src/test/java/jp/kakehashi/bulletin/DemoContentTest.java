@@ -28,11 +28,6 @@ class DemoContentTest extends ServiceTest {
     PasswordHasher hasher;
 
     @Override
-    protected String dataDir() {
-        return "target/test-data/demo-" + System.nanoTime();
-    }
-
-    @Override
     protected Map<String, String> extraProperties() {
         return Map.of("kakehashi.demo", "true", "kakehashi.admin-password", "correct horse battery staple");
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * dump) and their cursors point past ids MariaDB will hand out again; they must be rebuilt, not
  * trusted, or that work stays findable and new work stays invisible.
  */
+@Slow
 class BackupRestoreTest {
     private static final Path DATA = Path.of("target/test-data/restore-" + System.nanoTime());
     private static final Path BIN = DATA.resolve("mariadb/base/bin");

@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * serving again within 30 s (it used to stay down until restarted by hand); and the outage is logged
  * by its changes of state, not per request.
  */
+// Alone: it counts every warning the JVM logs during the outage and bounds every request's time.
+@Isolated
+@Slow
 class DatabaseFaultTest {
     private static final String DATA = "target/test-data/fault-" + System.nanoTime();
     private static final long BOUND_MS = 10_000;

@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 
 /** Whole-service lifecycle: data survives a restart; a lost database gives 503 and comes back by itself. */
+@Slow
 class RestartAndOutageTest {
     private static final String DATA = "target/test-data/restart-" + System.nanoTime();
 

@@ -39,13 +39,6 @@ class GlossaryApiTest extends ServiceTest {
     Person translator;
 
     @Override
-    protected String dataDir() {
-        // Global terms change QA and search for everyone, and these tests create fixed terms: each run
-        // gets a database of its own.
-        return "target/test-data/glossary-" + ProcessHandle.current().pid();
-    }
-
-    @Override
     protected Map<String, String> extraProperties() {
         return Map.of("kakehashi.search.poll-interval", "100ms");
     }

@@ -22,8 +22,8 @@ import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
-import jp.kakehashi.support.Staffing.Person;
 import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +44,6 @@ class MemoryApiTest extends ServiceTest {
     MemoryAnalyzers analyzers;
     Person editor;
     Person translator;
-
-    @Override
-    protected String dataDir() {
-        // Exact matches are the point here: each run gets a memory of its own.
-        return "target/test-data/memory-" + ProcessHandle.current().pid();
-    }
 
     @BeforeAll
     void setUp() {

@@ -20,6 +20,7 @@ import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the index directory deleted. Afterwards every pair has exactly its documents with MariaDB's
  * current texts: 0 missing, 0 stale, 0 extra.
  */
+@Slow
 class IndexConsistencyTest {
 
     /** The service on its own data directory, its indexer polling every 50 ms. */

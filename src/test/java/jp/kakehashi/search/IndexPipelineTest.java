@@ -36,12 +36,6 @@ class IndexPipelineTest extends ServiceTest {
     @Inject
     DataSource dataSource;
 
-    @Override
-    protected String dataDir() {
-        // 1,600 pairs of one office would crowd the shared database's work queues.
-        return "target/test-data/pipeline-" + ProcessHandle.current().pid();
-    }
-
     @BeforeAll
     void enoughPairsForSeveralBatches() {
         Http editor = new Staffing(new Http(server, json)).editor("SYD").http();

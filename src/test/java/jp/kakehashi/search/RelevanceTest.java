@@ -34,11 +34,6 @@ class RelevanceTest extends ServiceTest {
     Http reader;
 
     @Override
-    protected String dataDir() {
-        return "target/test-data/relevance";
-    }
-
-    @Override
     protected Map<String, String> extraProperties() {
         return Map.of("kakehashi.demo", "true");
     }

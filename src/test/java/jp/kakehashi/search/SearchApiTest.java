@@ -36,13 +36,6 @@ class SearchApiTest extends ServiceTest {
     Person approver;
 
     @Override
-    protected String dataDir() {
-        // Each run's pairs are alike (八戸市 … Hachinohe), so on a reused database earlier runs' copies
-        // crowd this run's pair out of the top ten: a database per run.
-        return "target/test-data/search-" + ProcessHandle.current().pid();
-    }
-
-    @Override
     protected Map<String, String> extraProperties() {
         return Map.of("kakehashi.demo", "true", "kakehashi.search.poll-interval", "100ms");
     }

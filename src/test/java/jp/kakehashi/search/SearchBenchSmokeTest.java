@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import jp.kakehashi.support.Slow;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark harness at a tiny size, so it keeps working; its figures mean nothing here. */
+@Slow
 class SearchBenchSmokeTest {
 
     @Test

@@ -32,8 +32,8 @@ import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Accounts and tokens over real HTTP. Runs on its own database and last in its class: the address
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthApiTest extends ServiceTest {
-    private static final String DATA = "target/test-data/auth";
     @Inject
     EmbeddedServer server;
     @Inject
@@ -51,11 +50,6 @@ class AuthApiTest extends ServiceTest {
     javax.sql.DataSource dataSource;
     Http http;
     Staffing staffing;
-
-    @Override
-    protected String dataDir() {
-        return DATA;
-    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -206,7 +200,7 @@ class AuthApiTest extends ServiceTest {
         String none = enc.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + enc.encodeToString(adminPayload.getBytes(StandardCharsets.UTF_8)) + ".";
         String badSignature = parts[0] + "." + parts[1] + "." + enc.encodeToString(new byte[32]);
-        byte[] secret = Files.readString(Path.of(DATA, "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = Files.readString(Path.of(dataDir(), "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
         Map<String, Object> claims = json.readValue(payload, Map.class);
         SignedJWT expired = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .subject(p.username()).claim("roles", List.of("TRANSLATOR")).claim("uid", claims.get("uid"))
@@ -308,7 +302,7 @@ class AuthApiTest extends ServiceTest {
     }
 
     private String signed(Map<String, Object> claims) throws Exception {
-        byte[] secret = Files.readString(Path.of(DATA, "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = Files.readString(Path.of(dataDir(), "token-secret")).strip().getBytes(StandardCharsets.UTF_8);
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), JWTClaimsSet.parse(claims));
         jwt.sign(new MACSigner(secret));
         return jwt.serialize();

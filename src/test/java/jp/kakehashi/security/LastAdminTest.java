@@ -39,11 +39,6 @@ class LastAdminTest extends ServiceTest {
     Db db;
     Staffing staffing;
 
-    @Override
-    protected String dataDir() {
-        return "target/test-data/admins";
-    }
-
     @BeforeEach
     void onlyTheBootstrapAdminIsAnActiveAdmin() {
         restoreTheBootstrapAdmin();

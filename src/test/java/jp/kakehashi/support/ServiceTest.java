@@ -1,20 +1,29 @@
 package jp.kakehashi.support;
 
 import io.micronaut.test.support.TestPropertyProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Base of tests that run the whole service over HTTP on a real embedded MariaDB. Most classes
- * share one data directory (the server is stopped with each context and started again by the
- * next); tests that need a pristine database override {@link #dataDir()}. Tests never assume the
- * database is empty: they create what they read.
+ * Base of tests that run the whole service over HTTP on a real MariaDB. Each class starts from
+ * nothing: a database of its own on the JVM's shared embedded server ({@link SharedMariaDb}) and a
+ * data directory of its own (indexes, token secret, files), both emptied first. So classes run
+ * side by side (junit-platform.properties) and no test depends on what another one left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceTest implements TestPropertyProvider {
-    /** One shared directory per test JVM ({@code kakehashi.test.fork}), so parallel forks never share a server. */
-    protected String dataDir() {
-        return "target/test-data/shared-" + System.getProperty("kakehashi.test.fork", "1");
+
+    /** This class's data directory, the service's {@code kakehashi.data-dir}. */
+    protected final String dataDir() {
+        return "target/test-data/" + System.getProperty("kakehashi.test.fork", "1") + "/" + getClass().getSimpleName();
     }
 
     protected Map<String, String> extraProperties() {
@@ -23,9 +32,29 @@ public abstract class ServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new java.util.HashMap<>(extraProperties());
+        empty(Path.of(dataDir()));
+        String url = SharedMariaDb.freshDatabase("t_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        var props = new HashMap<>(extraProperties());
         props.put("kakehashi.data-dir", dataDir());
+        props.put("datasources.default.url", url);
         props.putIfAbsent("kakehashi.admin-password", Staffing.ADMIN_PASSWORD);
         return props;
+    }
+
+    private static void empty(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -44,11 +44,6 @@ class AssetsFolderTest extends ServiceTest {
     Person editor;
 
     @Override
-    protected String dataDir() {
-        return "target/test-data/assets-" + ProcessHandle.current().pid();
-    }
-
-    @Override
     protected Map<String, String> extraProperties() {
         write("analyzers/ja/userdict_ja.txt", Assets.packaged().read("analyzers/ja/userdict_ja.txt")
                 + "架け橋通信,架け橋通信,カケハシツウシン,カスタム名詞\n");

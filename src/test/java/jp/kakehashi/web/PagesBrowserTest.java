@@ -20,6 +20,7 @@ import java.util.UUID;
 import jp.kakehashi.support.Browser;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** Reader and staff pages in headless Chromium against the real service, demo content and search index. */
+@Slow
 @MicronautTest(transactional = false)
 class PagesBrowserTest extends ServiceTest {
     @Inject
@@ -42,11 +44,6 @@ class PagesBrowserTest extends ServiceTest {
     Http http;
     WebDriver browser;
     String base;
-
-    @Override
-    protected String dataDir() {
-        return "target/test-data/pages";
-    }
 
     @Override
     protected Map<String, String> extraProperties() {
