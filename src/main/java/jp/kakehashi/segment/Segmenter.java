@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
 public final class Segmenter {
     private static final BreakIterator JAPANESE = BreakIterator.getSentenceInstance(ULocale.JAPANESE);
     private static final BreakIterator ENGLISH = english();
-    private static final String OPEN = "「『（(“";
+    private static final String OPEN = "「『（(“【［〈《";
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
     private static final Set<String> ABBREVIATIONS = Set.copyOf(
             lines().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
-    private static final String CLOSE = "」』）)”";
+    private static final String CLOSE = "」』）)”】］〉》";
 
     private Segmenter() {
     }
@@ -48,7 +48,7 @@ public final class Segmenter {
         it.setText(text);
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
-            // UAX #29 counts an opening bracket as "Close", so 。「 keeps the 「 on the sentence before.
+            // UAX #29 counts an opening bracket as "Close", so 。「 and 。【 keep it on the sentence before.
             while (japanese && end < text.length() && end > start + 1 && OPEN.indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
