@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * English: digits with thousands separators, optionally scaled by thousand/million/billion/trillion.
  * Keys are the values (plain strings without trailing zeros), values the text as written.
  */
-final class NumberMentions {
+public final class NumberMentions {
     private static final String KANJI_DIGITS = "〇一二三四五六七八九";
     private static final Pattern JAPANESE = Pattern.compile(
             "(?:\\d[\\d,]*(?:\\.\\d+)?|[〇一二三四五六七八九十百千])[\\d,.〇一二三四五六七八九十百千万億兆]*");
@@ -26,7 +26,7 @@ final class NumberMentions {
     private NumberMentions() {
     }
 
-    static Map<String, String> japanese(String text) {
+    public static Map<String, String> japanese(String text) {
         Map<String, String> found = new LinkedHashMap<>();
         Matcher m = JAPANESE.matcher(text);
         while (m.find()) {
@@ -42,7 +42,7 @@ final class NumberMentions {
         return found;
     }
 
-    static Map<String, String> english(String text) {
+    public static Map<String, String> english(String text) {
         Map<String, String> found = new LinkedHashMap<>();
         Matcher m = ENGLISH.matcher(text);
         while (m.find()) {

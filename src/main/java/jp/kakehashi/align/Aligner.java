@@ -1,0 +1,60 @@
+package jp.kakehashi.align;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import jp.kakehashi.analysis.BilingualTerms;
+import jp.kakehashi.segment.Segmenter;
+
+/**
+ * A source text and its translation as sentences with the links between them: what the memory
+ * learns from, what the segment rows show. Translators merge and split sentences and leave link
+ * texts out; pairing sentences by position then teaches wrong pairs, so they are aligned.
+ */
+@Singleton
+public class Aligner {
+    private final Anchors anchors;
+
+    public Aligner(BilingualTerms terms) {
+        this.anchors = new Anchors(terms.all());
+    }
+
+    @Serdeable
+    public record Alignment(List<Segmenter.Segment> source, List<Segmenter.Segment> target, List<Link> links) {
+        /** The source sentences of a link as one text (a merged link's sentences joined as written). */
+        public String sourceText(Link l, String text) {
+            return l.sources() == 0 ? "" : text.substring(source.get(l.sourceFrom()).start(), source.get(l.sourceTo() - 1).end());
+        }
+
+        public String targetText(Link l, String text) {
+            return l.targets() == 0 ? "" : text.substring(target.get(l.targetFrom()).start(), target.get(l.targetTo() - 1).end());
+        }
+    }
+
+    public Alignment align(String sourceText, String sourceLang, String targetText, String targetLang) {
+        List<Segmenter.Segment> source = Segmenter.split(sourceText, sourceLang);
+        List<Segmenter.Segment> target = Segmenter.split(targetText, targetLang);
+        return new Alignment(source, target, SentenceAligner.align(sentences(source, sourceLang),
+                sentences(target, targetLang)));
+    }
+
+    /** Sentences already split (the judged set, a CAT tool's segments). */
+    public List<Link> align(List<String> source, String sourceLang, List<String> target, String targetLang) {
+        return align(source, sourceLang, target, targetLang, SentenceAligner.DEFAULT);
+    }
+
+    List<Link> align(List<String> source, String sourceLang, List<String> target, String targetLang,
+                     SentenceAligner.Params params) {
+        return SentenceAligner.align(source.stream().map(s -> sentence(s, sourceLang)).toList(),
+                target.stream().map(s -> sentence(s, targetLang)).toList(), params);
+    }
+
+    private List<SentenceAligner.Sentence> sentences(List<Segmenter.Segment> segments, String lang) {
+        return segments.stream().map(s -> sentence(s.text(), lang)).toList();
+    }
+
+    private SentenceAligner.Sentence sentence(String text, String lang) {
+        return new SentenceAligner.Sentence((int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count(),
+                anchors.of(text, lang), StandAlone.is(text, lang));
+    }
+}
