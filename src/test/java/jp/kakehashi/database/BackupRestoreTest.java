@@ -2,7 +2,6 @@ package jp.kakehashi.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
@@ -34,7 +34,7 @@ class BackupRestoreTest {
     private static final Path BIN = DATA.resolve("mariadb/base/bin");
 
     private static EmbeddedServer start() {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", DATA.toString(),
+        return ContextStarts.server(Map.of("kakehashi.data-dir", DATA.toString(),
                 "kakehashi.admin-password", Staffing.ADMIN_PASSWORD, "kakehashi.search.poll-interval", "100ms",
                 "kakehashi.tm.poll-interval", "100ms"), "test");
     }

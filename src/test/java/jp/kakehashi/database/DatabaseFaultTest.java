@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Slow;
@@ -53,7 +53,7 @@ class DatabaseFaultTest {
             throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", DATA,
+        try (EmbeddedServer server = ContextStarts.server(Map.of("kakehashi.data-dir", DATA,
                 "kakehashi.admin-password", Staffing.ADMIN_PASSWORD), "test")) {
             Http http = new Staffing(new Http(server, server.getApplicationContext().getBean(JsonMapper.class)))
                     .editor("SEL").http();

@@ -3,13 +3,13 @@ package jp.kakehashi.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
@@ -21,7 +21,7 @@ class RestartAndOutageTest {
     private static final String DATA = "target/test-data/restart-" + System.nanoTime();
 
     private static EmbeddedServer start() {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", DATA,
+        return ContextStarts.server(Map.of("kakehashi.data-dir", DATA,
                 "kakehashi.admin-password", Staffing.ADMIN_PASSWORD), "test");
     }
 

@@ -20,8 +20,8 @@ import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
-import jp.kakehashi.support.Staffing.Person;
 import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

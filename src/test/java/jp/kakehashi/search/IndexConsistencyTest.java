@@ -1,6 +1,5 @@
 package jp.kakehashi.search;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -48,7 +48,7 @@ class IndexConsistencyTest {
         Map<String, Object> properties = new java.util.HashMap<>(more);
         properties.putAll(Map.of("kakehashi.data-dir", data, "kakehashi.admin-password", Staffing.ADMIN_PASSWORD,
                 "kakehashi.search.poll-interval", "50ms"));
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        return ContextStarts.server(properties, "test");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package jp.kakehashi.search;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import jp.kakehashi.bench.SolrLegRunner;
 import jp.kakehashi.bulletin.BulletinService;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Db;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -299,7 +299,7 @@ public class SearchBench {
     private static EmbeddedServer start(String dataDir) {
         // no merge once the import is quiet: it would fall into the next leg's time (a rebuild merges
         // anyway, and a replay is timed until it has caught up)
-        return ApplicationContext.run(EmbeddedServer.class, Map.of("kakehashi.data-dir", dataDir,
+        return ContextStarts.server(Map.of("kakehashi.data-dir", dataDir,
                 "kakehashi.search.poll-interval", "20ms", "kakehashi.search.merge-after-pairs", "0",
                 "micronaut.server.port", "-1"), "bench");
     }

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceTest implements TestPropertyProvider {
+    /** Whether this class holds {@link ContextStarts}' turn while the extension starts its context. */
+    private final AtomicBoolean starting = new AtomicBoolean();
 
     /** This class's data directory, the service's {@code kakehashi.data-dir}. */
     protected final String dataDir() {
@@ -32,6 +37,9 @@ public abstract class ServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        if (starting.compareAndSet(false, true)) {
+            ContextStarts.begin();
+        }
         empty(Path.of(dataDir()));
         String url = SharedMariaDb.freshDatabase("t_" + getClass().getSimpleName().toLowerCase(Locale.ROOT));
         var props = new HashMap<>(extraProperties());
@@ -39,6 +47,24 @@ public abstract class ServiceTest implements TestPropertyProvider {
         props.put("datasources.default.url", url);
         props.putIfAbsent("kakehashi.admin-password", Staffing.ADMIN_PASSWORD);
         return props;
+    }
+
+    /** Runs after the extension has started the context and before the subclass's own {@code @BeforeAll}. */
+    @BeforeAll
+    final void contextStarted() {
+        started();
+    }
+
+    /** Also when the context failed to start, so the next class is not left waiting. */
+    @AfterAll
+    final void classDone() {
+        started();
+    }
+
+    private void started() {
+        if (starting.compareAndSet(true, false)) {
+            ContextStarts.end();
+        }
     }
 
     private static void empty(Path dir) {
