@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
+import jp.kakehashi.align.Aligner;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.http.ETags;
 import jp.kakehashi.pair.PairDesk;
@@ -39,8 +40,10 @@ class XliffController {
     private final PairDesk desk;
     private final Revisions revisions;
     private final StaffLookup staff;
+    private final Aligner aligner;
 
-    XliffController(BulletinReader bulletins, PairDesk desk, Revisions revisions, StaffLookup staff) {
+    XliffController(BulletinReader bulletins, PairDesk desk, Revisions revisions, StaffLookup staff, Aligner aligner) {
+        this.aligner = aligner;
         this.bulletins = bulletins;
         this.desk = desk;
         this.revisions = revisions;
@@ -50,13 +53,13 @@ class XliffController {
     @Get(uri = "/pairs/{id}/xliff", produces = XliffFormat.MEDIA_TYPE)
     HttpResponse<byte[]> pair(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        return file(XliffFormat.write(List.of(pair(id))), "pair-" + id);
+        return file(XliffFormat.write(List.of(pair(id)), aligner), "pair-" + id);
     }
 
     @Get(uri = "/bulletins/{id}/xliff", produces = XliffFormat.MEDIA_TYPE)
     HttpResponse<byte[]> bulletin(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        return file(XliffFormat.write(bulletins.bulletin(id, true).pairs()), "bulletin-" + id);
+        return file(XliffFormat.write(bulletins.bulletin(id, true).pairs(), aligner), "bulletin-" + id);
     }
 
     @Post(uri = "/pairs/{id}/xliff", consumes = {XliffFormat.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})

@@ -11,9 +11,10 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import jp.kakehashi.align.Aligner;
+import jp.kakehashi.align.Link;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
-import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.SafeXml;
@@ -21,8 +22,12 @@ import jp.kakehashi.system.SafeXml;
 /**
  * XLIFF 2.1 for offline CAT tools: one {@code <file>} per pair (id {@code pair-<id>}, original
  * {@code kakehashi:pair:<id>:source-revision:<n>} so an import can check it is answering this pair
- * and this source text), a unit for the title and one for the body with a segment per source
- * sentence. Segments partition the texts exactly, white space included ({@code xml:space="preserve"}),
+ * and this source text), a unit for the title and one for the body with a segment per link of the
+ * sentence alignment ({@link Aligner}) that has source sentences: a merged link is one segment with
+ * both source sentences, a split one a segment with both target sentences, a source sentence left
+ * untranslated a segment without a target, and a sentence only the translation has joins the
+ * segment before it. Never by position, which pairs a left-out link text with the next sentence and
+ * teaches a CAT tool's memory wrong pairs. Segments partition the texts exactly, white space included ({@code xml:space="preserve"}),
  * so joining a unit's targets gives back the stored text character for character; characters XML 1.0
  * cannot carry are written as {@code <cp hex="…"/>} and carriage returns as {@code &#xD;}. Reading is {@link SafeXml}: no DTDs, no entities.
  */
@@ -41,7 +46,7 @@ public final class XliffFormat {
     public record Translated(long pairId, int sourceRevision, @Nullable String title, String body) {
     }
 
-    public static byte[] write(List<PairView> pairs) {
+    public static byte[] write(List<PairView> pairs, Aligner aligner) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -58,10 +63,9 @@ public final class XliffFormat {
                 w.writeAttribute(XMLConstants.XML_NS_URI, "space", "preserve");
                 String state = state(p);
                 unit(w, "title", List.of(p.source().title()), List.of(p.target() == null ? "" : p.target().title()), state);
-                List<String> source = partition(p.source().body(), p.sourceLang(), Integer.MAX_VALUE);
-                List<String> target = p.target() == null ? List.of()
-                        : partition(p.target().body(), p.targetLang(), source.size());
-                unit(w, "body", source, target, state);
+                String targetBody = p.target() == null ? "" : p.target().body();
+                Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang());
+                unit(w, "body", pieces(p.source().body(), a, true), pieces(targetBody, a, false), state);
                 w.writeEndElement();
             }
             w.writeEndDocument();
@@ -100,22 +104,31 @@ public final class XliffFormat {
     }
 
     /**
-     * The text cut at sentence starts into at most {@code max} pieces that join back to it exactly;
-     * sentences beyond {@code max} stay in the last piece.
+     * One text cut into a piece per source-bearing link, at the start of the link's first sentence on
+     * that side, so the pieces join back to the text exactly (white space stays with the piece before
+     * it). A link without sentences on the target side gets an empty target piece; a target sentence
+     * without a source stays in the piece before it.
      */
-    static List<String> partition(String text, String lang, int max) {
+    static List<String> pieces(String text, Aligner.Alignment a, boolean source) {
+        List<Link> links = a.links().stream().filter(l -> l.sources() > 0).toList();
         List<String> parts = new ArrayList<>();
-        if (text.isEmpty()) {
+        if (links.isEmpty()) {
+            if (!text.isEmpty()) {
+                parts.add(text);
+            }
             return parts;
         }
-        List<Segmenter.Segment> sentences = Segmenter.split(text, lang);
-        int from = 0;
-        for (int i = 1; i < sentences.size() && parts.size() < max - 1; i++) {
-            int next = sentences.get(i).start();
-            parts.add(text.substring(from, next));
-            from = next;
+        int[] cuts = new int[links.size() + 1];
+        cuts[links.size()] = text.length();
+        for (int k = links.size() - 1; k >= 1; k--) {
+            Link l = links.get(k);
+            boolean has = source ? l.sources() > 0 : l.targets() > 0;
+            cuts[k] = !has ? cuts[k + 1]
+                    : source ? a.source().get(l.sourceFrom()).start() : a.target().get(l.targetFrom()).start();
         }
-        parts.add(text.substring(from));
+        for (int k = 0; k < links.size(); k++) {
+            parts.add(text.substring(cuts[k], cuts[k + 1]));
+        }
         return parts;
     }
 

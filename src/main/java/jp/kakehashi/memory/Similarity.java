@@ -35,8 +35,13 @@ public final class Similarity {
 
     /** The context key of sentence {@code i} of a text: its neighbours, none at either end. */
     public static String contextKey(List<Segmenter.Segment> sentences, int i) {
-        return contextKey(i == 0 ? "" : sentences.get(i - 1).text(),
-                i + 1 == sentences.size() ? "" : sentences.get(i + 1).text());
+        return contextKey(sentences, i, i + 1);
+    }
+
+    /** The context key of sentences {@code [from, to)} taken together (a merged link). */
+    public static String contextKey(List<Segmenter.Segment> sentences, int from, int to) {
+        return contextKey(from == 0 ? "" : sentences.get(from - 1).text(),
+                to >= sentences.size() ? "" : sentences.get(to).text());
     }
 
     /** 0.0 … 1.0; two empty word lists are alike (1.0). */

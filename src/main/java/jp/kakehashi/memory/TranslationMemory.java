@@ -8,15 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.kakehashi.align.Aligner;
+import jp.kakehashi.align.Link;
 import jp.kakehashi.office.OfficeDirectory;
-import jp.kakehashi.segment.Segmenter;
 
 /**
- * What goes into the memory. An approved pair gives its title and, when source and translation
- * have as many sentences, each sentence with its counterpart, in context (the sentences around it).
- * When the counts differ a sentence was merged or split and position no longer says which
- * translates which: a misaligned unit would be suggested with confidence and mislead, so only the
- * title is kept. A TMX file gives its Japanese–English units; other languages are skipped.
+ * What goes into the memory. An approved pair gives its title and one unit per link of its
+ * sentence alignment ({@link Aligner}), in context (the sentences around the link): a merged link
+ * is one unit with both sentences on its side, a sentence left untranslated (a link text, an
+ * attribution) gives none. Position is never used: a translator who merges two sentences would
+ * otherwise teach the memory wrong pairs for the rest of the text. A TMX file gives its
+ * Japanese–English units; other languages are skipped.
  */
 @Singleton
 public class TranslationMemory {
@@ -24,11 +26,13 @@ public class TranslationMemory {
     private final MemoryWrites writes;
     private final TmRepository units;
     private final OfficeDirectory offices;
+    private final Aligner aligner;
 
-    TranslationMemory(MemoryWrites writes, TmRepository units, OfficeDirectory offices) {
+    TranslationMemory(MemoryWrites writes, TmRepository units, OfficeDirectory offices, Aligner aligner) {
         this.writes = writes;
         this.units = units;
         this.offices = offices;
+        this.aligner = aligner;
     }
 
     /** The texts of an approved pair, as the approval's transaction read them. */
@@ -46,11 +50,14 @@ public class TranslationMemory {
         Instant now = Instant.now();
         List<TmEntry> entries = new ArrayList<>();
         entries.add(entry(a, a.sourceTitle(), a.targetTitle(), Similarity.contextKey("", ""), now));
-        List<Segmenter.Segment> source = Segmenter.split(a.sourceBody(), a.sourceLang());
-        List<Segmenter.Segment> target = Segmenter.split(a.targetBody(), a.targetLang());
-        if (source.size() == target.size()) {
-            for (int i = 0; i < source.size(); i++) {
-                entries.add(entry(a, source.get(i).text(), target.get(i).text(), Similarity.contextKey(source, i), now));
+        if (a.targetBody() != null) {
+            Aligner.Alignment alignment = aligner.align(a.sourceBody(), a.sourceLang(), a.targetBody(), a.targetLang());
+            for (Link link : alignment.links()) {
+                if (link.sources() > 0 && link.targets() > 0) {
+                    entries.add(entry(a, alignment.sourceText(link, a.sourceBody()),
+                            alignment.targetText(link, a.targetBody()),
+                            Similarity.contextKey(alignment.source(), link.sourceFrom(), link.sourceTo()), now));
+                }
             }
         }
         writes.upsert(entries.stream().filter(TmEntry::usable).toList());

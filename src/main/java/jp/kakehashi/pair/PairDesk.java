@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
+import jp.kakehashi.align.Aligner;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.qa.Draft;
@@ -26,9 +27,11 @@ public class PairDesk {
     private final MemoryQueries memory;
     private final TargetRevisionRepository targets;
     private final PairHistory history;
+    private final Aligner aligner;
 
     PairDesk(PairReader reader, QaReview review, TermIndex terms, MemoryQueries memory,
-             TargetRevisionRepository targets, PairHistory history) {
+             TargetRevisionRepository targets, PairHistory history, Aligner aligner) {
+        this.aligner = aligner;
         this.reader = reader;
         this.review = review;
         this.terms = terms;
@@ -63,8 +66,12 @@ public class PairDesk {
             }
             suggestions = List.of();
         }
-        return new Desk(pair, qa(pair), suggestions, SegmentRows.of(pair), terms(pair), history.of(id),
+        return new Desk(pair, qa(pair), suggestions, segments(pair), terms(pair), history.of(id),
                 draftDiff(id), WorkflowRules.offered(pair.status()));
+    }
+
+    public SegmentRows.View segments(PairView pair) {
+        return SegmentRows.of(pair, aligner);
     }
 
     public QaReview.Report qa(PairView pair) {

@@ -32,7 +32,7 @@ class PairDeskController {
     @Get("/{id}/segments")
     SegmentRows.View segments(@PathVariable long id, @Nullable Authentication auth) {
         staff.require(auth);
-        return SegmentRows.of(desk.pair(id));
+        return desk.segments(desk.pair(id));
     }
 
     @Get("/{id}/suggestions{?threshold}")

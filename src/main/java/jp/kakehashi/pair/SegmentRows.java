@@ -4,14 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
-import jp.kakehashi.segment.Segmenter;
+import jp.kakehashi.align.Aligner;
+import jp.kakehashi.align.Link;
 
 /**
- * A pair as aligned segment rows (source | target), the way a CAT tool shows it. Alignment is by
- * position: translators of these bulletins keep sentence order, and a merged or split sentence
- * shows as an empty cell the translator sees at once. The target is still saved as one text; the
- * rows are a view of it. A row's state follows the pair's workflow: no target sentence → EMPTY,
- * being worked on → DRAFT, submitted → TRANSLATED, approved or released → APPROVED.
+ * A pair as aligned segment rows (source | target), the way a CAT tool shows it: one row per link
+ * of the sentence alignment ({@link Aligner}), so a merged sentence is one row with both source
+ * sentences, a split one a row with both target sentences, and a sentence left untranslated a
+ * row with an empty target. The target is still saved as one text; the rows are a view of it. A
+ * row's state follows the pair's workflow: no target sentence → EMPTY, being worked on → DRAFT,
+ * submitted → TRANSLATED, approved or released → APPROVED.
  */
 public final class SegmentRows {
     private SegmentRows() {
@@ -19,24 +21,25 @@ public final class SegmentRows {
 
     public enum State { EMPTY, DRAFT, TRANSLATED, APPROVED }
 
+    /** {@code link}: the alignment link in the judged set's notation, e.g. {@code 0+1=0}. */
     @Serdeable
-    public record Row(int index, @Nullable String source, @Nullable String target, State state) {
+    public record Row(int index, @Nullable String source, @Nullable String target, State state, String link) {
     }
 
     @Serdeable
     public record View(long pairId, long version, List<Row> rows) {
     }
 
-    public static View of(PairView pair) {
-        List<Segmenter.Segment> source = Segmenter.split(pair.source().body(), pair.sourceLang());
-        List<Segmenter.Segment> target = pair.target() == null ? List.of()
-                : Segmenter.split(pair.target().body(), pair.targetLang());
+    public static View of(PairView pair, Aligner aligner) {
+        String source = pair.source().body();
+        String target = pair.target() == null ? "" : pair.target().body();
+        Aligner.Alignment alignment = aligner.align(source, pair.sourceLang(), target, pair.targetLang());
         State filled = state(pair.status());
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < Math.max(source.size(), target.size()); i++) {
-            String s = i < source.size() ? source.get(i).text() : null;
-            String t = i < target.size() ? target.get(i).text() : null;
-            rows.add(new Row(i, s, t, t == null ? State.EMPTY : filled));
+        for (Link l : alignment.links()) {
+            String s = l.sources() == 0 ? null : alignment.sourceText(l, source);
+            String t = l.targets() == 0 ? null : alignment.targetText(l, target);
+            rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString()));
         }
         return new View(pair.id(), pair.version(), rows);
     }

@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import jp.kakehashi.align.Aligner;
+import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.Assets;
 import jp.kakehashi.system.ErrorCode;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
 
 class XliffFormatTest {
+    private static final Aligner ALIGNER = new Aligner(new BilingualTerms(Assets.packaged()));
     private static final String[] JA = {"白河市の職員がパリを訪問した。", "「ようこそ。」と市長は述べた！", "本当に？",
             "延べ3万5000人が来場した。", "令和8年9月27日、28日に開催。", "ＪＥＴプログラム説明会", "😀絵文字も。", " ", "\n", "\t"};
     private static final String[] EN = {"Staff of Shirakawa City visited Paris. ", "Mr. Sato met Dr. J. Smith. ",
@@ -46,7 +50,7 @@ class XliffFormatTest {
                     random(r, EN, 20), 1 + r.nextInt(5)));
         }
         for (PairView p : pairs) {
-            byte[] xliff = XliffFormat.write(List.of(p));
+            byte[] xliff = XliffFormat.write(List.of(p), ALIGNER);
             List<XliffFormat.Translated> back = XliffFormat.read(xliff);
             // an empty title goes out without a <target>, and so comes back as untranslated
             String title = p.target().title().isEmpty() ? null : p.target().title();
@@ -54,7 +58,7 @@ class XliffFormatTest {
                     p.target().body())), back, new String(xliff, StandardCharsets.UTF_8));
             okapi(xliff);
         }
-        byte[] bulletin = XliffFormat.write(pairs.subList(0, 20));
+        byte[] bulletin = XliffFormat.write(pairs.subList(0, 20), ALIGNER);
         assertEquals(20, XliffFormat.read(bulletin).size());
         okapi(bulletin);
     }
@@ -74,12 +78,31 @@ class XliffFormatTest {
 
     @Test
     void segmentsFollowTheSourceSentencesAndAnUntranslatedPairHasNoTargets() {
-        String xml = new String(XliffFormat.write(List.of(pair(7, "題", "一文目。二文目。", null, null, 2))),
+        String xml = new String(XliffFormat.write(List.of(pair(7, "題", "一文目。二文目。", null, null, 2)), ALIGNER),
                 StandardCharsets.UTF_8);
         assertTrue(xml.contains("original=\"kakehashi:pair:7:source-revision:2\""), xml);
         assertTrue(xml.contains("<source>一文目。</source>") && xml.contains("<source>二文目。</source>"), xml);
         assertTrue(!xml.contains("<target>"), xml);
         assertEquals(List.of(new XliffFormat.Translated(7, 2, null, "")), XliffFormat.read(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void segmentsFollowTheAlignmentNotThePositionOfSentences() {
+        String ja = "八戸市の物産展が開かれた。多くの市民が訪れた。会場では地元企業10社が商品を紹介し、商談会も行われた。"
+                + "詳しくはこちら。\n（パリ事務所）";
+        String en = "A Hachinohe City products fair was held and drew many residents. Ten local companies presented "
+                + "their products at the venue. Business meetings were also held.\n(Paris Office)";
+        byte[] xliff = XliffFormat.write(List.of(pair(8, "物産展", ja, "Products fair", en, 1)), ALIGNER);
+        String xml = new String(xliff, StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<source>八戸市の物産展が開かれた。多くの市民が訪れた。</source>"
+                + "<target>A Hachinohe City products fair was held and drew many residents. </target>"), xml);
+        assertTrue(xml.contains("<source>会場では地元企業10社が商品を紹介し、商談会も行われた。</source><target>Ten local "
+                + "companies presented their products at the venue. Business meetings were also held.\n</target>"), xml);
+        // by position, the link text would have been given "(Paris Office)" as its translation
+        assertTrue(xml.contains("<segment id=\"body-3\" state=\"initial\"><source>詳しくはこちら。\n</source></segment>"), xml);
+        assertTrue(xml.contains("<source>（パリ事務所）</source><target>(Paris Office)</target>"), xml);
+        assertEquals(en, XliffFormat.read(xliff).getFirst().body());
+        okapi(xliff);
     }
 
     @Test

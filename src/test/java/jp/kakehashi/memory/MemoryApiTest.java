@@ -113,6 +113,31 @@ class MemoryApiTest extends ServiceTest {
     }
 
     @Test
+    void aMergeASplitAndAnOmittedLinkTextBecomeTheUnitsTheTranslatorMade() {
+        String merged = "蔵王町の物産展が開かれた。多くの町民が訪れた。";
+        String split = "会場では地元企業12社が商品を紹介し、商談会も行われた。";
+        long id = pair(merged + split + "詳しくはこちら。\n（パリ事務所）");
+        approve(id,
+                "A Zao Town products fair was held and drew many residents. Twelve local companies presented their "
+                        + "products at the venue. Business meetings were also held.\n(Paris Office)");
+        List<Map<String, Object>> both = awaitMatch(merged, "ja");
+        assertEquals("EXACT", both.getFirst().get("kind"), both.toString());
+        assertEquals("A Zao Town products fair was held and drew many residents.", unit(both.getFirst()).get("target"));
+        List<Map<String, Object>> two = matches(split, "ja", "");
+        assertEquals("Twelve local companies presented their products at the venue. Business meetings were also held.",
+                unit(two.getFirst()).get("target"), two.toString());
+        assertEquals("(Paris Office)", unit(matches("（パリ事務所）", "ja", "").getFirst()).get("target"));
+        // by position the link text would have been remembered as "(Paris Office)"
+        assertTrue(matches("詳しくはこちら。", "ja", "").stream().noneMatch(m -> "EXACT".equals(m.get("kind"))),
+                "a link text left untranslated gives no unit");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) translator.http()
+                .get("/api/v1/pairs/" + id + "/segments").map().get("rows");
+        assertEquals(List.of("0+1=0", "2=1+2", "3=", "4=3"), rows.stream().map(r -> r.get("link")).toList());
+        assertEquals("EMPTY", rows.get(2).get("state"), "the untranslated link text is an empty row");
+    }
+
+    @Test
     void anApprovedSentenceComesBackInContextThenExactWithItsProvenance() {
         List<Map<String, Object>> inContext = matches(TALK, "ja", "&previous=" + enc(VISIT) + "&next=" + enc(MEETING));
         assertEquals("IN_CONTEXT", inContext.getFirst().get("kind"), inContext.toString());
