@@ -22,6 +22,7 @@ import jp.kakehashi.pair.TargetRevision;
 import jp.kakehashi.pair.TargetRevisionRepository;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * Writes a new bulletin with all its pairs, first revisions, audit events and outbox rows in one
@@ -80,7 +81,7 @@ public class BulletinService {
         Pair pair = pairs.save(Pair.created(bulletinId, position, p.office(), p.sourceLang(), status, translated,
                 translated ? actor.id() : null));
         var s = p.source();
-        sources.save(new SourceRevision(null, pair.id(), 1, s.title().strip(), blankToNull(s.dateline()),
+        sources.save(new SourceRevision(null, pair.id(), 1, s.title().strip(), FieldLimits.strippedOrNull(s.dateline()),
                 s.body() == null ? "" : s.body(), s.captionList(), s.imageList(),
                 SourceRevision.ChangeKind.INITIAL, actor.id(), null));
         if (translated) {
@@ -104,9 +105,5 @@ public class BulletinService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

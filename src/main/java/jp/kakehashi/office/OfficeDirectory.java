@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kakehashi.security.KnownOffices;
 
 /**
  * Recognises the office named in a bulletin attribution such as {@code (パリ事務所)},
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * name is reported, never guessed.
  */
 @Singleton
-public class OfficeDirectory {
+public class OfficeDirectory implements KnownOffices {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ATTRIBUTION = Pattern.compile("\\(([^()]{1,40})\\)");
     private final OfficeRepository offices;
@@ -29,6 +30,7 @@ public class OfficeDirectory {
         return offices.findAllOrderByCode();
     }
 
+    @Override
     public boolean exists(String code) {
         return names().containsValue(code);
     }

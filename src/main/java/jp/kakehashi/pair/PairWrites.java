@@ -13,6 +13,7 @@ import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * The one way a pair row changes: an UPDATE conditional on the version that was read (Micronaut
@@ -46,7 +47,7 @@ public class PairWrites {
     public Pair apply(Pair before, Pair after, Actor actor, String action, @Nullable String reason) {
         Pair saved = pairs.update(after);
         audit.save(new AuditEvent(null, before.bulletinId(), before.id(), actor.id(), actor.name(), action,
-                before.status().name(), saved.status().name(), blankToNull(reason), null));
+                before.status().name(), saved.status().name(), FieldLimits.strippedOrNull(reason), null));
         outbox.pairChanged(before.id(), action);
         return saved;
     }
@@ -69,9 +70,5 @@ public class PairWrites {
 
     private ApiException withCurrent(ApiException e, Pair now) {
         return e.with("pair", reader.current(now));
-    }
-
-    static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

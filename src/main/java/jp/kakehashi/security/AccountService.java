@@ -3,8 +3,8 @@ package jp.kakehashi.security;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
-import java.sql.Connection;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
-import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.security.UserCommands.CreateUserCommand;
 import jp.kakehashi.security.UserCommands.UserView;
 import jp.kakehashi.system.ApiException;
@@ -31,13 +30,13 @@ public class AccountService {
     private final UserRepository users;
     private final Memberships memberships;
     private final PasswordHasher hasher;
-    private final OfficeDirectory offices;
+    private final KnownOffices offices;
     private final AuditRepository audit;
     private final ApplicationEventPublisher<UserDeactivated> deactivations;
     private final TransactionOperations<Connection> tx;
     private final AdminQuorum quorum;
 
-    AccountService(UserRepository users, Memberships memberships, PasswordHasher hasher, OfficeDirectory offices,
+    AccountService(UserRepository users, Memberships memberships, PasswordHasher hasher, KnownOffices offices,
                    AuditRepository audit, ApplicationEventPublisher<UserDeactivated> deactivations,
                    TransactionOperations<Connection> tx, AdminQuorum quorum) {
         this.tx = tx;

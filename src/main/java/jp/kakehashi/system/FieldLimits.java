@@ -19,6 +19,11 @@ public final class FieldLimits {
     private FieldLimits() {
     }
 
+    /** An optional text field as stored: stripped, or null when absent or blank. */
+    public static String strippedOrNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** Refuses a field over {@code max} code points: 400 FIELD_TOO_LONG naming the field and the limit. */
     public static void length(String field, String value, int max) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
