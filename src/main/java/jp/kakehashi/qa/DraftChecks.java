@@ -3,6 +3,7 @@ package jp.kakehashi.qa;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import jp.kakehashi.align.Aligner;
 import jp.kakehashi.glossary.TermChecks;
 
 /**
@@ -12,9 +13,33 @@ import jp.kakehashi.glossary.TermChecks;
 @Singleton
 public class DraftChecks {
     private final TermChecks terms;
+    private final Aligner aligner;
 
-    DraftChecks(TermChecks terms) {
+    DraftChecks(TermChecks terms, Aligner aligner) {
         this.terms = terms;
+        this.aligner = aligner;
+    }
+
+    /**
+     * For each issue, the segments it points at: indexes of the alignment links (the rows of the
+     * pair's segment view) whose source mentions what the issue misses; empty for whole-text issues.
+     */
+    public List<List<Integer>> segments(Draft d, List<QaChecks.Issue> issues) {
+        List<String> sources = null;
+        List<List<Integer>> result = new ArrayList<>();
+        for (QaChecks.Issue i : issues) {
+            if (!d.hasTarget() || !("NUMBERS".equals(i.code()) || "DATES".equals(i.code()))) {
+                result.add(List.of());
+                continue;
+            }
+            if (sources == null) {
+                Aligner.Alignment a = aligner.align(d.sourceBody(), d.sourceLang(), d.targetBody(), d.targetLang());
+                sources = a.links().stream().map(l -> a.sourceText(l, d.sourceBody())).toList();
+            }
+            result.add(QaChecks.segments(i.code(), d.sourceBody(), d.targetTitle(), d.targetBody(), d.targetLang(),
+                    sources));
+        }
+        return result;
     }
 
     public List<QaChecks.Issue> of(Draft d) {

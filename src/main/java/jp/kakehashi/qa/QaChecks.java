@@ -82,31 +82,71 @@ public final class QaChecks {
     }
 
     private static void dates(List<Issue> issues, DateMentions source, DateMentions target) {
+        Set<String> missing = missingDates(source, target);
+        if (!missing.isEmpty()) {
+            issues.add(new Issue("DATES", Severity.WARNING, "Dates of the source not found: " + missing));
+        }
+    }
+
+    private static Set<String> missingDates(DateMentions source, DateMentions target) {
         Set<String> missing = new TreeSet<>();
         for (String d : source.found()) {
             if (!target.mentions(d)) {
                 missing.add(d);
             }
         }
-        if (!missing.isEmpty()) {
-            issues.add(new Issue("DATES", Severity.WARNING, "Dates of the source not found: " + missing));
-        }
+        return missing;
     }
 
     private static void numbers(List<Issue> issues, boolean toEnglish, String japanese, String english) {
+        Map<String, String> missing = missingNumbers(toEnglish, japanese, english);
+        if (!missing.isEmpty()) {
+            issues.add(new Issue("NUMBERS", Severity.WARNING, "Numbers of the source not found: "
+                    + new TreeSet<>(missing.values())));
+        }
+    }
+
+    /** Values of the source's quantities the target lacks, each with its source spelling. */
+    private static Map<String, String> missingNumbers(boolean toEnglish, String japanese, String english) {
         Map<String, String> ja = NumberMentions.japanese(japanese);
         Map<String, String> en = NumberMentions.english(english);
         Map<String, String> source = toEnglish ? ja : en;
         Map<String, String> target = toEnglish ? en : ja;
-        Set<String> missing = new TreeSet<>();
-        source.forEach((value, written) -> {
-            if (!target.containsKey(value)) {
-                missing.add(written);
+        Map<String, String> missing = new java.util.LinkedHashMap<>(source);
+        missing.keySet().removeAll(target.keySet());
+        return missing;
+    }
+
+    /**
+     * The segments a NUMBERS or DATES warning is about: the indexes of {@code segmentSources} (the
+     * source side of each alignment link, in order) that mention a quantity or date the whole draft
+     * lacks. The warning itself stays a whole-text finding, so a number the translator moved to
+     * another sentence is no warning; this only says where to look. Other codes have no segments.
+     */
+    public static List<Integer> segments(String code, String sourceBody, String targetTitle, String targetBody,
+                                         String targetLang, List<String> segmentSources) {
+        boolean toEnglish = "en".equals(targetLang);
+        String targetAll = fold(targetTitle) + "\n" + fold(targetBody);
+        java.util.function.Function<String, DateMentions> sourceDates = toEnglish ? DateMentions::japanese
+                : DateMentions::english;
+        DateMentions source = sourceDates.apply(fold(sourceBody));
+        DateMentions target = toEnglish ? DateMentions.english(targetAll) : DateMentions.japanese(targetAll);
+        Set<String> missing = switch (code) {
+            case "DATES" -> missingDates(source, target);
+            case "NUMBERS" -> missingNumbers(toEnglish, toEnglish ? source.rest() : target.rest(),
+                    toEnglish ? target.rest() : source.rest()).keySet();
+            default -> Set.of();
+        };
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; !missing.isEmpty() && i < segmentSources.size(); i++) {
+            DateMentions here = sourceDates.apply(fold(segmentSources.get(i)));
+            Set<String> mentioned = "DATES".equals(code) ? here.found()
+                    : (toEnglish ? NumberMentions.japanese(here.rest()) : NumberMentions.english(here.rest())).keySet();
+            if (mentioned.stream().anyMatch(missing::contains)) {
+                found.add(i);
             }
-        });
-        if (!missing.isEmpty()) {
-            issues.add(new Issue("NUMBERS", Severity.WARNING, "Numbers of the source not found: " + missing));
         }
+        return found;
     }
 
     private static void brackets(List<Issue> issues, String text) {

@@ -45,8 +45,10 @@ public class QaReview {
     public record Acknowledged(String by, String reason, Instant at) {
     }
 
+    /** {@code segments}: the rows of the pair's segment view the issue is about (NUMBERS, DATES), else empty. */
     @Serdeable
-    public record IssueView(String code, QaChecks.Severity severity, String detail, @Nullable Acknowledged acknowledged) {
+    public record IssueView(String code, QaChecks.Severity severity, String detail, @Nullable Acknowledged acknowledged,
+                            List<Integer> segments) {
     }
 
     @Serdeable
@@ -63,11 +65,13 @@ public class QaReview {
         Map<String, QaAcknowledgement> byKey = acks.findByPairIdOrderById(draft.pairId()).stream()
                 .collect(Collectors.toMap(a -> a.code() + ':' + a.detailKey(), Function.identity(), (a, b) -> a));
         List<IssueView> views = new ArrayList<>();
-        for (QaChecks.Issue i : issues) {
+        List<List<Integer>> segments = checks.segments(draft, issues);
+        for (int n = 0; n < issues.size(); n++) {
+            QaChecks.Issue i = issues.get(n);
             QaAcknowledgement a = i.severity() == QaChecks.Severity.WARNING ? byKey.get(i.code() + ':' + Hashes.sha256(i.detail())) : null;
             views.add(new IssueView(i.code(), i.severity(), i.detail(), a == null ? null
                     : new Acknowledged(users.findById(a.acknowledgedBy()).map(User::username).orElse("?"), a.reason(),
-                            a.createdAt())));
+                            a.createdAt()), segments.get(n)));
         }
         return new Report(views, QaChecks.blocking(issues));
     }

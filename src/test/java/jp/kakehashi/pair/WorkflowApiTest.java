@@ -2,6 +2,7 @@ package jp.kakehashi.pair;
 
 import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -361,6 +362,13 @@ class WorkflowApiTest extends ServiceTest {
                 "Staff of Shirakawa City visited Paris.").status());
         Map<String, Object> numbers = issue(translator.http().get("/api/v1/pairs/" + id + "/qa"), "NUMBERS");
         assertEquals("WARNING", numbers.get("severity"));
+        List<?> where = (List<?>) numbers.get("segments");
+        List<?> rows = (List<?>) translator.http().get("/api/v1/pairs/" + id + "/segments").map().get("rows");
+        assertFalse(where.isEmpty(), numbers.toString());
+        for (Object n : where) {
+            String row = (String) ((Map<?, ?>) rows.get(((Number) n).intValue())).get("source");
+            assertTrue(row.matches("(?s).*[0-9０-９].*"), "the warning points at a segment with a number: " + row);
+        }
         assertEquals(null, numbers.get("acknowledged"));
         Object detail = numbers.get("detail");
         assertProblem(acknowledge(translator, id, "NUMBERS", detail, "the 0 is a typo"), 403, "FORBIDDEN");

@@ -11,6 +11,22 @@ class QaChecksTest {
     private static final String SOURCE = "4月4日、ジャカルタで日本祭りが開かれ、延べ3万5000人が来場した。";
 
     @Test
+    void aMissingNumberOrDatePointsAtTheSegmentsThatMentionIt() {
+        String source = "白河市の職員がパリを訪問した。延べ3万5000人が来場した。この事業は2020年3月に始まった。詳しくはこちら。";
+        List<String> segments = List.of("白河市の職員がパリを訪問した。", "延べ3万5000人が来場した。",
+                "この事業は2020年3月に始まった。", "詳しくはこちら。");
+        String target = "Staff of Shirakawa visited Paris. Many people came. The project began recently.";
+        assertEquals(List.of("DATES", "NUMBERS"), QaChecks.check(source, "Visit", target, "en").stream()
+                .map(QaChecks.Issue::code).filter(c -> c.equals("NUMBERS") || c.equals("DATES")).toList());
+        assertEquals(List.of(1), QaChecks.segments("NUMBERS", source, "Visit", target, "en", segments));
+        assertEquals(List.of(2), QaChecks.segments("DATES", source, "Visit", target, "en", segments));
+        // a quantity the draft has somewhere is no warning, wherever the translator put it
+        String moved = "35,000 people came. Staff of Shirakawa visited Paris. The project began in March 2020.";
+        assertEquals(List.of(), QaChecks.segments("NUMBERS", source, "Visit", moved, "en", segments));
+        assertEquals(List.of(), QaChecks.segments("BRACKETS", source, "Visit", target, "en", segments));
+    }
+
+    @Test
     void aCleanTranslationPassesWithAtMostWarnings() {
         List<QaChecks.Issue> issues = QaChecks.check(SOURCE, "Jakarta Japan Festival",
                 "The Jakarta Japan Festival on 4 April drew a total of 35,000 visitors.", "en");

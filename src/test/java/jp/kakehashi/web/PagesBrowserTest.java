@@ -310,6 +310,11 @@ class PagesBrowserTest extends ServiceTest {
         signIn(editor);
         browser.get(base + "/work/pairs/" + second);
         WebElement warning = browser.findElement(By.cssSelector("#warnings li[data-code=NUMBERS]"));
+        // the warning links to the segment whose source has the number the draft lacks
+        WebElement where = warning.findElement(By.cssSelector("a.segment-link"));
+        assertEquals("#segment-1", where.getDomAttribute("href"));
+        assertTrue(browser.findElement(By.id("segment-1")).getText().contains(sentence),
+                browser.findElement(By.id("segment-1")).getText());
         warning.findElement(By.name("reason")).sendKeys("The count is in the photo caption <i>anyway</i>");
         navigate(() -> browser.findElement(By.cssSelector("#warnings li[data-code=NUMBERS] form.acknowledge button"))
                 .click());
