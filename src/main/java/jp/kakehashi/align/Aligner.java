@@ -1,5 +1,6 @@
 package jp.kakehashi.align;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -32,8 +33,24 @@ public class Aligner {
     }
 
     public Alignment align(String sourceText, String sourceLang, String targetText, String targetLang) {
+        return align(sourceText, sourceLang, targetText, targetLang, null);
+    }
+
+    /**
+     * With the links a person gave for this draft ({@code stored}, checked when the draft was
+     * saved): those, so their corrections hold everywhere the alignment is used; else automatic.
+     */
+    public Alignment align(String sourceText, String sourceLang, String targetText, String targetLang,
+                           @Nullable List<String> stored) {
         List<Segmenter.Segment> source = Segmenter.split(sourceText, sourceLang);
         List<Segmenter.Segment> target = Segmenter.split(targetText, targetLang);
+        if (stored != null) {
+            try {
+                return new Alignment(source, target, Link.parseAll(stored, source.size(), target.size()));
+            } catch (IllegalArgumentException changedSegmentation) {
+                // saved under other sentence rules (a segmenter fix since): automatic again
+            }
+        }
         return new Alignment(source, target, SentenceAligner.align(sentences(source, sourceLang),
                 sentences(target, targetLang)));
     }

@@ -86,7 +86,7 @@ public class BulletinService {
                 SourceRevision.ChangeKind.INITIAL, actor.id(), null));
         if (translated) {
             targets.save(new TargetRevision(null, pair.id(), 1, p.target().title().strip(), p.target().body(), 1,
-                    actor.id(), null));
+                    actor.id(), null, null));
         }
         audit.save(new AuditEvent(null, bulletinId, pair.id(), actor.id(), actor.name(), "create", null,
                 status.name(), null, null));

@@ -64,7 +64,8 @@ public final class XliffFormat {
                 String state = state(p);
                 unit(w, "title", List.of(p.source().title()), List.of(p.target() == null ? "" : p.target().title()), state);
                 String targetBody = p.target() == null ? "" : p.target().body();
-                Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang());
+                Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang(),
+                        p.target() == null ? null : p.target().links());
                 unit(w, "body", pieces(p.source().body(), a, true), pieces(targetBody, a, false), state);
                 w.writeEndElement();
             }

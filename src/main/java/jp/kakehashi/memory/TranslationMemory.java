@@ -1,5 +1,6 @@
 package jp.kakehashi.memory;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.serde.annotation.Serdeable;
@@ -35,10 +36,13 @@ public class TranslationMemory {
         this.aligner = aligner;
     }
 
-    /** The texts of an approved pair, as the approval's transaction read them. */
+    /**
+     * The texts of an approved pair, as the approval's transaction read them, with the alignment a
+     * person gave for the draft ({@code links}, null when it is aligned automatically).
+     */
     public record Approved(long pairId, String office, String sourceLang, String targetLang, String sourceTitle,
                            String sourceBody, String targetTitle, String targetBody, String translatedBy,
-                           String approvedBy) {
+                           String approvedBy, @Nullable List<String> links) {
     }
 
     @Serdeable
@@ -51,7 +55,8 @@ public class TranslationMemory {
         List<TmEntry> entries = new ArrayList<>();
         entries.add(entry(a, a.sourceTitle(), a.targetTitle(), Similarity.contextKey("", ""), now));
         if (a.targetBody() != null) {
-            Aligner.Alignment alignment = aligner.align(a.sourceBody(), a.sourceLang(), a.targetBody(), a.targetLang());
+            Aligner.Alignment alignment = aligner.align(a.sourceBody(), a.sourceLang(), a.targetBody(), a.targetLang(),
+                    a.links());
             for (Link link : alignment.links()) {
                 if (link.sources() > 0 && link.targets() > 0) {
                     entries.add(entry(a, alignment.sourceText(link, a.sourceBody()),

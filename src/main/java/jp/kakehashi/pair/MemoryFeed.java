@@ -1,6 +1,7 @@
 package jp.kakehashi.pair;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import jp.kakehashi.memory.TranslationMemory;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -31,6 +32,7 @@ class MemoryFeed {
         String translator = p.lastSubmitterId() == null ? approver.username()
                 : users.findById(p.lastSubmitterId()).map(User::username).orElse(approver.username());
         memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),
-                source.title(), source.body(), target.title(), target.body(), translator, approver.username()));
+                source.title(), source.body(), target.title(), target.body(), translator, approver.username(),
+                target.links() == null ? null : List.of(target.links().split(" "))));
     }
 }

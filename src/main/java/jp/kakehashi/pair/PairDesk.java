@@ -105,6 +105,7 @@ public class PairDesk {
     static Draft draft(PairView p) {
         return new Draft(p.id(), p.bulletinId(), p.office(), p.status().name(), p.source().body(), p.sourceLang(),
                 p.target() == null ? null : p.target().title(), p.target() == null ? null : p.target().body(),
-                p.targetLang(), p.target() == null ? 0 : p.target().revision());
+                p.targetLang(), p.target() == null ? 0 : p.target().revision(),
+                p.target() == null ? null : p.target().links());
     }
 }

@@ -4,10 +4,12 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import jp.kakehashi.align.Link;
 import jp.kakehashi.office.Office;
 import jp.kakehashi.pair.TextCommands.ReviseSourceCommand;
 import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 import jp.kakehashi.security.Staff;
+import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.FieldLimits;
@@ -38,8 +40,15 @@ public class Revisions {
         String body = c.body() == null ? "" : c.body();
         FieldLimits.length("title", title, FieldLimits.MAX_TITLE);
         FieldLimits.length("body", body, FieldLimits.MAX_BODY);
+        List<String> links = c.links();
+        if (links != null && links.size() > FieldLimits.MAX_LINKS) {
+            throw FieldLimits.tooLong("links", FieldLimits.MAX_LINKS);
+        }
         return writes.transaction(pairId, ifMatch, () -> {
             Pair p = writes.load(pairId);
+            if (links != null) {
+                checkLinks(links, sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow(), p, body);
+            }
             Office office = workflow.office(p);
             Instant now = Instant.now();
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
@@ -53,9 +62,20 @@ public class Revisions {
             // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
             // of deadlocking, and the second gets a clean 412.
             Pair saved = writes.apply(p, next, who.actor(), Action.SAVE_DRAFT.auditName(), null);
-            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null));
+            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null,
+                    links == null ? null : String.join(" ", links)));
             return saved;
         });
+    }
+
+    /** A person's alignment must fit the draft's sentences exactly: 422 VALIDATION_FAILED naming links. */
+    private static void checkLinks(List<String> links, SourceRevision source, Pair p, String body) {
+        try {
+            Link.parseAll(links, Segmenter.split(source.body(), p.sourceLang()).size(),
+                    Segmenter.split(body, p.targetLang()).size());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage()).with("field", "links");
+        }
     }
 
     public PairView reviseSource(long pairId, Staff who, long ifMatch, ReviseSourceCommand c) {

@@ -33,7 +33,8 @@ public final class SegmentRows {
     public static View of(PairView pair, Aligner aligner) {
         String source = pair.source().body();
         String target = pair.target() == null ? "" : pair.target().body();
-        Aligner.Alignment alignment = aligner.align(source, pair.sourceLang(), target, pair.targetLang());
+        Aligner.Alignment alignment = aligner.align(source, pair.sourceLang(), target, pair.targetLang(),
+                pair.target() == null ? null : pair.target().links());
         State filled = state(pair.status());
         List<Row> rows = new ArrayList<>();
         for (Link l : alignment.links()) {

@@ -7,7 +7,11 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** An immutable draft of a pair's target text, tied to the source revision it translates. */
+/**
+ * An immutable draft of a pair's target text, tied to the source revision it translates, with the
+ * sentence alignment a person gave for it ({@code links}, the judged set's notation separated by
+ * spaces), or null when it is aligned automatically.
+ */
 @MappedEntity("target_revision")
 public record TargetRevision(@Id @GeneratedValue @Nullable Long id,
                              Long pairId,
@@ -16,5 +20,6 @@ public record TargetRevision(@Id @GeneratedValue @Nullable Long id,
                              String body,
                              int basedOnSourceRevision,
                              @Nullable Long createdBy,
-                             @DateCreated @Nullable Instant createdAt) {
+                             @DateCreated @Nullable Instant createdAt,
+                             @Nullable String links) {
 }

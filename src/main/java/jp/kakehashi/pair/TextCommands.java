@@ -10,7 +10,11 @@ public final class TextCommands {
     }
 
     @Serdeable
-    public record SaveTargetCommand(@Nullable String title, @Nullable String body) {
+    /**
+     * {@code links}: the sentence alignment of this draft as the translator corrected it ("0+1=0",
+     * "2=1+2", "3=", …, covering every sentence in order), or null to align it automatically.
+     */
+    public record SaveTargetCommand(@Nullable String title, @Nullable String body, @Nullable List<String> links) {
     }
 
     @Serdeable

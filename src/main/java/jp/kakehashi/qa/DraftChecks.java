@@ -33,7 +33,8 @@ public class DraftChecks {
                 continue;
             }
             if (sources == null) {
-                Aligner.Alignment a = aligner.align(d.sourceBody(), d.sourceLang(), d.targetBody(), d.targetLang());
+                Aligner.Alignment a = aligner.align(d.sourceBody(), d.sourceLang(), d.targetBody(), d.targetLang(),
+                        d.links());
                 sources = a.links().stream().map(l -> a.sourceText(l, d.sourceBody())).toList();
             }
             result.add(QaChecks.segments(i.code(), d.sourceBody(), d.targetTitle(), d.targetBody(), d.targetLang(),

@@ -15,6 +15,8 @@ public final class FieldLimits {
     public static final int MAX_DATELINE = 200;
     /** Reasons for sending back, taking over, retracting, acknowledging. */
     public static final int MAX_REASON = 2000;
+    /** Links of a draft's sentence alignment (one per sentence at most). */
+    public static final int MAX_LINKS = 10_000;
 
     private FieldLimits() {
     }

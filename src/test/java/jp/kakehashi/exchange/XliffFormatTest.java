@@ -30,7 +30,7 @@ class XliffFormatTest {
     static PairView pair(long id, String sourceTitle, String source, String targetTitle, String target, int revision) {
         return new PairView(id, 1, 1, "PAR", "ja", "en", PairStatus.CLAIMED, "tr", null, false, 3,
                 new PairView.SourceView(sourceTitle, null, source, List.of(), List.of(), revision),
-                target == null ? null : new PairView.TargetView(targetTitle, target, 1, revision));
+                target == null ? null : new PairView.TargetView(targetTitle, target, 1, revision, null));
     }
 
     private static String random(Random r, String[] pieces, int max) {

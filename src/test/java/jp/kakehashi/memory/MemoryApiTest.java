@@ -138,6 +138,39 @@ class MemoryApiTest extends ServiceTest {
     }
 
     @Test
+    void linksTheTranslatorCorrectsHoldForTheRowsAndTheMemoryAndBadOnesChangeNothing() {
+        String first = "甲府市の代表団がリヨンを訪れた。";
+        String second = "ワイン醸造所を見学した。";
+        long id = pair(first + second);
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        String english = "A Kofu delegation visited Lyon. It toured a winery.";
+        for (List<String> bad : List.of(List.of("0=0"), List.of("0=1", "1=0"), List.of("0=0", "x"),
+                List.of("0=0", "1=1", "=2"))) {
+            String etag = Fixtures.etag(translator.http(), id);
+            Http.Response refused = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                    Map.of("title", "Kofu", "body", english, "links", bad), etag);
+            assertProblem(refused, 422, "VALIDATION_FAILED");
+            assertEquals("links", refused.map().get("field"), refused.body());
+            assertEquals(etag, Fixtures.etag(translator.http(), id), "nothing saved for " + bad);
+        }
+        // the translator wants the two sentences remembered as one unit, not two
+        Http.Response saved = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                Map.of("title", "Kofu", "body", english, "links", List.of("0+1=0+1")), Fixtures.etag(translator.http(), id));
+        assertEquals(200, saved.status(), saved.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) translator.http()
+                .get("/api/v1/pairs/" + id + "/segments").map().get("rows");
+        assertEquals(List.of("0+1=0+1"), rows.stream().map(r -> r.get("link")).toList());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
+        List<Map<String, Object>> both = awaitMatch(first + second, "ja");
+        assertEquals("EXACT", both.getFirst().get("kind"), both.toString());
+        assertEquals(english, unit(both.getFirst()).get("target"));
+        assertTrue(matches(first, "ja", "").stream().noneMatch(m -> "EXACT".equals(m.get("kind"))),
+                "no unit for the first sentence alone");
+    }
+
+    @Test
     void anApprovedSentenceComesBackInContextThenExactWithItsProvenance() {
         List<Map<String, Object>> inContext = matches(TALK, "ja", "&previous=" + enc(VISIT) + "&next=" + enc(MEETING));
         assertEquals("IN_CONTEXT", inContext.getFirst().get("kind"), inContext.toString());
