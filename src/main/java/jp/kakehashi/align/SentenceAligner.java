@@ -50,7 +50,7 @@ public final class SentenceAligner {
         }
     }
 
-    public static final Params DEFAULT = new Params(0.80, 0.05, 0.05, 0.02, 0.001, 4.0, 0.02, 1.0, 3.0);
+    public static final Params DEFAULT = new Params(0.80, 0.1, 0.1, 0.02, 0.001, 8.0, 0.01, 1.0, 3.0);
 
     private SentenceAligner() {
     }
