@@ -85,7 +85,7 @@ public class BulletinService {
                 s.body() == null ? "" : s.body(), s.captionList(), s.imageList(),
                 SourceRevision.ChangeKind.INITIAL, actor.id(), null));
         if (translated) {
-            targets.save(new TargetRevision(null, pair.id(), 1, p.target().title().strip(), p.target().body(), 1,
+            targets.save(new TargetRevision(null, pair.id(), 1, p.target().title().strip(), p.target().body(), List.of(), 1,
                     actor.id(), null, null));
         }
         audit.save(new AuditEvent(null, bulletinId, pair.id(), actor.id(), actor.name(), "create", null,

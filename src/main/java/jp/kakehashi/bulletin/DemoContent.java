@@ -106,7 +106,7 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
         if (v.target() != null) {
             memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),
                     v.source().title(), v.source().body(), v.target().title(), v.target().body(), DEMO.name(),
-                    DEMO.name(), null));
+                    DEMO.name(), null, v.source().captions(), v.target().captions()));
         }
     }
 

@@ -86,7 +86,7 @@ class XliffController {
                     + t.sourceRevision() + "; the source is now at " + now.source().revision())
                     .with("pair", now);
         }
-        PairView saved = revisions.saveDraft(id, who, now.version(), new SaveTargetCommand(t.title(), t.body(), null));
+        PairView saved = revisions.saveDraft(id, who, now.version(), new SaveTargetCommand(t.title(), t.body(), null, t.captions()));
         return HttpResponse.ok(saved).header("ETag", ETags.of(saved.version()));
     }
 

@@ -17,6 +17,7 @@ import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 import jp.kakehashi.system.SafeXml;
 
 /**
@@ -34,16 +35,25 @@ import jp.kakehashi.system.SafeXml;
 public final class XliffFormat {
     public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String MEDIA_TYPE = "application/xliff+xml";
+    private static final Pattern CAPTION_UNIT = Pattern.compile("caption-(\\d{1,9})");
     private static final Pattern ORIGINAL = Pattern.compile("kakehashi:pair:(\\d{1,18}):source-revision:(\\d{1,9})");
     static final int MAX_FILES = 200;
     private static final String FORMAT = "XLIFF";
+    private static final String CAPTION = "caption-";
 
     private XliffFormat() {
     }
 
-    /** A translated pair as read back from a file. */
-    /** {@code title} is null when the file has no target for the title unit (left untranslated). */
-    public record Translated(long pairId, int sourceRevision, @Nullable String title, String body) {
+    /**
+     * A translated pair as read back from a file. {@code title} is null when the file has no target for
+     * the title unit (left untranslated); {@code captions} null when it has no caption units, else one
+     * per caption unit up to the last, '' where a caption has no target.
+     */
+    public record Translated(long pairId, int sourceRevision, @Nullable String title, String body,
+                             @Nullable List<String> captions) {
+        public Translated(long pairId, int sourceRevision, @Nullable String title, String body) {
+            this(pairId, sourceRevision, title, body, null);
+        }
     }
 
     public static byte[] write(List<PairView> pairs, Aligner aligner) {
@@ -67,6 +77,12 @@ public final class XliffFormat {
                 Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang(),
                         p.target() == null ? null : p.target().links());
                 unit(w, "body", pieces(p.source().body(), a, true), pieces(targetBody, a, false), state);
+                // captions are segments of their own, one unit each, paired by their order
+                List<String> captions = p.source().captions();
+                for (int i = 0; i < captions.size(); i++) {
+                    String t = p.target() == null || i >= p.target().captions().size() ? "" : p.target().captions().get(i);
+                    unit(w, CAPTION + (i + 1), List.of(captions.get(i)), List.of(t), state);
+                }
                 w.writeEndElement();
             }
             w.writeEndDocument();
@@ -185,6 +201,7 @@ public final class XliffFormat {
         final StringBuilder title = new StringBuilder();
         boolean titleTranslated;
         final StringBuilder body = new StringBuilder();
+        final java.util.TreeMap<Integer, String> captions = new java.util.TreeMap<>();
         StringBuilder target;
 
         @Override
@@ -201,6 +218,7 @@ public final class XliffFormat {
                     title.setLength(0);
                     titleTranslated = false;
                     body.setLength(0);
+                    captions.clear();
                 }
                 case "unit" -> unit = r.getAttributeValue(null, "id");
                 case "target" -> target = new StringBuilder();
@@ -225,12 +243,25 @@ public final class XliffFormat {
             switch (name) {
                 case "target" -> {
                     titleTranslated |= "title".equals(unit);
-                    ("title".equals(unit) ? title : body).append(target);
+                    Matcher caption = CAPTION_UNIT.matcher(String.valueOf(unit));
+                    if (caption.matches()) {
+                        SafeXml.limit(Integer.parseInt(caption.group(1)), FieldLimits.MAX_CAPTIONS, "captions");
+                        captions.merge(Integer.parseInt(caption.group(1)), target.toString(), String::concat);
+                    } else {
+                        ("title".equals(unit) ? title : body).append(target);
+                    }
                     target = null;
                 }
                 case "file" -> {
+                    List<String> lines = null;
+                    if (!captions.isEmpty()) {
+                        lines = new ArrayList<>();
+                        for (int i = 1; i <= captions.lastKey(); i++) {
+                            lines.add(captions.getOrDefault(i, ""));
+                        }
+                    }
                     files.add(new Translated(pair, revision, titleTranslated ? title.toString() : null,
-                            body.toString()));
+                            body.toString(), lines));
                     SafeXml.limit(files.size(), MAX_FILES, "pairs");
                 }
                 default -> { }

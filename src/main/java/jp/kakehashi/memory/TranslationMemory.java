@@ -42,7 +42,8 @@ public class TranslationMemory {
      */
     public record Approved(long pairId, String office, String sourceLang, String targetLang, String sourceTitle,
                            String sourceBody, String targetTitle, String targetBody, String translatedBy,
-                           String approvedBy, @Nullable List<String> links) {
+                           String approvedBy, @Nullable List<String> links, List<String> sourceCaptions,
+                           List<String> targetCaptions) {
     }
 
     @Serdeable
@@ -64,6 +65,10 @@ public class TranslationMemory {
                             Similarity.contextKey(alignment.source(), link.sourceFrom(), link.sourceTo()), now));
                 }
             }
+        }
+        // a caption is translated on its own, so its translation is the caption of the same place
+        for (int i = 0; i < Math.min(a.sourceCaptions().size(), a.targetCaptions().size()); i++) {
+            entries.add(entry(a, a.sourceCaptions().get(i), a.targetCaptions().get(i), Similarity.contextKey("", ""), now));
         }
         writes.upsert(entries.stream().filter(TmEntry::usable).toList());
     }

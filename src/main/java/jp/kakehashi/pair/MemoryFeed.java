@@ -33,6 +33,7 @@ class MemoryFeed {
                 : users.findById(p.lastSubmitterId()).map(User::username).orElse(approver.username());
         memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),
                 source.title(), source.body(), target.title(), target.body(), translator, approver.username(),
-                target.links() == null ? null : List.of(target.links().split(" "))));
+                target.links() == null ? null : List.of(target.links().split(" ")), source.captions(),
+                target.captions()));
     }
 }

@@ -21,10 +21,10 @@ public record PairView(long id, long bulletinId, int position, String office, St
 
     @Serdeable
     /** {@code links}: the alignment a person gave with this draft, or null when it is aligned automatically. */
-    public record TargetView(String title, String body, int revision, int basedOnSourceRevision,
+    public record TargetView(String title, String body, List<String> captions, int revision, int basedOnSourceRevision,
                              @Nullable List<String> links) {
         static TargetView of(TargetRevision r) {
-            return new TargetView(r.title(), r.body(), r.revision(), r.basedOnSourceRevision(),
+            return new TargetView(r.title(), r.body(), r.captions(), r.revision(), r.basedOnSourceRevision(),
                     r.links() == null ? null : List.of(r.links().split(" ")));
         }
     }

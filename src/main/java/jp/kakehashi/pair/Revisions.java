@@ -1,5 +1,6 @@
 package jp.kakehashi.pair;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +47,11 @@ public class Revisions {
         }
         return writes.transaction(pairId, ifMatch, () -> {
             Pair p = writes.load(pairId);
+            SourceRevision source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
             if (links != null) {
-                checkLinks(links, sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow(), p, body);
+                checkLinks(links, source, p, body);
             }
+            List<String> captions = captions(c.captions(), source, p);
             Office office = workflow.office(p);
             Instant now = Instant.now();
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
@@ -62,10 +65,25 @@ public class Revisions {
             // revision insert's foreign-key check takes a shared one, so two racing saves queue instead
             // of deadlocking, and the second gets a clean 412.
             Pair saved = writes.apply(p, next, who.actor(), Action.SAVE_DRAFT.auditName(), null);
-            targets.save(new TargetRevision(null, p.id(), revision, title, body, p.sourceRevision(), who.id(), null,
-                    links == null ? null : String.join(" ", links)));
+            targets.save(new TargetRevision(null, p.id(), revision, title, body, captions, p.sourceRevision(),
+                    who.id(), null, links == null ? null : String.join(" ", links)));
             return saved;
         });
+    }
+
+    /** The draft's captions: as given (at most one per source caption), or the current draft's. */
+    private List<String> captions(@Nullable List<String> given, SourceRevision source, Pair p) {
+        if (given == null) {
+            return p.targetRevision() == 0 ? List.of()
+                    : targets.findByPairIdAndRevision(p.id(), p.targetRevision()).map(TargetRevision::captions)
+                    .orElse(List.of());
+        }
+        List<String> lines = FieldLimits.lines("captions", given).stream().map(String::strip).toList();
+        if (lines.size() > source.captions().size()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "The source has " + source.captions().size()
+                    + " captions; " + lines.size() + " translations were sent").with("field", "captions");
+        }
+        return lines;
     }
 
     /** A person's alignment must fit the draft's sentences exactly: 422 VALIDATION_FAILED naming links. */

@@ -5,10 +5,13 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * An immutable draft of a pair's target text, tied to the source revision it translates, with the
+ * An immutable draft of a pair's target text and captions (one per source caption, in order, ''
+ * for one not translated yet), tied to the source revision it translates, with the
  * sentence alignment a person gave for it ({@code links}, the judged set's notation separated by
  * spaces), or null when it is aligned automatically.
  */
@@ -18,6 +21,7 @@ public record TargetRevision(@Id @GeneratedValue @Nullable Long id,
                              int revision,
                              String title,
                              String body,
+                             @MappedProperty(converter = LinesConverter.class) List<String> captions,
                              int basedOnSourceRevision,
                              @Nullable Long createdBy,
                              @DateCreated @Nullable Instant createdAt,

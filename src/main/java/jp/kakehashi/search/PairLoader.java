@@ -191,7 +191,7 @@ class PairLoader {
                 + " JOIN doc_pair p FORCE INDEX (PRIMARY) ON p.id = r.pair_id"
                 + " WHERE r.pair_id IN (" + in + ")"
                 + " AND r.revision IN (p.source_revision, COALESCE(p.released_source_revision, 0))"
-                + " UNION ALL SELECT STRAIGHT_JOIN 't', r.pair_id, r.revision, r.title, r.body"
+                + " UNION ALL SELECT STRAIGHT_JOIN 't', r.pair_id, r.revision, r.title, CONCAT(r.body, '\\n', r.captions)"
                 + " FROM target_revision r FORCE INDEX (uk_target_revision)"
                 + " JOIN doc_pair p FORCE INDEX (PRIMARY) ON p.id = r.pair_id"
                 + " WHERE r.pair_id IN (" + in + ")"

@@ -130,7 +130,7 @@ class WorkPages {
     MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Nullable String title,
                                 @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
         return act(request, _csrf, id, me -> revisions.saveDraft(id, me, version == null ? -1 : version,
-                new SaveTargetCommand(title, body, null)));
+                new SaveTargetCommand(title, body)));
     }
 
     /** The pair page's script saves here while the translator types: JSON, so the page stays put. */
@@ -146,7 +146,7 @@ class WorkPages {
         }
         try {
             var saved = revisions.saveDraft(id, me.get(), version == null ? -1 : version,
-                    new SaveTargetCommand(title, body, null));
+                    new SaveTargetCommand(title, body));
             return HttpResponse.ok(Map.of("version", saved.version(), "leaseExpiresAt",
                     String.valueOf(saved.leaseExpiresAt())));
         } catch (ApiException e) {

@@ -30,7 +30,7 @@ class XliffFormatTest {
     static PairView pair(long id, String sourceTitle, String source, String targetTitle, String target, int revision) {
         return new PairView(id, 1, 1, "PAR", "ja", "en", PairStatus.CLAIMED, "tr", null, false, 3,
                 new PairView.SourceView(sourceTitle, null, source, List.of(), List.of(), revision),
-                target == null ? null : new PairView.TargetView(targetTitle, target, 1, revision, null));
+                target == null ? null : new PairView.TargetView(targetTitle, target, List.of(), 1, revision, null));
     }
 
     private static String random(Random r, String[] pieces, int max) {
@@ -103,6 +103,22 @@ class XliffFormatTest {
         assertTrue(xml.contains("<source>（パリ事務所）</source><target>(Paris Office)</target>"), xml);
         assertEquals(en, XliffFormat.read(xliff).getFirst().body());
         okapi(xliff);
+    }
+
+    @Test
+    void captionUnitsComeBackInTheirOrderAndNoMoreThanFiftyAreRead() {
+        String head = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ja\">"
+                + "<file id=\"f\" original=\"kakehashi:pair:5:source-revision:1\"><unit id=\"body\"><segment>"
+                + "<source>本文。</source><target>Text.</target></segment></unit>";
+        String captions = "<unit id=\"caption-3\"><segment><source>c</source><target>Third</target></segment></unit>"
+                + "<unit id=\"caption-1\"><segment><source>a</source><target>First</target></segment></unit>";
+        XliffFormat.Translated t = XliffFormat.read((head + captions + "</file></xliff>").getBytes(StandardCharsets.UTF_8))
+                .getFirst();
+        assertEquals("Text.", t.body(), "caption targets stay out of the body");
+        assertEquals(List.of("First", "", "Third"), t.captions());
+        String tooMany = "<unit id=\"caption-51\"><segment><source>x</source><target>y</target></segment></unit>";
+        assertEquals(ErrorCode.TOO_MANY_ITEMS, assertThrows(ApiException.class, () -> XliffFormat.read(
+                (head + tooMany + "</file></xliff>").getBytes(StandardCharsets.UTF_8))).code());
     }
 
     @Test
