@@ -18,11 +18,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.kakehashi.align.Aligner;
+import jp.kakehashi.align.Paragraphs;
 import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.bulletin.BulletinView;
 import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.pair.PairView;
 import jp.kakehashi.search.SearchRequest;
 import jp.kakehashi.search.SearchService;
 import jp.kakehashi.system.ApiException;
@@ -43,11 +48,13 @@ class ReaderPages {
     private final OfficeDirectory offices;
     private final Messages messages;
     private final PageLocale locales;
+    private final Aligner aligner;
     private final byte[] css;
     private final byte[] js;
 
     ReaderPages(SearchService search, BulletinReader bulletins, OfficeDirectory offices, Messages messages,
-                PageLocale locales) {
+                PageLocale locales, Aligner aligner) {
+        this.aligner = aligner;
         this.search = search;
         this.bulletins = bulletins;
         this.offices = offices;
@@ -83,12 +90,28 @@ class ReaderPages {
         return page(new ModelAndView<>("search", model), lang);
     }
 
+    /** Each translated item's paragraphs side by side, row by row as the alignment joins them. */
+    private Map<Long, List<Paragraphs.Row>> rows(BulletinView bulletin) {
+        Map<Long, List<Paragraphs.Row>> rows = new HashMap<>();
+        for (PairView p : bulletin.pairs()) {
+            if (p.target() != null) {
+                String source = p.source().body();
+                String target = p.target().body();
+                rows.put(p.id(), Paragraphs.rows(aligner.align(source, p.sourceLang(), target, p.targetLang(),
+                        p.target().links()), source, target));
+            }
+        }
+        return rows;
+    }
+
     @Get(uri = "/bulletins/{id}{?lang}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String lang) {
         Locale locale = locales.of(request, lang);
         Map<String, Object> model = base(messages, request, locale);
         try {
-            model.put("bulletin", bulletins.bulletin(id, false));
+            BulletinView bulletin = bulletins.bulletin(id, false);
+            model.put("bulletin", bulletin);
+            model.put("rows", rows(bulletin));
         } catch (ApiException e) {
             if (e.code() != ErrorCode.NOT_FOUND) {
                 throw e;

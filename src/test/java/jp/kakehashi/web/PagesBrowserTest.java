@@ -100,6 +100,13 @@ class PagesBrowserTest extends ServiceTest {
         assertTrue(browser.getCurrentUrl().contains("/bulletins/"));
         assertFalse(browser.findElements(By.cssSelector(".pair-article .side[lang=ja]")).isEmpty());
         assertFalse(browser.findElements(By.cssSelector(".pair-article .side[lang=en]")).isEmpty());
+        // each translated item reads paragraph by paragraph, both languages in one row
+        List<WebElement> rows = browser.findElements(By.cssSelector(".pair-article .pair.paragraph"));
+        assertFalse(rows.isEmpty());
+        for (WebElement row : rows) {
+            assertEquals(2, row.findElements(By.cssSelector("p.body[lang=ja], p.body[lang=en]")).size(), row.getText());
+        }
+        assertTrue(rows.stream().anyMatch(r -> !r.findElement(By.cssSelector("p[lang=en]")).getText().isBlank()));
         assertTrue(browser.findElement(By.cssSelector(".meta time")).getText().startsWith("令和"),
                 "Japanese dates in the imperial era");
         Browser.screenshot(browser, "bulletin-ja");

@@ -1,0 +1,89 @@
+package jp.kakehashi.align;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.List;
+import jp.kakehashi.segment.Segmenter;
+
+/**
+ * A text and its translation as rows of paragraphs, for reading them side by side: a paragraph
+ * is a line of the text, and paragraphs go into one row when an alignment link joins them (a
+ * translator who made two Japanese paragraphs one English one gets one row of two and one). Rows
+ * follow the links' order, so each row is a stretch of both texts that translate each other.
+ */
+public final class Paragraphs {
+    private Paragraphs() {
+    }
+
+    /** One row: source paragraphs and the target paragraphs that translate them ('' when none). */
+    @Serdeable
+    public record Row(String source, String target) {
+    }
+
+    public static List<Row> rows(Aligner.Alignment a, String source, String target) {
+        int[][] sourceLines = linesOf(source, a.source());
+        int[][] targetLines = linesOf(target, a.target());
+        List<int[]> spans = new ArrayList<>();
+        for (Link l : a.links()) {
+            // first and last source line, first and last target line; -1 for a side without sentences
+            int[] span = {-1, -1, -1, -1};
+            if (l.sources() > 0) {
+                span[0] = sourceLines[l.sourceFrom()][0];
+                span[1] = sourceLines[l.sourceTo() - 1][1];
+            }
+            if (l.targets() > 0) {
+                span[2] = targetLines[l.targetFrom()][0];
+                span[3] = targetLines[l.targetTo() - 1][1];
+            }
+            int[] last = spans.isEmpty() ? null : spans.getLast();
+            if (last != null && (span[0] >= 0 && span[0] <= last[1] || span[2] >= 0 && span[2] <= last[3])) {
+                // the link continues a paragraph the row already has: the row grows
+                last[1] = Math.max(last[1], span[1]);
+                last[3] = Math.max(last[3], span[3]);
+                last[0] = last[0] < 0 ? span[0] : last[0];
+                last[2] = last[2] < 0 ? span[2] : last[2];
+            } else {
+                spans.add(span);
+            }
+        }
+        String[] sourceParagraphs = source.split("\n", -1);
+        String[] targetParagraphs = target.split("\n", -1);
+        List<Row> rows = new ArrayList<>();
+        for (int[] s : spans) {
+            rows.add(new Row(join(sourceParagraphs, s[0], s[1]), join(targetParagraphs, s[2], s[3])));
+        }
+        return rows;
+    }
+
+    /** The lines each sentence starts and ends on. */
+    private static int[][] linesOf(String text, List<Segmenter.Segment> sentences) {
+        int[][] lines = new int[sentences.size()][];
+        int line = 0;
+        int at = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            Segmenter.Segment s = sentences.get(i);
+            for (; at < s.start(); at++) {
+                line += text.charAt(at) == '\n' ? 1 : 0;
+            }
+            int first = line;
+            for (; at < s.end(); at++) {
+                line += text.charAt(at) == '\n' ? 1 : 0;
+            }
+            lines[i] = new int[] {first, line};
+        }
+        return lines;
+    }
+
+    private static String join(String[] paragraphs, int from, int to) {
+        if (from < 0) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            if (!paragraphs[i].isBlank()) {
+                kept.add(paragraphs[i].strip());
+            }
+        }
+        return String.join("\n", kept);
+    }
+}
