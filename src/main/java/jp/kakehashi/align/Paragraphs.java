@@ -21,12 +21,33 @@ public final class Paragraphs {
     }
 
     public static List<Row> rows(Aligner.Alignment a, String source, String target) {
+        String[] sourceParagraphs = source.split("\n", -1);
+        String[] targetParagraphs = target.split("\n", -1);
+        List<Row> rows = new ArrayList<>();
+        for (int[] s : spans(a, source, target)) {
+            rows.add(new Row(join(sourceParagraphs, s[0], s[1]), join(targetParagraphs, s[2], s[3])));
+        }
+        return rows;
+    }
+
+    /** The links of each row: {@code [first, last + 1)} indexes into {@code a.links()}, row by row. */
+    public static List<int[]> linkGroups(Aligner.Alignment a, String source, String target) {
+        List<int[]> groups = new ArrayList<>();
+        for (int[] s : spans(a, source, target)) {
+            groups.add(new int[] {s[4], s[5]});
+        }
+        return groups;
+    }
+
+    /** Rows as {first source line, last source line, first target line, last target line, first link, end link}. */
+    private static List<int[]> spans(Aligner.Alignment a, String source, String target) {
         int[][] sourceLines = linesOf(source, a.source());
         int[][] targetLines = linesOf(target, a.target());
         List<int[]> spans = new ArrayList<>();
-        for (Link l : a.links()) {
-            // first and last source line, first and last target line; -1 for a side without sentences
-            int[] span = {-1, -1, -1, -1};
+        for (int k = 0; k < a.links().size(); k++) {
+            Link l = a.links().get(k);
+            // first and last source line, first and last target line (-1 for a side without sentences), links
+            int[] span = {-1, -1, -1, -1, k, k + 1};
             if (l.sources() > 0) {
                 span[0] = sourceLines[l.sourceFrom()][0];
                 span[1] = sourceLines[l.sourceTo() - 1][1];
@@ -42,17 +63,12 @@ public final class Paragraphs {
                 last[3] = Math.max(last[3], span[3]);
                 last[0] = last[0] < 0 ? span[0] : last[0];
                 last[2] = last[2] < 0 ? span[2] : last[2];
+                last[5] = k + 1;
             } else {
                 spans.add(span);
             }
         }
-        String[] sourceParagraphs = source.split("\n", -1);
-        String[] targetParagraphs = target.split("\n", -1);
-        List<Row> rows = new ArrayList<>();
-        for (int[] s : spans) {
-            rows.add(new Row(join(sourceParagraphs, s[0], s[1]), join(targetParagraphs, s[2], s[3])));
-        }
-        return rows;
+        return spans;
     }
 
     /** The lines each sentence starts and ends on. */

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.Link;
+import jp.kakehashi.align.Paragraphs;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
 import jp.kakehashi.system.ApiException;
@@ -23,14 +24,17 @@ import jp.kakehashi.system.SafeXml;
 /**
  * XLIFF 2.1 for offline CAT tools: one {@code <file>} per pair (id {@code pair-<id>}, original
  * {@code kakehashi:pair:<id>:source-revision:<n>} so an import can check it is answering this pair
- * and this source text), a unit for the title and one for the body with a segment per link of the
- * sentence alignment ({@link Aligner}) that has source sentences: a merged link is one segment with
- * both source sentences, a split one a segment with both target sentences, a source sentence left
- * untranslated a segment without a target, and a sentence only the translation has joins the
- * segment before it. Never by position, which pairs a left-out link text with the next sentence and
- * teaches a CAT tool's memory wrong pairs. Segments partition the texts exactly, white space included ({@code xml:space="preserve"}),
- * so joining a unit's targets gives back the stored text character for character; characters XML 1.0
- * cannot carry are written as {@code <cp hex="…"/>} and carriage returns as {@code &#xD;}. Reading is {@link SafeXml}: no DTDs, no entities.
+ * and this source text); a unit for the title; a unit per paragraph of the body ({@code p1}, {@code
+ * p2}, …; paragraphs the alignment joins are one unit); a unit per photo caption ({@code caption-1},
+ * …). A body unit has a segment per link of the sentence alignment ({@link Aligner}) that has source
+ * sentences: a merged link is one segment with both source sentences, a split one a segment with both
+ * target sentences, a source sentence left untranslated a segment without a target, and a sentence
+ * only the translation has joins the segment before it. Never by position, which pairs a left-out
+ * link text with the next sentence and teaches a CAT tool's memory wrong pairs. Body segments
+ * partition the texts exactly, white space and line breaks included ({@code xml:space="preserve"}), so
+ * joining the body units' targets in order gives back the stored text character for character;
+ * characters XML 1.0 cannot carry are written as {@code <cp hex="…"/>} and carriage returns as
+ * {@code &#xD;}. Reading is {@link SafeXml}: no DTDs, no entities.
  */
 public final class XliffFormat {
     public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
@@ -76,7 +80,7 @@ public final class XliffFormat {
                 String targetBody = p.target() == null ? "" : p.target().body();
                 Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang(),
                         p.target() == null ? null : p.target().links());
-                unit(w, "body", pieces(p.source().body(), a, true), pieces(targetBody, a, false), state);
+                body(w, p.source().body(), targetBody, a, state);
                 // captions are segments of their own, one unit each, paired by their order
                 List<String> captions = p.source().captions();
                 for (int i = 0; i < captions.size(); i++) {
@@ -91,6 +95,31 @@ public final class XliffFormat {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The body as a unit per paragraph row ({@link Paragraphs}: paragraphs that links join are one
+     * unit), each with a segment per source-bearing link; a source without sentences is one unit.
+     */
+    private static void body(XMLStreamWriter w, String source, String target, Aligner.Alignment a, String state)
+            throws XMLStreamException {
+        List<String> sourcePieces = pieces(source, a, true);
+        List<String> targetPieces = pieces(target, a, false);
+        if (a.links().stream().noneMatch(l -> l.sources() > 0)) {
+            // no source sentence (an empty or blank source): the whole text is one unit
+            unit(w, "body", sourcePieces, targetPieces, state);
+            return;
+        }
+        int piece = 0;
+        int unit = 0;
+        for (int[] group : Paragraphs.linkGroups(a, source, target)) {
+            int n = (int) a.links().subList(group[0], group[1]).stream().filter(l -> l.sources() > 0).count();
+            if (n > 0) {
+                unit(w, "p" + ++unit, sourcePieces.subList(piece, piece + n), targetPieces.subList(piece, piece + n),
+                        state);
+                piece += n;
+            }
+        }
     }
 
     private static void unit(XMLStreamWriter w, String id, List<String> source, List<String> target, String state)

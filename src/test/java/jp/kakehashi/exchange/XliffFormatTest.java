@@ -99,8 +99,10 @@ class XliffFormatTest {
         assertTrue(xml.contains("<source>会場では地元企業10社が商品を紹介し、商談会も行われた。</source><target>Ten local "
                 + "companies presented their products at the venue. Business meetings were also held.\n</target>"), xml);
         // by position, the link text would have been given "(Paris Office)" as its translation
-        assertTrue(xml.contains("<segment id=\"body-3\" state=\"initial\"><source>詳しくはこちら。\n</source></segment>"), xml);
-        assertTrue(xml.contains("<source>（パリ事務所）</source><target>(Paris Office)</target>"), xml);
+        assertTrue(xml.contains("<segment id=\"p1-3\" state=\"initial\"><source>詳しくはこちら。\n</source></segment>"), xml);
+        // a unit per paragraph: the attribution's line is the second
+        assertTrue(xml.contains("<unit id=\"p2\"><segment id=\"p2-1\" state=\"initial\"><source>（パリ事務所）</source>"
+                + "<target>(Paris Office)</target>"), xml);
         assertEquals(en, XliffFormat.read(xliff).getFirst().body());
         okapi(xliff);
     }
