@@ -268,7 +268,12 @@ public final class EmbeddedMariaDb {
                 unpackEmbeddedDb();
             }
             if (fresh) {
-                install();
+                // One install at a time in a JVM: mariadb-install-db bootstraps with temporary tables
+                // in the system's /tmp, and two bootstraps side by side (two new data directories in one
+                // test run) once failed with "Could not remove temporary table … Unknown table".
+                synchronized (UnpackingDb.class) {
+                    install();
+                }
             }
         }
 
