@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.support.ChildJvm;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Staffing;
 
@@ -53,6 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (jar != null) {
             cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa")));
         }
+        cmd.addAll(ChildJvm.options());
         cmd.addAll(extraOptions());
         cmd.addAll(List.of("-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
                 "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.bulletin.CreateBulletinCommand;
+import jp.kakehashi.support.ChildJvm;
 
 /**
  * Feeds the benchmark corpus and query mix to Apache Solr in its own JVM ({@code src/bench/solr}):
@@ -103,6 +104,7 @@ public final class SolrLegRunner {
                 "-Dsolr.install.dir=" + home.toAbsolutePath(), "-cp", lib.toAbsolutePath() + File.separator + "*",
                 "src/bench/solr/SolrLeg.java", home.toString(), docs, q.toString(), result.toString(),
                 Integer.toString(jp.kakehashi.search.SearchBench.PASSES)));
+        command.addAll(1, ChildJvm.options());
         command.addAll(more);
         exec(command, work.resolve("solr.log"), 120);
         return JsonMapper.createDefault().readValue(Files.readString(result), Map.class);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.support.ChildJvm;
 import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
@@ -59,10 +60,12 @@ class IndexConsistencyTest {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dkakehashi.data-dir=" + data, "-Dmicronaut.server.port=" + port,
-                "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD, "-Dkakehashi.search.poll-interval=50ms",
-                "jp.kakehashi.Application").redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(ChildJvm.options());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dkakehashi.data-dir=" + data,
+                "-Dmicronaut.server.port=" + port, "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD,
+                "-Dkakehashi.search.poll-interval=50ms", "jp.kakehashi.Application"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "kill-child-" + port + ".log").toFile()).start();
         long indexedAtKill;
         try {
