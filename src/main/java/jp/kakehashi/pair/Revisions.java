@@ -47,14 +47,15 @@ public class Revisions {
         }
         return writes.transaction(pairId, ifMatch, () -> {
             Pair p = writes.load(pairId);
+            Office office = workflow.office(p);
+            Instant now = Instant.now();
+            PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
+            // who may save comes first (403, 423, 412), then whether the draft's parts fit its source (422)
             SourceRevision source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
             if (links != null) {
                 checkLinks(links, source, p, body);
             }
             List<String> captions = captions(c.captions(), source, p);
-            Office office = workflow.office(p);
-            Instant now = Instant.now();
-            PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
             int revision = p.targetRevision() + 1;
             Pair next = p.withTexts(p.texts().drafted(revision));
             if (Objects.equals(p.assigneeId(), who.id())) {

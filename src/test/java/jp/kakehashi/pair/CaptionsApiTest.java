@@ -32,12 +32,14 @@ class CaptionsApiTest extends ServiceTest {
     JsonMapper json;
     Person editor;
     Person translator;
+    Person other;
 
     @BeforeAll
     void setUp() {
         Staffing staffing = new Staffing(new Http(server, json));
         editor = staffing.editor("PAR");
         translator = staffing.translator("PAR");
+        other = staffing.translator("PAR");
     }
 
     @SuppressWarnings("unchecked")
@@ -67,6 +69,9 @@ class CaptionsApiTest extends ServiceTest {
         assertProblem(save(id, Map.of("title", "Daruma", "body", "x", "captions", List.of("a", "b", "c"))), 422,
                 "VALIDATION_FAILED");
         assertEquals(etag, Fixtures.etag(translator.http(), id), "nothing saved for three captions of two");
+        // someone else's claim is refused as such before the captions are looked at
+        assertProblem(other.http().write("PUT", "/api/v1/pairs/" + id + "/target", Map.of("title", "x", "body", "x",
+                "captions", List.of("a", "b", "c")), etag), 423, "LOCKED");
         assertEquals(200, save(id, Map.of("title", "Daruma", "body", "The Mayor of Shirakawa visited Paris."))
                 .status());
         assertEquals(List.of("Photo: the mayor holding a Shirakawa daruma"), target(id).get("captions"),
