@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -127,26 +128,35 @@ class WorkPages {
     }
 
     @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Nullable String title,
-                                @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
-        return act(request, _csrf, id, me -> revisions.saveDraft(id, me, version == null ? -1 : version,
-                new SaveTargetCommand(title, body)));
+    MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Body String form) {
+        Map<String, List<String>> f = Forms.parse(form);
+        return act(request, Forms.first(f, "_csrf"), id, me -> revisions.saveDraft(id, me, version(f), draft(f)));
+    }
+
+    /** The draft form: title, text and one {@code caption} field per source caption (none: kept). */
+    private static SaveTargetCommand draft(Map<String, List<String>> f) {
+        return new SaveTargetCommand(Forms.first(f, "title"), Forms.first(f, "body"), null,
+                f.containsKey("caption") ? Forms.all(f, "caption") : null);
+    }
+
+    private static long version(Map<String, List<String>> f) {
+        String v = Forms.first(f, "version");
+        return v != null && v.matches("\\d{1,18}") ? Long.parseLong(v) : -1;
     }
 
     /** The pair page's script saves here while the translator types: JSON, so the page stays put. */
     @Post(uri = "/pairs/{id}/autosave", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> autosave(HttpRequest<?> request, @PathVariable long id, @Nullable String title,
-                                    @Nullable String body, @Nullable Long version, @Nullable String _csrf) {
+    MutableHttpResponse<?> autosave(HttpRequest<?> request, @PathVariable long id, @Body String form) {
+        Map<String, List<String>> f = Forms.parse(form);
         Optional<Staff> me = signedIn(request);
         Locale locale = locales.of(request, null);
-        if (me.isEmpty() || !Csrf.valid(request, _csrf)) {
+        if (me.isEmpty() || !Csrf.valid(request, Forms.first(f, "_csrf"))) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).body(Map.of("code", "FORBIDDEN",
                     "title", messages.format(locale, "problem.FORBIDDEN", Map.of())));
         }
         try {
-            var saved = revisions.saveDraft(id, me.get(), version == null ? -1 : version,
-                    new SaveTargetCommand(title, body));
+            var saved = revisions.saveDraft(id, me.get(), version(f), draft(f));
             return HttpResponse.ok(Map.of("version", saved.version(), "leaseExpiresAt",
                     String.valueOf(saved.leaseExpiresAt())));
         } catch (ApiException e) {

@@ -281,6 +281,32 @@ class PagesBrowserTest extends ServiceTest {
     }
 
     @Test
+    void aTranslatorTranslatesThePhotoCaptionsOnThePairPage() {
+        Staffing staffing = new Staffing(http);
+        Person translator = staffing.translator("LON");
+        Person editor = staffing.editor("LON");
+        Http.Response created = editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "写真説明試験 "
+                + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON",
+                "sourceLang", "ja", "source", Map.of("title", "だるま", "body", "市長がロンドンを訪れた。",
+                "captions", List.of("写真：白河だるま", "写真：会場"))))));
+        long id = jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
+
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + id);
+        press("do-claim");
+        assertTrue(browser.findElement(By.cssSelector("label[for=caption-1]")).getText().contains("写真：白河だるま"));
+        browser.findElement(By.id("body")).sendKeys("The mayor visited London.");
+        browser.findElement(By.id("caption-2")).sendKeys("Photo: the venue");
+        press("save");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) translator.http().get("/api/v1/pairs/" + id).map()
+                .get("target");
+        assertEquals(List.of("", "Photo: the venue"), target.get("captions"));
+        assertEquals("Photo: the venue", browser.findElement(By.id("caption-2")).getAttribute("value"),
+                "the page shows the saved caption");
+    }
+
+    @Test
     void aTranslatorInsertsAMemorySuggestionAndAnEditorAcknowledgesTheWarningItLeaves() throws Exception {
         Staffing staffing = new Staffing(http);
         Person translator = staffing.translator("LON");
