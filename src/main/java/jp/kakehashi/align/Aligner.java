@@ -20,15 +20,19 @@ public class Aligner {
         this.anchors = new Anchors(terms.all());
     }
 
+    /** Two texts, their sentences (offsets into the texts) and the links between the sentences. */
     @Serdeable
-    public record Alignment(List<Segmenter.Segment> source, List<Segmenter.Segment> target, List<Link> links) {
+    public record Alignment(String sourceText, String targetText, List<Segmenter.Segment> source,
+                            List<Segmenter.Segment> target, List<Link> links) {
         /** The source sentences of a link as one text (a merged link's sentences joined as written). */
-        public String sourceText(Link l, String text) {
-            return l.sources() == 0 ? "" : text.substring(source.get(l.sourceFrom()).start(), source.get(l.sourceTo() - 1).end());
+        public String sourceOf(Link l) {
+            return l.sources() == 0 ? ""
+                    : sourceText.substring(source.get(l.sourceFrom()).start(), source.get(l.sourceTo() - 1).end());
         }
 
-        public String targetText(Link l, String text) {
-            return l.targets() == 0 ? "" : text.substring(target.get(l.targetFrom()).start(), target.get(l.targetTo() - 1).end());
+        public String targetOf(Link l) {
+            return l.targets() == 0 ? ""
+                    : targetText.substring(target.get(l.targetFrom()).start(), target.get(l.targetTo() - 1).end());
         }
     }
 
@@ -46,13 +50,14 @@ public class Aligner {
         List<Segmenter.Segment> target = Segmenter.split(targetText, targetLang);
         if (stored != null) {
             try {
-                return new Alignment(source, target, Link.parseAll(stored, source.size(), target.size()));
+                return new Alignment(sourceText, targetText, source, target,
+                        Link.parseAll(stored, source.size(), target.size()));
             } catch (IllegalArgumentException changedSegmentation) {
                 // saved under other sentence rules (a segmenter fix since): automatic again
             }
         }
-        return new Alignment(source, target, SentenceAligner.align(sentences(source, sourceLang),
-                sentences(target, targetLang)));
+        return new Alignment(sourceText, targetText, source, target,
+                SentenceAligner.align(sentences(source, sourceLang), sentences(target, targetLang)));
     }
 
     /** Sentences already split (the judged set, a CAT tool's segments). */

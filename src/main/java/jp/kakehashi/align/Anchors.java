@@ -28,6 +28,7 @@ final class Anchors {
     private static final Map<String, Long> TENS = Map.of("thirty", 30L, "forty", 40L, "fifty", 50L, "hundred", 100L);
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
+    private static final Pattern ENGLISH_MONTH = Pattern.compile("\\b(" + String.join("|", MONTHS) + ")\\b");
     private static final Pattern JAPANESE_MONTH = Pattern.compile("(\\d{1,2})月");
 
     private final List<BilingualTerms.Term> terms;
@@ -76,10 +77,9 @@ final class Anchors {
             }
             keys.add("n:" + value);
         }
-        for (int m = 0; m < MONTHS.size(); m++) {
-            if (Pattern.compile("\\b" + MONTHS.get(m) + "\\b").matcher(s).find()) {
-                keys.add("m:" + (m + 1));
-            }
+        Matcher month = ENGLISH_MONTH.matcher(s);
+        while (month.find()) {
+            keys.add("m:" + (MONTHS.indexOf(month.group(1)) + 1));
         }
         String padded = " " + s.replaceAll("[^\\p{L}\\p{N}'-]+", " ") + " ";
         for (BilingualTerms.Term t : terms) {

@@ -20,29 +20,29 @@ public final class Paragraphs {
     public record Row(String source, String target) {
     }
 
-    public static List<Row> rows(Aligner.Alignment a, String source, String target) {
-        String[] sourceParagraphs = source.split("\n", -1);
-        String[] targetParagraphs = target.split("\n", -1);
+    public static List<Row> rows(Aligner.Alignment a) {
+        String[] sourceParagraphs = a.sourceText().split("\n", -1);
+        String[] targetParagraphs = a.targetText().split("\n", -1);
         List<Row> rows = new ArrayList<>();
-        for (int[] s : spans(a, source, target)) {
+        for (int[] s : spans(a)) {
             rows.add(new Row(join(sourceParagraphs, s[0], s[1]), join(targetParagraphs, s[2], s[3])));
         }
         return rows;
     }
 
     /** The links of each row: {@code [first, last + 1)} indexes into {@code a.links()}, row by row. */
-    public static List<int[]> linkGroups(Aligner.Alignment a, String source, String target) {
+    public static List<int[]> linkGroups(Aligner.Alignment a) {
         List<int[]> groups = new ArrayList<>();
-        for (int[] s : spans(a, source, target)) {
+        for (int[] s : spans(a)) {
             groups.add(new int[] {s[4], s[5]});
         }
         return groups;
     }
 
     /** Rows as {first source line, last source line, first target line, last target line, first link, end link}. */
-    private static List<int[]> spans(Aligner.Alignment a, String source, String target) {
-        int[][] sourceLines = linesOf(source, a.source());
-        int[][] targetLines = linesOf(target, a.target());
+    private static List<int[]> spans(Aligner.Alignment a) {
+        int[][] sourceLines = linesOf(a.sourceText(), a.source());
+        int[][] targetLines = linesOf(a.targetText(), a.target());
         List<int[]> spans = new ArrayList<>();
         for (int k = 0; k < a.links().size(); k++) {
             Link l = a.links().get(k);

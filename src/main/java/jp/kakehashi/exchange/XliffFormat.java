@@ -77,10 +77,7 @@ public final class XliffFormat {
                 w.writeAttribute(XMLConstants.XML_NS_URI, "space", "preserve");
                 String state = state(p);
                 unit(w, "title", List.of(p.source().title()), List.of(p.target() == null ? "" : p.target().title()), state);
-                String targetBody = p.target() == null ? "" : p.target().body();
-                Aligner.Alignment a = aligner.align(p.source().body(), p.sourceLang(), targetBody, p.targetLang(),
-                        p.target() == null ? null : p.target().links());
-                body(w, p.source().body(), targetBody, a, state);
+                body(w, p.alignment(aligner), state);
                 // captions are segments of their own, one unit each, paired by their order
                 List<String> captions = p.source().captions();
                 for (int i = 0; i < captions.size(); i++) {
@@ -101,10 +98,9 @@ public final class XliffFormat {
      * The body as a unit per paragraph row ({@link Paragraphs}: paragraphs that links join are one
      * unit), each with a segment per source-bearing link; a source without sentences is one unit.
      */
-    private static void body(XMLStreamWriter w, String source, String target, Aligner.Alignment a, String state)
-            throws XMLStreamException {
-        List<String> sourcePieces = pieces(source, a, true);
-        List<String> targetPieces = pieces(target, a, false);
+    private static void body(XMLStreamWriter w, Aligner.Alignment a, String state) throws XMLStreamException {
+        List<String> sourcePieces = pieces(a, true);
+        List<String> targetPieces = pieces(a, false);
         if (a.links().stream().noneMatch(l -> l.sources() > 0)) {
             // no source sentence (an empty or blank source): the whole text is one unit
             unit(w, "body", sourcePieces, targetPieces, state);
@@ -112,7 +108,7 @@ public final class XliffFormat {
         }
         int piece = 0;
         int unit = 0;
-        for (int[] group : Paragraphs.linkGroups(a, source, target)) {
+        for (int[] group : Paragraphs.linkGroups(a)) {
             int n = (int) a.links().subList(group[0], group[1]).stream().filter(l -> l.sources() > 0).count();
             if (n > 0) {
                 unit(w, "p" + ++unit, sourcePieces.subList(piece, piece + n), targetPieces.subList(piece, piece + n),
@@ -150,12 +146,13 @@ public final class XliffFormat {
     }
 
     /**
-     * One text cut into a piece per source-bearing link, at the start of the link's first sentence on
+     * One side's text cut into a piece per source-bearing link, at the start of the link's first sentence on
      * that side, so the pieces join back to the text exactly (white space stays with the piece before
      * it). A link without sentences on the target side gets an empty target piece; a target sentence
      * without a source stays in the piece before it.
      */
-    static List<String> pieces(String text, Aligner.Alignment a, boolean source) {
+    static List<String> pieces(Aligner.Alignment a, boolean source) {
+        String text = source ? a.sourceText() : a.targetText();
         List<Link> links = a.links().stream().filter(l -> l.sources() > 0).toList();
         List<String> parts = new ArrayList<>();
         if (links.isEmpty()) {
@@ -168,9 +165,9 @@ public final class XliffFormat {
         cuts[links.size()] = text.length();
         for (int k = links.size() - 1; k >= 1; k--) {
             Link l = links.get(k);
-            boolean has = source ? l.sources() > 0 : l.targets() > 0;
-            cuts[k] = !has ? cuts[k + 1]
-                    : source ? a.source().get(l.sourceFrom()).start() : a.target().get(l.targetFrom()).start();
+            // every link here has source sentences; on the target side one may have none
+            cuts[k] = source ? a.source().get(l.sourceFrom()).start()
+                    : l.targets() == 0 ? cuts[k + 1] : a.target().get(l.targetFrom()).start();
         }
         for (int k = 0; k < links.size(); k++) {
             parts.add(text.substring(cuts[k], cuts[k + 1]));

@@ -60,8 +60,7 @@ public class TranslationMemory {
                     a.links());
             for (Link link : alignment.links()) {
                 if (link.sources() > 0 && link.targets() > 0) {
-                    entries.add(entry(a, alignment.sourceText(link, a.sourceBody()),
-                            alignment.targetText(link, a.targetBody()),
+                    entries.add(entry(a, alignment.sourceOf(link), alignment.targetOf(link),
                             Similarity.contextKey(alignment.source(), link.sourceFrom(), link.sourceTo()), now));
                 }
             }

@@ -31,15 +31,12 @@ public final class SegmentRows {
     }
 
     public static View of(PairView pair, Aligner aligner) {
-        String source = pair.source().body();
-        String target = pair.target() == null ? "" : pair.target().body();
-        Aligner.Alignment alignment = aligner.align(source, pair.sourceLang(), target, pair.targetLang(),
-                pair.target() == null ? null : pair.target().links());
+        Aligner.Alignment alignment = pair.alignment(aligner);
         State filled = state(pair.status());
         List<Row> rows = new ArrayList<>();
         for (Link l : alignment.links()) {
-            String s = l.sources() == 0 ? null : alignment.sourceText(l, source);
-            String t = l.targets() == 0 ? null : alignment.targetText(l, target);
+            String s = l.sources() == 0 ? null : alignment.sourceOf(l);
+            String t = l.targets() == 0 ? null : alignment.targetOf(l);
             rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString()));
         }
         return new View(pair.id(), pair.version(), rows);

@@ -35,7 +35,7 @@ public class DraftChecks {
             if (sources == null) {
                 Aligner.Alignment a = aligner.align(d.sourceBody(), d.sourceLang(), d.targetBody(), d.targetLang(),
                         d.links());
-                sources = a.links().stream().map(l -> a.sourceText(l, d.sourceBody())).toList();
+                sources = a.links().stream().map(a::sourceOf).toList();
             }
             result.add(QaChecks.segments(i.code(), d.sourceBody(), d.targetTitle(), d.targetBody(), d.targetLang(),
                     sources));

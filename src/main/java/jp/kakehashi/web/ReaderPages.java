@@ -95,10 +95,7 @@ class ReaderPages {
         Map<Long, List<Paragraphs.Row>> rows = new HashMap<>();
         for (PairView p : bulletin.pairs()) {
             if (p.target() != null) {
-                String source = p.source().body();
-                String target = p.target().body();
-                rows.put(p.id(), Paragraphs.rows(aligner.align(source, p.sourceLang(), target, p.targetLang(),
-                        p.target().links()), source, target));
+                rows.put(p.id(), Paragraphs.rows(p.alignment(aligner)));
             }
         }
         return rows;

@@ -10,7 +10,7 @@ class ParagraphsTest {
     private static List<Paragraphs.Row> rows(String ja, String en, String... links) {
         List<Segmenter.Segment> s = Segmenter.split(ja, "ja");
         List<Segmenter.Segment> t = Segmenter.split(en, "en");
-        return Paragraphs.rows(new Aligner.Alignment(s, t, Link.parseAll(List.of(links), s.size(), t.size())), ja, en);
+        return Paragraphs.rows(new Aligner.Alignment(ja, en, s, t, Link.parseAll(List.of(links), s.size(), t.size())));
     }
 
     @Test
