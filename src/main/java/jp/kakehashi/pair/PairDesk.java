@@ -8,10 +8,14 @@ import jp.kakehashi.align.Aligner;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.qa.Draft;
+import jp.kakehashi.qa.DraftChecks;
+import jp.kakehashi.qa.QaChecks;
 import jp.kakehashi.qa.QaReview;
 import jp.kakehashi.security.Staff;
+import jp.kakehashi.segment.Segmenter;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * What a translator or editor works with beside one pair: its sentences aligned, memory suggestions,
@@ -28,10 +32,12 @@ public class PairDesk {
     private final TargetRevisionRepository targets;
     private final PairHistory history;
     private final Aligner aligner;
+    private final DraftChecks checks;
 
     PairDesk(PairReader reader, QaReview review, TermIndex terms, MemoryQueries memory,
-             TargetRevisionRepository targets, PairHistory history, Aligner aligner) {
+             TargetRevisionRepository targets, PairHistory history, Aligner aligner, DraftChecks checks) {
         this.aligner = aligner;
+        this.checks = checks;
         this.reader = reader;
         this.review = review;
         this.terms = terms;
@@ -46,8 +52,8 @@ public class PairDesk {
 
     /** The pair page's whole model; {@code suggestions} is empty while the memory is being indexed. */
     public record Desk(PairView pair, QaReview.Report qa, List<MemoryQueries.SegmentSuggestion> suggestions,
-                       SegmentRows.View segments, Terms terms, PairHistory.HistoryView history,
-                       List<SourceDiff.Op> draftDiff, List<Action> actions) {
+                       SegmentRows.View segments, SegmentEditor.View editor, Terms terms,
+                       PairHistory.HistoryView history, List<SourceDiff.Op> draftDiff, List<Action> actions) {
     }
 
     public PairView pair(long id) {
@@ -66,8 +72,11 @@ public class PairDesk {
             }
             suggestions = List.of();
         }
-        return new Desk(pair, qa(pair), suggestions, segments(pair), terms(pair), history.of(id),
-                draftDiff(id), WorkflowRules.offered(pair.status()));
+        SegmentRows.View segments = segments(pair);
+        Terms terms = terms(pair);
+        return new Desk(pair, qa(pair), suggestions, segments, SegmentEditor.of(segments, pair.source().body(),
+                pair.sourceLang(), suggestions, terms.source()), terms, history.of(id), draftDiff(id),
+                WorkflowRules.offered(pair.status()));
     }
 
     public SegmentRows.View segments(PairView pair) {
@@ -76,6 +85,33 @@ public class PairDesk {
 
     public QaReview.Report qa(PairView pair) {
         return review.report(draft(pair));
+    }
+
+    /** QA of one row of the segment editor while the translator types: numbers, dates, terms, untranslated text. */
+    public List<QaChecks.Issue> checkSegment(long id, @Nullable String sources, @Nullable String text) {
+        PairView pair = pair(id);
+        String target = text == null ? "" : text;
+        FieldLimits.length("text", target, FieldLimits.MAX_BODY);
+        String source = sourcesOf(pair.source().body(), pair.sourceLang(), sources == null ? "" : sources.strip());
+        if (target.isBlank()) {
+            return List.of();
+        }
+        return checks.check(source, "", target, pair.sourceLang(), pair.targetLang(), pair.office());
+    }
+
+    /** The source sentences a row names ("0+1"), as written in the source. */
+    private static String sourcesOf(String body, String lang, String sources) {
+        List<Segmenter.Segment> sentences = Segmenter.split(body, lang);
+        String[] parts = sources.split("\\+");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("\\d{1,5}") || Integer.parseInt(parts[i]) != Integer.parseInt(parts[0]) + i
+                    || Integer.parseInt(parts[i]) >= sentences.size() || parts.length > 20) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "sources must name source sentences in order, as 0 or"
+                        + " 0+1").with("field", "sources");
+            }
+        }
+        return body.substring(sentences.get(Integer.parseInt(parts[0])).start(),
+                sentences.get(Integer.parseInt(parts[parts.length - 1])).end());
     }
 
     public QaReview.Report acknowledge(long id, Staff who, QaReview.AcknowledgeCommand c) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import jp.kakehashi.align.Composition;
 import jp.kakehashi.align.Link;
 import jp.kakehashi.office.Office;
 import jp.kakehashi.pair.TextCommands.ReviseSourceCommand;
@@ -38,11 +39,11 @@ public class Revisions {
 
     public PairView saveDraft(long pairId, Staff who, long ifMatch, SaveTargetCommand c) {
         String title = c.title() == null ? "" : c.title().strip();
-        String body = c.body() == null ? "" : c.body();
         FieldLimits.length("title", title, FieldLimits.MAX_TITLE);
-        FieldLimits.length("body", body, FieldLimits.MAX_BODY);
-        List<String> links = c.links();
-        if (links != null && links.size() > FieldLimits.MAX_LINKS) {
+        checkSegments(c);
+        String given = c.body() == null ? "" : c.body();
+        FieldLimits.length("body", given, FieldLimits.MAX_BODY);
+        if (c.links() != null && c.links().size() > FieldLimits.MAX_LINKS) {
             throw FieldLimits.tooLong("links", FieldLimits.MAX_LINKS);
         }
         return writes.transaction(pairId, ifMatch, () -> {
@@ -52,7 +53,13 @@ public class Revisions {
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
             // who may save comes first (403, 423, 412), then whether the draft's parts fit its source (422)
             SourceRevision source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
-            if (links != null) {
+            String body = given;
+            List<String> links = c.links();
+            if (c.segments() != null) {
+                Composition.Composed composed = compose(c.segments(), source, p);
+                body = composed.body();
+                links = composed.links();
+            } else if (links != null) {
                 checkLinks(links, source, p, body);
             }
             List<String> captions = captions(c.captions(), source, p);
@@ -70,6 +77,37 @@ public class Revisions {
                     who.id(), null, links == null ? null : String.join(" ", links)));
             return saved;
         });
+    }
+
+    /** Segments come instead of a body and links, and count against the same bounds. */
+    private static void checkSegments(SaveTargetCommand c) {
+        if (c.segments() == null) {
+            return;
+        }
+        if (c.body() != null || c.links() != null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send segments, or body and links, not both")
+                    .with("field", "segments");
+        }
+        if (c.segments().size() > FieldLimits.MAX_LINKS) {
+            throw FieldLimits.tooLong("segments", FieldLimits.MAX_LINKS);
+        }
+        long length = 0;
+        for (TextCommands.SegmentText t : c.segments()) {
+            length += t == null || t.text() == null ? 0 : t.text().length() + 1;
+        }
+        if (length > FieldLimits.MAX_BODY) {
+            throw FieldLimits.tooLong("segments", FieldLimits.MAX_BODY);
+        }
+    }
+
+    private static Composition.Composed compose(List<TextCommands.SegmentText> segments, SourceRevision source, Pair p) {
+        try {
+            return Composition.compose(source.body(), p.sourceLang(), segments.stream()
+                    .map(t -> t == null ? new Composition.Row("", "") : new Composition.Row(t.sources(), t.text()))
+                    .toList(), p.targetLang());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage()).with("field", "segments");
+        }
     }
 
     /** The draft's captions: as given (at most one per source caption), or the current draft's. */

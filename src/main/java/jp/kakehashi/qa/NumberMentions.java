@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * kanji numerals with the units 十百千 and 万億兆, mixed as offices write them (2.5億, 1億2000万,
  * 三千五百). A lone kanji numeral is not read as a number: it is part of too many words and names
  * (一部, 八戸, 千葉).
- * English: digits with thousands separators, optionally scaled by thousand/million/billion/trillion.
+ * English: digits with thousands separators, optionally scaled by thousand/million/billion/trillion,
+ * and the numbers two to twenty written as words.
  * Keys are the values (plain strings without trailing zeros), values the text as written.
  */
 public final class NumberMentions {
@@ -22,6 +23,12 @@ public final class NumberMentions {
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(thousand|million|billion|trillion)\\b)?",
             Pattern.CASE_INSENSITIVE);
+    /** Numbers style guides spell out ("ten students"); "one" is left out, as "one of" is no quantity. */
+    private static final java.util.List<String> SPELLED = java.util.List.of("", "", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty");
+    private static final Pattern SPELLED_WORD = Pattern.compile("(?i)\\b(" + String.join("|", SPELLED.subList(2,
+            SPELLED.size())) + ")\\b");
 
     private NumberMentions() {
     }
@@ -56,6 +63,10 @@ public final class NumberMentions {
                 }));
             }
             found.putIfAbsent(key(value), m.group());
+        }
+        Matcher w = SPELLED_WORD.matcher(text);
+        while (w.find()) {
+            found.putIfAbsent(String.valueOf(SPELLED.indexOf(w.group(1).toLowerCase(java.util.Locale.ROOT))), w.group());
         }
         return found;
     }

@@ -18,19 +18,16 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.BulletinRelease;
-import jp.kakehashi.i18n.Messages;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairWorkflow;
 import jp.kakehashi.pair.Revisions;
-import jp.kakehashi.pair.TextCommands.SaveTargetCommand;
 import jp.kakehashi.qa.QaReview;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -54,12 +51,9 @@ class WorkPages {
     private final PairWorkflow workflow;
     private final Revisions revisions;
     private final BulletinRelease releases;
-    private final Messages messages;
-    private final PageLocale locales;
 
     WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader bulletins, PairDesk desk,
-              PairWorkflow workflow, Revisions revisions, BulletinRelease releases, Messages messages,
-              PageLocale locales) {
+              PairWorkflow workflow, Revisions revisions, BulletinRelease releases) {
         this.session = session;
         this.forms = forms;
         this.pairs = pairs;
@@ -68,8 +62,6 @@ class WorkPages {
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
-        this.messages = messages;
-        this.locales = locales;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -90,9 +82,9 @@ class WorkPages {
         return HttpResponse.ok(new ModelAndView<>("work", model));
     }
 
-    @Get(uri = "/pairs/{id}{?error,qa}", produces = MediaType.TEXT_HTML)
+    @Get(uri = "/pairs/{id}{?error,qa,mode}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> pair(HttpRequest<?> request, @PathVariable long id, @Nullable String error,
-                                @Nullable List<String> qa) {
+                                @Nullable List<String> qa, @Nullable String mode) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -104,6 +96,9 @@ class WorkPages {
         model.put("mayAcknowledge", me.get().editorOf(d.pair().office()));
         model.put("suggestions", d.suggestions());
         model.put("segments", d.segments().rows());
+        model.put("editor", d.editor());
+        // the segment editor unless the translator asked for the whole text in one field
+        model.put("freeText", "text".equals(mode));
         model.put("terms", d.terms().source());
         model.put("history", d.history());
         // what the table has a row for in this state; the rules still decide (a translator pressing
@@ -130,39 +125,8 @@ class WorkPages {
     @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Body String form) {
         Map<String, List<String>> f = Forms.parse(form);
-        return act(request, Forms.first(f, "_csrf"), id, me -> revisions.saveDraft(id, me, version(f), draft(f)));
-    }
-
-    /** The draft form: title, text and one {@code caption} field per source caption (none: kept). */
-    private static SaveTargetCommand draft(Map<String, List<String>> f) {
-        return new SaveTargetCommand(Forms.first(f, "title"), Forms.first(f, "body"), null,
-                f.containsKey("caption") ? Forms.all(f, "caption") : null);
-    }
-
-    private static long version(Map<String, List<String>> f) {
-        String v = Forms.first(f, "version");
-        return v != null && v.matches("\\d{1,18}") ? Long.parseLong(v) : -1;
-    }
-
-    /** The pair page's script saves here while the translator types: JSON, so the page stays put. */
-    @Post(uri = "/pairs/{id}/autosave", consumes = MediaType.APPLICATION_FORM_URLENCODED,
-            produces = MediaType.APPLICATION_JSON)
-    MutableHttpResponse<?> autosave(HttpRequest<?> request, @PathVariable long id, @Body String form) {
-        Map<String, List<String>> f = Forms.parse(form);
-        Optional<Staff> me = signedIn(request);
-        Locale locale = locales.of(request, null);
-        if (me.isEmpty() || !Csrf.valid(request, Forms.first(f, "_csrf"))) {
-            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).body(Map.of("code", "FORBIDDEN",
-                    "title", messages.format(locale, "problem.FORBIDDEN", Map.of())));
-        }
-        try {
-            var saved = revisions.saveDraft(id, me.get(), version(f), draft(f));
-            return HttpResponse.ok(Map.of("version", saved.version(), "leaseExpiresAt",
-                    String.valueOf(saved.leaseExpiresAt())));
-        } catch (ApiException e) {
-            return HttpResponse.status(e.code().status()).body(Map.of("code", e.code().name(),
-                    "title", messages.format(locale, "problem." + e.code().name(), Map.of())));
-        }
+        return change(request, Forms.first(f, "_csrf"), DraftForm.back(id, f),
+                me -> revisions.saveDraft(id, me, DraftForm.version(f), DraftForm.command(f)));
     }
 
     @Post(uri = "/pairs/{id}/act", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -171,6 +171,50 @@ class MemoryApiTest extends ServiceTest {
     }
 
     @Test
+    void aDraftSentSegmentBySegmentIsStoredAsTextWithItsRowsAsLinksAndRemembered() {
+        String first = "秋田市の高校生がナントを訪れた。";
+        String second = "市長と懇談した。";
+        String third = "両市の交流は30年を超える。";
+        long id = pair(first + second + "\n" + third + "詳しくはこちら。（パリ事務所）");
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        for (List<Map<String, String>> bad : List.of(List.of(Map.of("sources", "0", "text", "x")),
+                List.of(Map.of("sources", "1+2+3+4", "text", "x"), Map.of("sources", "0", "text", "y")),
+                List.of(Map.of("sources", "0+1+2+3+4", "text", "x"), Map.of("sources", "4", "text", "y")),
+                List.of(Map.of("sources", "0;1", "text", "x")))) {
+            String etag = Fixtures.etag(translator.http(), id);
+            Http.Response refused = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                    Map.of("title", "Akita", "segments", bad), etag);
+            assertProblem(refused, 422, "VALIDATION_FAILED");
+            assertEquals("segments", refused.map().get("field"), refused.body());
+            assertEquals(etag, Fixtures.etag(translator.http(), id), "nothing saved for " + bad);
+        }
+        assertProblem(translator.http().write("PUT", "/api/v1/pairs/" + id + "/target", Map.of("title", "Akita",
+                "body", "x", "segments", List.of(Map.of("sources", "0+1+2+3+4", "text", "x"))),
+                Fixtures.etag(translator.http(), id)), 422, "VALIDATION_FAILED");
+
+        List<Map<String, String>> rows = List.of(
+                Map.of("sources", "0+1", "text", "Akita high school students visited Nantes and met the mayor."),
+                Map.of("sources", "2", "text", "The two cities have been friends for 30 years. Their ties are close."),
+                Map.of("sources", "3", "text", ""),
+                Map.of("sources", "4", "text", "(Paris Office)"));
+        Http.Response saved = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target",
+                Map.of("title", "Akita", "segments", rows), Fixtures.etag(translator.http(), id));
+        assertEquals(200, saved.status(), saved.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) translator.http().get("/api/v1/pairs/" + id).map()
+                .get("target");
+        assertEquals("Akita high school students visited Nantes and met the mayor.\nThe two cities have been friends"
+                + " for 30 years. Their ties are close. (Paris Office)", target.get("body"), "rows of a paragraph share a line");
+        assertEquals(List.of("0+1=0", "2=1+2", "3=", "4=3"), target.get("links"));
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
+        assertEquals("Akita high school students visited Nantes and met the mayor.",
+                unit(awaitMatch(first + second, "ja").getFirst()).get("target"), "the joined row is one unit");
+        assertEquals("The two cities have been friends for 30 years. Their ties are close.",
+                unit(matches(third, "ja", "").getFirst()).get("target"));
+    }
+
+    @Test
     void anApprovedSentenceComesBackInContextThenExactWithItsProvenance() {
         List<Map<String, Object>> inContext = matches(TALK, "ja", "&previous=" + enc(VISIT) + "&next=" + enc(MEETING));
         assertEquals("IN_CONTEXT", inContext.getFirst().get("kind"), inContext.toString());

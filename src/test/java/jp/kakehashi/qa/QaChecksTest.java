@@ -48,6 +48,15 @@ class QaChecksTest {
     }
 
     @Test
+    void numbersUpToTwentyMayBeSpelledOutInEnglish() {
+        assertEquals(List.of(), codes("中学生10人と教員2人がパリを訪れた。",
+                "Ten junior high school students and two teachers visited Paris."));
+        assertEquals(List.of("NUMBERS"), codes("中学生10人がパリを訪れた。", "Eleven students visited Paris."));
+        assertEquals(List.of(), codes("パリの学校の一つを訪れた。", "They visited one of the schools in Paris."),
+                "one is no quantity the Japanese must have");
+    }
+
+    @Test
     void datesAreComparedAsDatesWithErasAndRunsOfDays() {
         assertEquals(List.of(), codes("令和8年9月27日、28日の両日、セミナーを開催した。",
                 "The seminar was held on 27 and 28 September 2026."));

@@ -217,12 +217,12 @@ class PagesBrowserTest extends ServiceTest {
         press("do-claim");
         assertEquals("Being translated", status());
         browser.findElement(By.id("title")).sendKeys("Hachinohe pupils visit London " + word);
-        browser.findElement(By.id("body")).sendKeys("八戸市の中学生 visited London.");
+        browser.findElement(By.id("seg-1")).sendKeys("八戸市の中学生 visited London.");
         press("save");
         press("do-submit");
         assertTrue(browser.findElement(By.id("qa")).getText().contains("Japanese text is left"),
                 "QA messages on submit");
-        WebElement draft = browser.findElement(By.id("body"));
+        WebElement draft = browser.findElement(By.id("seg-1"));
         draft.clear();
         draft.sendKeys("Pupils from Hachinohe visited a school in London.");
         press("save");
@@ -244,7 +244,7 @@ class PagesBrowserTest extends ServiceTest {
         assertTrue(browser.findElement(By.cssSelector(".history")).getText()
                 .contains("Say junior high school students <b>please</b>"), "the reviewer's reason, as text");
         press("do-resume");
-        WebElement body = browser.findElement(By.id("body"));
+        WebElement body = browser.findElement(By.id("seg-1"));
         body.clear();
         body.sendKeys("Junior high school students from Hachinohe visited a school in London.");
         press("save");
@@ -295,7 +295,7 @@ class PagesBrowserTest extends ServiceTest {
         browser.get(base + "/work/pairs/" + id);
         press("do-claim");
         assertTrue(browser.findElement(By.cssSelector("label[for=caption-1]")).getText().contains("写真：白河だるま"));
-        browser.findElement(By.id("body")).sendKeys("The mayor visited London.");
+        browser.findElement(By.id("seg-1")).sendKeys("The mayor visited London.");
         browser.findElement(By.id("caption-2")).sendKeys("Photo: the venue");
         press("save");
         @SuppressWarnings("unchecked")
@@ -304,6 +304,118 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals(List.of("", "Photo: the venue"), target.get("captions"));
         assertEquals("Photo: the venue", browser.findElement(By.id("caption-2")).getAttribute("value"),
                 "the page shows the saved caption");
+    }
+
+    private String active() {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition, String what) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(what + "; browser log: " + browser.manage().logs().get("browser").getAll(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> target(Person who, long pair) {
+        return (Map<String, Object>) who.http().get("/api/v1/pairs/" + pair).map().get("target");
+    }
+
+    @Test
+    void aTranslatorTranslatesAFlashItemSegmentBySegmentWithTheKeyboardOnly() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person translator = staffing.translator("PAR");
+        Person editor = staffing.editor("PAR");
+        String welcome = "市長が一行を歓迎した" + UUID.randomUUID().toString().substring(0, 4) + "。";
+        String welcomed = "The mayor welcomed the group.";
+        // the memory learns the second sentence from an approved pair first
+        long earlier = parPair(editor, welcome, List.of());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + earlier + "/claim", Map.of()).status());
+        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + earlier + "/target", Map.of("title",
+                "Welcome", "body", welcomed), jp.kakehashi.support.Fixtures.etag(translator.http(), earlier)).status());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + earlier + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + earlier + "/approve", Map.of()).status());
+        long pair = parPair(editor, "白河市の中学生10人が9月21日にパリを訪れた。" + welcome
+                + "\n交流は今年で10年目を迎える。詳しくはこちら。（パリ事務所）", List.of("写真：歓迎会"));
+
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + pair);
+        press("do-claim");
+        for (Instant deadline = Instant.now().plusSeconds(10); browser.findElements(
+                By.cssSelector("#segment-2 .seg-matches button.insert")).isEmpty() && Instant.now().isBefore(deadline); ) {
+            Thread.sleep(200);
+            browser.navigate().refresh();
+        }
+        assertEquals(5, browser.findElements(By.cssSelector(".segment-grid > li")).size(), "one row per sentence");
+        assertTrue(browser.findElement(By.id("segment-3")).getAttribute("class").contains("new-paragraph"));
+        assertTrue(browser.findElement(By.cssSelector("#segment-5 .seg-source")).getText().contains("（パリ事務所）"));
+
+        browser.findElement(By.id("title")).sendKeys("Shirakawa pupils visit Paris", Keys.TAB);
+        assertEquals("seg-1", active(), "Tab goes from the title to the first segment");
+        WebElement first = browser.findElement(By.id("seg-1"));
+        first.sendKeys("Students from Shirakawa visited Paris on 21 September.");
+        waitFor(d -> !d.findElements(By.cssSelector("#segment-1 .seg-qa li[data-code=NUMBERS]")).isEmpty(),
+                "the active segment's check finds the missing 10");
+        first.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Ten junior high school students from Shirakawa visited Paris"
+                + " on 21 September.");
+        waitFor(d -> d.findElements(By.cssSelector("#segment-1 .seg-qa li")).isEmpty(), "the check clears as one types");
+        first.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        assertEquals("seg-2", active(), "Ctrl+Enter moves on");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "1"));
+        assertEquals(welcomed, browser.findElement(By.id("seg-2")).getAttribute("value"), "Ctrl+1 inserts match 1");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        browser.switchTo().activeElement().sendKeys("The exchange is in its tenth year.", Keys.chord(Keys.CONTROL, Keys.ENTER));
+        assertEquals("seg-4", active());
+        // the link text is left out: straight on to the attribution
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ARROW_DOWN), "(Paris Office)");
+        assertEquals("seg-5", active());
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ARROW_UP));
+        assertEquals("seg-4", active(), "Ctrl+Up moves back");
+        assertEquals("4", browser.findElement(By.id("rows-done")).getText(), "progress counts translated rows");
+        WebElement caption = browser.findElement(By.id("caption-1"));
+        caption.sendKeys("Photo: the welcome party");
+        waitFor(d -> "Photo: the welcome party".equals(((List<?>) target(translator, pair).get("captions")).isEmpty()
+                ? "" : ((List<?>) target(translator, pair).get("captions")).getFirst()), "autosave reached MariaDB");
+        Map<String, Object> saved = target(translator, pair);
+        assertEquals("Ten junior high school students from Shirakawa visited Paris on 21 September. " + welcomed
+                + "\nThe exchange is in its tenth year. (Paris Office)", saved.get("body"));
+        assertEquals(List.of("0=0", "1=1", "2=2", "3=", "4=3"), saved.get("links"), "links as the rows were typed");
+        Browser.screenshot(browser, "segment-editor");
+
+        // two source sentences translated as one: join the rows, then retype
+        browser.findElement(By.id("seg-1")).click();
+        browser.findElement(By.cssSelector("#segment-1 .join")).click();
+        WebElement joined = browser.findElement(By.id("seg-1"));
+        joined.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Ten pupils from Shirakawa visited Paris on 21 September and"
+                + " were welcomed by the mayor.", Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitFor(d -> List.of("0+1=0", "2=1", "3=", "4=2").equals(target(translator, pair).get("links")),
+                "the join is saved as a 2:1 link");
+        browser.navigate().refresh();
+        assertEquals(4, browser.findElements(By.cssSelector(".segment-grid > li")).size(), "the merged row stays one");
+        assertEquals(2, browser.findElements(By.cssSelector("#segment-1 .sentence")).size());
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.navigate().refresh();
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth + 1;"), "the editor fits a phone");
+            Browser.screenshot(browser, "phone-segment-editor");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+        press("do-submit");
+        assertEquals("Awaiting review", status(), browser.getCurrentUrl());
+    }
+
+    private long parPair(Person importer, String body, List<String> captions) {
+        Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "セグメント試験 "
+                + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "PAR",
+                "sourceLang", "ja", "source", Map.of("title", "白河市 " + UUID.randomUUID(), "body", body,
+                        "captions", captions)))));
+        assertEquals(201, created.status(), created.body());
+        return jp.kakehashi.support.Fixtures.created(created).pairIds().getFirst();
     }
 
     @Test
@@ -324,6 +436,7 @@ class PagesBrowserTest extends ServiceTest {
         signIn(translator);
         browser.get(base + "/work/pairs/" + second);
         press("do-claim");
+        browser.get(base + "/work/pairs/" + second + "?mode=text");
         Instant deadline = Instant.now().plusSeconds(10);
         while (browser.findElements(By.cssSelector("#memory li[data-kind=IN_CONTEXT] button.insert")).isEmpty()
                 && Instant.now().isBefore(deadline)) {
@@ -488,7 +601,7 @@ class PagesBrowserTest extends ServiceTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5)).until(d ->
                     d.findElement(By.id("lease")).getText().matches("Claim ends in (47|48):\\d\\d:\\d\\d"));
             browser.findElement(By.id("title")).sendKeys("Autosaved title");
-            browser.findElement(By.id("body")).sendKeys("Typed, never submitted by hand.");
+            browser.findElement(By.id("seg-1")).sendKeys("Typed, never submitted by hand.");
             try {
                 new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
                         d.findElement(By.id("autosave-status")).getText().startsWith("Saved"));
@@ -498,7 +611,7 @@ class PagesBrowserTest extends ServiceTest {
             }
             Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + pair).map().get("target");
             assertEquals("Typed, never submitted by hand.", target.get("body"), "autosave reached MariaDB");
-            browser.findElement(By.id("body")).sendKeys(" More.");
+            browser.findElement(By.id("seg-1")).sendKeys(" More.");
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
                     "Typed, never submitted by hand. More.".equals(((Map<?, ?>) translator.http()
                             .get("/api/v1/pairs/" + pair).map().get("target")).get("body")));
