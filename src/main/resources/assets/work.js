@@ -103,6 +103,7 @@
     document.getElementById('rows-done').textContent = done;
     document.getElementById('units-done').textContent = units;
   }
+  progress();
 
   // QA of the segment being typed, from the same checks as the whole draft.
   var checkTimer = null;

@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Set;
 import jp.kakehashi.align.Aligner;
+import jp.kakehashi.align.CarryOver;
+import jp.kakehashi.align.Composition;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.qa.Draft;
@@ -33,9 +36,11 @@ public class PairDesk {
     private final PairHistory history;
     private final Aligner aligner;
     private final DraftChecks checks;
+    private final SourceRevisionRepository sources;
 
     PairDesk(PairReader reader, QaReview review, TermIndex terms, MemoryQueries memory,
-             TargetRevisionRepository targets, PairHistory history, Aligner aligner, DraftChecks checks) {
+             TargetRevisionRepository targets, PairHistory history, Aligner aligner, DraftChecks checks, SourceRevisionRepository sources) {
+        this.sources = sources;
         this.aligner = aligner;
         this.checks = checks;
         this.reader = reader;
@@ -79,8 +84,24 @@ public class PairDesk {
                 WorkflowRules.offered(pair.status()));
     }
 
+    /**
+     * A draft made for an earlier source revision (the pair is or was OUTDATED) is shown carried over:
+     * unchanged sentences keep their translation, changed ones are empty and marked. Nothing is stored
+     * until the translator saves, so a carried draft is never submitted unseen.
+     */
     public SegmentRows.View segments(PairView pair) {
-        return SegmentRows.of(pair, aligner);
+        PairView.TargetView t = pair.target();
+        if (t == null || t.basedOnSourceRevision() == pair.source().revision()) {
+            return SegmentRows.of(pair, pair.alignment(aligner), Set.of());
+        }
+        String before = sources.findByPairIdAndRevision(pair.id(), t.basedOnSourceRevision())
+                .map(SourceRevision::body).orElse("");
+        String now = pair.source().body();
+        CarryOver.Carried carried = CarryOver.carry(aligner.align(before, pair.sourceLang(), t.body(),
+                pair.targetLang(), t.links()), now, pair.sourceLang());
+        Composition.Composed draft = Composition.compose(now, pair.sourceLang(), carried.rows(), pair.targetLang());
+        return SegmentRows.of(pair, aligner.align(now, pair.sourceLang(), draft.body(), pair.targetLang(),
+                draft.links()), carried.changed());
     }
 
     public QaReview.Report qa(PairView pair) {

@@ -1,5 +1,6 @@
 package jp.kakehashi.pair;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,9 +24,16 @@ public final class SegmentEditor {
     private SegmentEditor() {
     }
 
-    /** {@code sentences}: the row's source sentences, so the page can join and split rows. */
+    /**
+     * {@code sentences}: the row's source sentences, so the page can join and split rows.
+     * {@code prefill}: for a row the source revision changed and left empty, the memory's best match,
+     * put in the field for the translator to check (CAT tools' pre-translation), or null.
+     */
     public record Row(SegmentRows.Row row, String sources, List<String> sentences, boolean newParagraph, int units,
-                      List<TmMatch> matches, List<TermIndex.Hit> terms) {
+                      List<TmMatch> matches, List<TermIndex.Hit> terms, @Nullable TmMatch prefill) {
+        public String text() {
+            return row.target() != null ? row.target() : prefill != null ? prefill.unit().target() : "";
+        }
     }
 
     public record Progress(int rowsDone, int rows, int unitsDone, int units) {
@@ -61,16 +69,21 @@ public final class SegmentEditor {
                     matches.addAll(bySentence.getOrDefault(i, List.of()));
                 }
                 terms = termsIn(sourceTerms, sentences.get(from).start(), sentences.get(to - 1).end());
+            }
+            matches.sort(Comparator.comparing(TmMatch::kind).thenComparing(Comparator.comparingInt(TmMatch::score)
+                    .reversed()));
+            List<TmMatch> best = distinct(matches);
+            TmMatch prefill = r.changed() && r.target() == null && !best.isEmpty() ? best.getFirst() : null;
+            Row row = new Row(r, sources, texts, newParagraph, units, best, terms, prefill);
+            if (from >= 0) {
                 done[1]++;
                 done[3] += units;
-                if (r.target() != null) {
+                if (!row.text().isEmpty()) {
                     done[0]++;
                     done[2] += units;
                 }
             }
-            matches.sort(Comparator.comparing(TmMatch::kind).thenComparing(Comparator.comparingInt(TmMatch::score)
-                    .reversed()));
-            rows.add(new Row(r, sources, texts, newParagraph, units, distinct(matches), terms));
+            rows.add(row);
         }
         return new View(rows, new Progress(done[0], done[1], done[2], done[3]), "ja".equals(sourceLang) ? "chars" : "words");
     }

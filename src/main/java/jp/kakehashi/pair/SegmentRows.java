@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.Link;
 
@@ -13,7 +14,8 @@ import jp.kakehashi.align.Link;
  * sentences, a split one a row with both target sentences, and a sentence left untranslated a
  * row with an empty target. The target is still saved as one text; the rows are a view of it. A
  * row's state follows the pair's workflow: no target sentence → EMPTY, being worked on → DRAFT,
- * submitted → TRANSLATED, approved or released → APPROVED.
+ * submitted → TRANSLATED, approved or released → APPROVED. A draft made for an earlier source
+ * revision is shown carried over to the current one ({@link jp.kakehashi.align.CarryOver}).
  */
 public final class SegmentRows {
     private SegmentRows() {
@@ -21,23 +23,31 @@ public final class SegmentRows {
 
     public enum State { EMPTY, DRAFT, TRANSLATED, APPROVED }
 
-    /** {@code link}: the alignment link in the judged set's notation, e.g. {@code 0+1=0}. */
+    /**
+     * {@code link}: the alignment link in the judged set's notation, e.g. {@code 0+1=0}.
+     * {@code changed}: the source revision since the draft changed this row's source, so it needs work.
+     */
     @Serdeable
-    public record Row(int index, @Nullable String source, @Nullable String target, State state, String link) {
+    public record Row(int index, @Nullable String source, @Nullable String target, State state, String link,
+                      boolean changed) {
     }
 
     @Serdeable
     public record View(long pairId, long version, List<Row> rows) {
     }
 
-    public static View of(PairView pair, Aligner aligner) {
-        Aligner.Alignment alignment = pair.alignment(aligner);
+    /** {@code changedSources}: indexes of source sentences a revision changed since the draft. */
+    public static View of(PairView pair, Aligner.Alignment alignment, Set<Integer> changedSources) {
         State filled = state(pair.status());
         List<Row> rows = new ArrayList<>();
         for (Link l : alignment.links()) {
             String s = l.sources() == 0 ? null : alignment.sourceOf(l);
             String t = l.targets() == 0 ? null : alignment.targetOf(l);
-            rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString()));
+            boolean changed = false;
+            for (int i = l.sourceFrom(); i < l.sourceTo(); i++) {
+                changed |= changedSources.contains(i);
+            }
+            rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString(), changed));
         }
         return new View(pair.id(), pair.version(), rows);
     }

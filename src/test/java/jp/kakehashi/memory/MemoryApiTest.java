@@ -215,6 +215,29 @@ class MemoryApiTest extends ServiceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSubstantiveSourceRevisionKeepsTheTranslationOfUnchangedSentencesAndMarksTheChangedOne() {
+        String body = "山形市の職員がストラスブールを訪れた。市長と懇談した。\n交流は今年で5年目を迎える。詳しくはこちら。";
+        long id = pair(body);
+        approve(id, "Yamagata city staff visited Strasbourg and met the mayor.\nThe exchange is in its fifth year.");
+        String etag = Fixtures.etag(editor.http(), id);
+        Http.Response revised = editor.http().write("PUT", "/api/v1/pairs/" + id + "/source", Map.of("title",
+                "山形市", "body", body.replace("5年目", "6年目"), "change", "substantive", "reason", "年数の訂正"), etag);
+        assertEquals(200, revised.status(), revised.body());
+        assertEquals("OUTDATED", revised.map().get("status"));
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) translator.http()
+                .get("/api/v1/pairs/" + id + "/segments").map().get("rows");
+        assertEquals(List.of("Yamagata city staff visited Strasbourg and met the mayor.", "", ""),
+                rows.stream().map(r -> r.get("target") == null ? "" : r.get("target")).toList(), rows.toString());
+        assertEquals(List.of(false, true, false), rows.stream().map(r -> r.get("changed")).toList(),
+                "only the revised sentence needs work; the link text stays left out");
+        // nothing was stored: the draft is still the one of the old source until the translator saves
+        Map<String, Object> target = (Map<String, Object>) translator.http().get("/api/v1/pairs/" + id).map()
+                .get("target");
+        assertEquals(1, ((Number) target.get("basedOnSourceRevision")).intValue());
+    }
+
+    @Test
     void anApprovedSentenceComesBackInContextThenExactWithItsProvenance() {
         List<Map<String, Object>> inContext = matches(TALK, "ja", "&previous=" + enc(VISIT) + "&next=" + enc(MEETING));
         assertEquals("IN_CONTEXT", inContext.getFirst().get("kind"), inContext.toString());

@@ -407,6 +407,33 @@ class PagesBrowserTest extends ServiceTest {
         }
         press("do-submit");
         assertEquals("Awaiting review", status(), browser.getCurrentUrl());
+
+        // the editor approves, then corrects a number in the source: only that sentence needs work again
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/approve", Map.of()).status());
+        Map<?, ?> source = (Map<?, ?>) editor.http().get("/api/v1/pairs/" + pair).map().get("source");
+        assertEquals(200, editor.http().write("PUT", "/api/v1/pairs/" + pair + "/source", Map.of("title",
+                source.get("title"), "body", ((String) source.get("body")).replace("10年目", "11年目"),
+                "change", "substantive", "reason", "年数の訂正"), jp.kakehashi.support.Fixtures.etag(editor.http(), pair))
+                .status());
+        browser.navigate().refresh();
+        press("do-claim");
+        for (Instant deadline = Instant.now().plusSeconds(10); browser.findElements(By.cssSelector("#segment-2.prefilled"))
+                .isEmpty() && Instant.now().isBefore(deadline); ) {
+            Thread.sleep(200);
+            browser.navigate().refresh();
+        }
+        assertTrue(browser.findElement(By.id("segment-2")).getAttribute("class").contains("changed"));
+        assertFalse(browser.findElement(By.id("segment-1")).getAttribute("class").contains("changed"));
+        assertTrue(browser.findElement(By.id("seg-1")).getAttribute("value").startsWith("Ten pupils"), "kept");
+        WebElement prefilled = browser.findElement(By.id("seg-2"));
+        assertEquals("The exchange is in its tenth year.", prefilled.getAttribute("value"), "the memory's fuzzy match");
+        Browser.screenshot(browser, "segment-editor-outdated");
+        prefilled.sendKeys(Keys.chord(Keys.CONTROL, "a"), "The exchange is in its eleventh year.",
+                Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitFor(d -> ((String) target(translator, pair).get("body")).contains("eleventh"), "the revised row is saved");
+        assertEquals(2, ((Number) target(translator, pair).get("basedOnSourceRevision")).intValue());
+        press("do-submit");
+        assertEquals("Awaiting review", status(), browser.getCurrentUrl());
     }
 
     private long parPair(Person importer, String body, List<String> captions) {
