@@ -86,7 +86,10 @@ class XliffController {
                     + t.sourceRevision() + "; the source is now at " + now.source().revision())
                     .with("pair", now);
         }
-        PairView saved = revisions.saveDraft(id, who, now.version(), new SaveTargetCommand(t.title(), t.body(), null, t.captions()));
+        // segments named by their source sentences come back as rows, so the links the file carried hold
+        SaveTargetCommand draft = t.segments() == null ? new SaveTargetCommand(t.title(), t.body(), null, t.captions())
+                : new SaveTargetCommand(t.title(), null, null, t.captions(), t.segments());
+        PairView saved = revisions.saveDraft(id, who, now.version(), draft);
         return HttpResponse.ok(saved).header("ETag", ETags.of(saved.version()));
     }
 

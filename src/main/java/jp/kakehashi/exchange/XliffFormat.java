@@ -16,6 +16,7 @@ import jp.kakehashi.align.Link;
 import jp.kakehashi.align.Paragraphs;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
+import jp.kakehashi.pair.TextCommands.SegmentText;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.FieldLimits;
@@ -32,7 +33,10 @@ import jp.kakehashi.system.SafeXml;
  * only the translation has joins the segment before it. Never by position, which pairs a left-out
  * link text with the next sentence and teaches a CAT tool's memory wrong pairs. Body segments
  * partition the texts exactly, white space and line breaks included ({@code xml:space="preserve"}), so
- * joining the body units' targets in order gives back the stored text character for character;
+ * joining the body units' targets in order gives back the stored text character for character. A body
+ * segment's id names its source sentences ({@code s3}, {@code s0-1}), merged and split ones say
+ * {@code canResegment="no"}, and a file whose body segments all carry such ids is read back row by
+ * row ({@link Translated#segments()}), keeping the links it was exported with;
  * characters XML 1.0 cannot carry are written as {@code <cp hex="…"/>} and carriage returns as
  * {@code &#xD;}. Reading is {@link SafeXml}: no DTDs, no entities.
  */
@@ -40,6 +44,8 @@ public final class XliffFormat {
     public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String MEDIA_TYPE = "application/xliff+xml";
     private static final Pattern CAPTION_UNIT = Pattern.compile("caption-(\\d{1,9})");
+    /** A body segment's id names the source sentences it holds: {@code s3}, or {@code s0-1} for 0 and 1. */
+    private static final Pattern SENTENCES = Pattern.compile("s(\\d{1,5})(?:-(\\d{1,5}))?");
     private static final Pattern ORIGINAL = Pattern.compile("kakehashi:pair:(\\d{1,18}):source-revision:(\\d{1,9})");
     static final int MAX_FILES = 200;
     private static final String FORMAT = "XLIFF";
@@ -54,9 +60,9 @@ public final class XliffFormat {
      * per caption unit up to the last, '' where a caption has no target.
      */
     public record Translated(long pairId, int sourceRevision, @Nullable String title, String body,
-                             @Nullable List<String> captions) {
+                             @Nullable List<String> captions, @Nullable List<SegmentText> segments) {
         public Translated(long pairId, int sourceRevision, @Nullable String title, String body) {
-            this(pairId, sourceRevision, title, body, null);
+            this(pairId, sourceRevision, title, body, null, null);
         }
     }
 
@@ -106,13 +112,21 @@ public final class XliffFormat {
             unit(w, "body", sourcePieces, targetPieces, state);
             return;
         }
+        List<Link> withSources = a.links().stream().filter(l -> l.sources() > 0).toList();
         int piece = 0;
         int unit = 0;
         for (int[] group : Paragraphs.linkGroups(a)) {
             int n = (int) a.links().subList(group[0], group[1]).stream().filter(l -> l.sources() > 0).count();
             if (n > 0) {
-                unit(w, "p" + ++unit, sourcePieces.subList(piece, piece + n), targetPieces.subList(piece, piece + n),
-                        state);
+                w.writeStartElement("unit");
+                w.writeAttribute("id", "p" + ++unit);
+                for (int i = piece; i < piece + n; i++) {
+                    Link l = withSources.get(i);
+                    String id = "s" + l.sourceFrom() + (l.sources() > 1 ? "-" + (l.sourceTo() - 1) : "");
+                    // a merge or split the translator made is kept: a CAT tool must not cut it again
+                    segment(w, id, sourcePieces.get(i), targetPieces.get(i), state, l.sources() > 1 || l.targets() > 1);
+                }
+                w.writeEndElement();
                 piece += n;
             }
         }
@@ -123,18 +137,26 @@ public final class XliffFormat {
         w.writeStartElement("unit");
         w.writeAttribute("id", id);
         for (int i = 0; i < Math.max(1, source.size()); i++) {
-            String t = i < target.size() ? target.get(i) : "";
-            w.writeStartElement("segment");
-            w.writeAttribute("id", id + "-" + (i + 1));
-            w.writeAttribute("state", t.isEmpty() ? "initial" : state);
-            w.writeStartElement("source");
-            text(w, i < source.size() ? source.get(i) : "");
-            w.writeEndElement();
-            if (!t.isEmpty()) {
-                w.writeStartElement("target");
-                text(w, t);
-                w.writeEndElement();
-            }
+            segment(w, id + "-" + (i + 1), i < source.size() ? source.get(i) : "", i < target.size() ? target.get(i) : "",
+                    state, false);
+        }
+        w.writeEndElement();
+    }
+
+    private static void segment(XMLStreamWriter w, String id, String source, String target, String state,
+                                boolean keep) throws XMLStreamException {
+        w.writeStartElement("segment");
+        w.writeAttribute("id", id);
+        if (keep) {
+            w.writeAttribute("canResegment", "no");
+        }
+        w.writeAttribute("state", target.isEmpty() ? "initial" : state);
+        w.writeStartElement("source");
+        text(w, source);
+        w.writeEndElement();
+        if (!target.isEmpty()) {
+            w.writeStartElement("target");
+            text(w, target);
             w.writeEndElement();
         }
         w.writeEndElement();
@@ -229,6 +251,9 @@ public final class XliffFormat {
         final StringBuilder body = new StringBuilder();
         final java.util.TreeMap<Integer, String> captions = new java.util.TreeMap<>();
         StringBuilder target;
+        String segment;
+        String segmentTarget;
+        List<SegmentText> segments = new ArrayList<>();
 
         @Override
         public void start(XMLStreamReader r, String name) {
@@ -245,8 +270,13 @@ public final class XliffFormat {
                     titleTranslated = false;
                     body.setLength(0);
                     captions.clear();
+                    segments = new ArrayList<>();
                 }
                 case "unit" -> unit = r.getAttributeValue(null, "id");
+                case "segment" -> {
+                    segment = String.valueOf(r.getAttributeValue(null, "id"));
+                    segmentTarget = "";
+                }
                 case "target" -> target = new StringBuilder();
                 case "cp" -> {
                     if (target != null) {
@@ -276,7 +306,19 @@ public final class XliffFormat {
                     } else {
                         ("title".equals(unit) ? title : body).append(target);
                     }
+                    segmentTarget = target.toString();
                     target = null;
+                }
+                case "segment" -> {
+                    if (segments != null && !"title".equals(unit) && !CAPTION_UNIT.matcher(String.valueOf(unit)).matches()) {
+                        Matcher m = SENTENCES.matcher(segment);
+                        // a file whose body segments are not all named by their sentences is read as text
+                        segments = m.matches() ? segments : null;
+                        if (segments != null) {
+                            segments.add(new SegmentText(sentences(m), segmentTarget));
+                            SafeXml.limit(segments.size(), FieldLimits.MAX_LINKS, "segments");
+                        }
+                    }
                 }
                 case "file" -> {
                     List<String> lines = null;
@@ -287,12 +329,26 @@ public final class XliffFormat {
                         }
                     }
                     files.add(new Translated(pair, revision, titleTranslated ? title.toString() : null,
-                            body.toString(), lines));
+                            body.toString(), lines, segments == null || segments.isEmpty() ? null : List.copyOf(segments)));
                     SafeXml.limit(files.size(), MAX_FILES, "pairs");
                 }
                 default -> { }
             }
         }
+    }
+
+    /** "s0-2" → "0+1+2", the notation of a segment editor row. */
+    private static String sentences(Matcher m) {
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (to < from || to - from > 19) {
+            throw SafeXml.invalid(FORMAT, "segment " + m.group() + " names no run of source sentences");
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            s.append(i == from ? "" : "+").append(i);
+        }
+        return s.toString();
     }
 
     private static String codePoint(String hex) {

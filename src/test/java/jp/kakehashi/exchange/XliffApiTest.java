@@ -75,6 +75,26 @@ class XliffApiTest extends ServiceTest {
         Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("target");
         assertEquals("Shirakawa daruma", target.get("title"));
         assertEquals("Staff of Shirakawa City visited Paris. \"Welcome,\" said the mayor.", target.get("body"));
+        assertEquals(List.of("0=0", "1=1"), target.get("links"), "read back by segment id, not realigned");
+    }
+
+    @Test
+    void aMergeTheTranslatorMadeGoesOutAsOneSegmentAndComesBackByItsId() {
+        long id = pair();
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        Http.Response merged = translator.http().write("PUT", "/api/v1/pairs/" + id + "/target", Map.of("title",
+                "Daruma", "segments", List.of(Map.of("sources", "0+1", "text",
+                        "Shirakawa staff visited Paris and the mayor said welcome."))), Fixtures.etag(translator.http(), id));
+        assertEquals(200, merged.status(), merged.body());
+        String exported = translator.http().get("/api/v1/pairs/" + id + "/xliff").body();
+        assertTrue(exported.contains("<segment id=\"s0-1\" canResegment=\"no\""), exported);
+        // the CAT tool rewrites the merged segment's translation as two sentences
+        String edited = exported.replace("Shirakawa staff visited Paris and the mayor said welcome.",
+                "Shirakawa staff visited Paris. The mayor welcomed them.");
+        assertEquals(200, send(translator, id, edited).status());
+        Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("target");
+        assertEquals("Shirakawa staff visited Paris. The mayor welcomed them.", target.get("body"));
+        assertEquals(List.of("0+1=0+1"), target.get("links"), "still one link, as the file's segment said");
     }
 
     /**

@@ -13,6 +13,7 @@ import jp.kakehashi.align.Aligner;
 import jp.kakehashi.analysis.BilingualTerms;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairView;
+import jp.kakehashi.pair.TextCommands.SegmentText;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.Assets;
 import jp.kakehashi.system.ErrorCode;
@@ -55,7 +56,8 @@ class XliffFormatTest {
             // an empty title goes out without a <target>, and so comes back as untranslated
             String title = p.target().title().isEmpty() ? null : p.target().title();
             assertEquals(List.of(new XliffFormat.Translated(p.id(), p.source().revision(), title,
-                    p.target().body())), back, new String(xliff, StandardCharsets.UTF_8));
+                    p.target().body())), back.stream().map(t -> new XliffFormat.Translated(t.pairId(), t.sourceRevision(),
+                    t.title(), t.body())).toList(), new String(xliff, StandardCharsets.UTF_8));
             okapi(xliff);
         }
         byte[] bulletin = XliffFormat.write(pairs.subList(0, 20), ALIGNER);
@@ -83,7 +85,11 @@ class XliffFormatTest {
         assertTrue(xml.contains("original=\"kakehashi:pair:7:source-revision:2\""), xml);
         assertTrue(xml.contains("<source>一文目。</source>") && xml.contains("<source>二文目。</source>"), xml);
         assertTrue(!xml.contains("<target>"), xml);
-        assertEquals(List.of(new XliffFormat.Translated(7, 2, null, "")), XliffFormat.read(xml.getBytes(StandardCharsets.UTF_8)));
+        XliffFormat.Translated back = XliffFormat.read(xml.getBytes(StandardCharsets.UTF_8)).getFirst();
+        assertEquals(new XliffFormat.Translated(7, 2, null, ""), new XliffFormat.Translated(back.pairId(),
+                back.sourceRevision(), back.title(), back.body()));
+        assertEquals(List.of(new SegmentText("0", ""), new SegmentText("1", "")), back.segments(),
+                "every sentence comes back as an untranslated row");
     }
 
     @Test
@@ -94,16 +100,21 @@ class XliffFormatTest {
                 + "their products at the venue. Business meetings were also held.\n(Paris Office)";
         byte[] xliff = XliffFormat.write(List.of(pair(8, "物産展", ja, "Products fair", en, 1)), ALIGNER);
         String xml = new String(xliff, StandardCharsets.UTF_8);
-        assertTrue(xml.contains("<source>八戸市の物産展が開かれた。多くの市民が訪れた。</source>"
+        assertTrue(xml.contains("<segment id=\"s0-1\" canResegment=\"no\" state=\"initial\">"
+                + "<source>八戸市の物産展が開かれた。多くの市民が訪れた。</source>"
                 + "<target>A Hachinohe City products fair was held and drew many residents. </target>"), xml);
         assertTrue(xml.contains("<source>会場では地元企業10社が商品を紹介し、商談会も行われた。</source><target>Ten local "
                 + "companies presented their products at the venue. Business meetings were also held.\n</target>"), xml);
         // by position, the link text would have been given "(Paris Office)" as its translation
-        assertTrue(xml.contains("<segment id=\"p1-3\" state=\"initial\"><source>詳しくはこちら。\n</source></segment>"), xml);
+        assertTrue(xml.contains("<segment id=\"s3\" state=\"initial\"><source>詳しくはこちら。\n</source></segment>"), xml);
         // a unit per paragraph: the attribution's line is the second
-        assertTrue(xml.contains("<unit id=\"p2\"><segment id=\"p2-1\" state=\"initial\"><source>（パリ事務所）</source>"
+        assertTrue(xml.contains("<unit id=\"p2\"><segment id=\"s4\" state=\"initial\"><source>（パリ事務所）</source>"
                 + "<target>(Paris Office)</target>"), xml);
         assertEquals(en, XliffFormat.read(xliff).getFirst().body());
+        // read back by segment id: the rows as exported, the merge and the left-out link text included
+        assertEquals(List.of("0+1", "2", "3", "4"), XliffFormat.read(xliff).getFirst().segments().stream()
+                .map(SegmentText::sources).toList());
+        assertEquals("", XliffFormat.read(xliff).getFirst().segments().get(2).text());
         okapi(xliff);
     }
 
