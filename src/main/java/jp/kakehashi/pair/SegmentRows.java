@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.Link;
+import jp.kakehashi.align.StandAlone;
 
 /**
  * A pair as aligned segment rows (source | target), the way a CAT tool shows it: one row per link
@@ -26,10 +27,11 @@ public final class SegmentRows {
     /**
      * {@code link}: the alignment link in the judged set's notation, e.g. {@code 0+1=0}.
      * {@code changed}: the source revision since the draft changed this row's source, so it needs work.
+     * {@code role}: ATTRIBUTION, LINK_TEXT or CAPTION for a line translated on its own, else null.
      */
     @Serdeable
     public record Row(int index, @Nullable String source, @Nullable String target, State state, String link,
-                      boolean changed) {
+                      boolean changed, @Nullable StandAlone.Role role) {
     }
 
     @Serdeable
@@ -47,7 +49,9 @@ public final class SegmentRows {
             for (int i = l.sourceFrom(); i < l.sourceTo(); i++) {
                 changed |= changedSources.contains(i);
             }
-            rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString(), changed));
+            StandAlone.Role role = s != null ? StandAlone.role(s, pair.sourceLang()).orElse(null)
+                    : StandAlone.role(t, pair.targetLang()).orElse(null);
+            rows.add(new Row(rows.size(), s, t, t == null ? State.EMPTY : filled, l.toString(), changed, role));
         }
         return new View(pair.id(), pair.version(), rows);
     }

@@ -135,6 +135,8 @@ class MemoryApiTest extends ServiceTest {
                 .get("/api/v1/pairs/" + id + "/segments").map().get("rows");
         assertEquals(List.of("0+1=0", "2=1+2", "3=", "4=3"), rows.stream().map(r -> r.get("link")).toList());
         assertEquals("EMPTY", rows.get(2).get("state"), "the untranslated link text is an empty row");
+        assertEquals(java.util.Arrays.asList(null, null, "LINK_TEXT", "ATTRIBUTION"), rows.stream().map(r -> r.get("role"))
+                .toList(), "lines translated on their own are marked by role");
     }
 
     @Test

@@ -436,6 +436,73 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals("Awaiting review", status(), browser.getCurrentUrl());
     }
 
+    /** Tab from the focused element until {@code id} has the focus, then Enter, as a keyboard user would. */
+    private void tabAndPress(String id) {
+        WebElement focused = browser.switchTo().activeElement();
+        for (int i = 0; i < 60 && !id.equals(focused.getAttribute("id")); i++) {
+            focused.sendKeys(Keys.TAB);
+            focused = browser.switchTo().activeElement();
+        }
+        assertEquals(id, focused.getAttribute("id"), id + " is reachable with Tab");
+        WebElement button = focused;
+        navigate(() -> button.sendKeys(Keys.ENTER));
+    }
+
+    @Test
+    void aTranslatorTranslatesAWholeFlashBulletinItemByItemAndRowByRowFromTheKeyboard() {
+        Staffing staffing = new Staffing(http);
+        List<String> offices = List.of("PAR", "LON", "SIN");
+        Person editor = staffing.person("ed", List.of("EDITOR"), offices);
+        Person translator = staffing.person("tr", List.of("TRANSLATOR"), offices);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String flash = "海外事務所だより\n2026年12月2日配信\n"
+                + "◇白河市の中学生がパリを訪問" + tag + "\n 白河市の中学生10人が11月21日にパリを訪れた。市長が一行を歓迎した。\n"
+                + " 交流は今年で10年目を迎える。詳しくはこちら。\n(パリ事務所)\n"
+                + "◇ロンドンで日本酒セミナーを開催" + tag + "\n 11月25日、ロンドンで日本酒セミナーを開催し、約80人が参加した。"
+                + "参加者は各地の酒を味わった。\n(ロンドン事務所)\n"
+                + "◇シンガポールで観光PRを実施" + tag + "\n 12月1日、シンガポールで観光PRイベントを実施した。詳しくはこちら。\n"
+                + "(シンガポール事務所)\n";
+        Http.Response imported = editor.http().postText("/api/v1/bulletins/import", flash);
+        assertEquals(201, imported.status(), imported.body());
+        List<Long> pairs = jp.kakehashi.support.Fixtures.created(imported).pairIds();
+        assertEquals(3, pairs.size());
+
+        signIn(translator);
+        int item = 0;
+        for (long pair : pairs) {
+            item++;
+            browser.get(base + "/work/pairs/" + pair);
+            tabAndPress("do-claim");
+            assertEquals("Being translated", status());
+            browser.findElement(By.id("title")).sendKeys("Item " + item + " " + tag, Keys.TAB);
+            List<WebElement> rows = browser.findElements(By.cssSelector(".segment-grid > li"));
+            for (int r = 0; r < rows.size(); r++) {
+                assertEquals("seg-" + (r + 1), active(), "row " + (r + 1) + " of item " + item);
+                String source = rows.get(r).findElement(By.cssSelector(".seg-source")).getText();
+                WebElement field = browser.switchTo().activeElement();
+                if (source.contains("詳しくはこちら")) {
+                    field.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER)); // a link text is left out
+                } else if (source.contains("事務所")) {
+                    field.sendKeys("(Office of item " + item + ")", Keys.chord(Keys.CONTROL, Keys.ENTER));
+                } else {
+                    field.sendKeys("Sentence " + (r + 1) + " of item " + item + ".", Keys.chord(Keys.CONTROL, Keys.ENTER));
+                }
+            }
+            String done = browser.findElement(By.id("rows-done")).getText();
+            waitFor(d -> target(translator, pair) != null
+                    && ((String) target(translator, pair).get("body")).contains("(Office of item"), "autosaved");
+            tabAndPress("do-submit");
+            assertEquals("Awaiting review", status(), browser.getCurrentUrl() + " after " + done + " rows");
+        }
+        Map<String, Object> first = target(translator, pairs.getFirst());
+        // the flash import makes an item's text one paragraph, so its translation is one paragraph too
+        assertFalse(((String) ((Map<?, ?>) translator.http().get("/api/v1/pairs/" + pairs.getFirst()).map()
+                .get("source")).get("body")).contains("\n"));
+        assertEquals("Sentence 1 of item 1. Sentence 2 of item 1. Sentence 3 of item 1. (Office of item 1)",
+                first.get("body"));
+        assertEquals(List.of("0=0", "1=1", "2=2", "3=", "4=3"), first.get("links"));
+    }
+
     private long parPair(Person importer, String body, List<String> captions) {
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "セグメント試験 "
                 + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "PAR",
