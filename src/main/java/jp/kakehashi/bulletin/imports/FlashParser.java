@@ -13,12 +13,15 @@ import jp.kakehashi.bulletin.CreateBulletinCommand.SourceCommand;
 /**
  * Reads a flash bulletin as offices paste it (see docs/formats.md): site chrome above,
  * a dated header, {@code ◇} items with {@code =Place} datelines, photo captions and image names,
- * a footer below. Pure: the caller says how to recognise an office. Lines are classified on their
+ * a footer below. Paragraphs are indented lines or blank-line separated; lines that are neither are
+ * wrapped lines of one paragraph. Pure: the caller says how to recognise an office. Lines are classified on their
  * NFKC form (so full-width digits, colons and parentheses behave like half-width ones) but stored
  * as written.
  */
 public final class FlashParser {
     private static final Pattern IMAGE = Pattern.compile("[\\w.-]{1,200}\\.(?i:jpe?g|png|gif|webp)");
+    /** An image name run straight into its caption, as a CMS export leaves it: {@code LON-128.png写真:…}. */
+    private static final Pattern IMAGE_THEN_CAPTION = Pattern.compile("([\\w.-]{1,200}\\.(?i:jpe?g|png|gif|webp))写真:.*");
     private static final Pattern DATED_HEADER = Pattern.compile(".*\\d{1,4}年\\d{1,2}月\\d{1,2}日\\s*配信.*");
     private static final List<String> FOOTERS = List.of("バックナンバー", "このページに関するお問い合", "ページの先頭へ",
             "ページトップへ");
@@ -70,7 +73,14 @@ public final class FlashParser {
                 current.images.add(raw);
             } else if (n.startsWith("写真:")) {
                 current.captions.add(raw.substring(3).strip());
+            } else if (IMAGE_THEN_CAPTION.matcher(n).matches()) {
+                int name = IMAGE_THEN_CAPTION.matcher(n).replaceFirst("$1").length();
+                current.images.add(raw.substring(0, name));
+                current.captions.add(raw.substring(name + 3).strip());
             } else {
+                if (indented(lines[i])) {
+                    current.indentedLine();
+                }
                 current.addLine(raw);
             }
         }
@@ -91,6 +101,11 @@ public final class FlashParser {
 
     static String norm(String line) {
         return Dates.NFKC.normalize(line).strip();
+    }
+
+    /** A paragraph of a flash item starts indented (a full-width space, as Japanese prose does). */
+    private static boolean indented(String line) {
+        return !line.isEmpty() && (line.charAt(0) == '\u3000' || line.charAt(0) == ' ' || line.charAt(0) == '\t');
     }
 
     private static boolean isTeaser(String n) {
@@ -131,6 +146,16 @@ public final class FlashParser {
                 paragraph.append(' ');
             }
             paragraph.append(line);
+        }
+
+        /**
+         * An indented line after a finished sentence starts a paragraph; after an unfinished one it is
+         * a wrapped line of the same sentence (mail programs indent continuation lines too).
+         */
+        void indentedLine() {
+            if (paragraph != null && "。！？」』）)!?.".indexOf(paragraph.charAt(paragraph.length() - 1)) >= 0) {
+                breakParagraph();
+            }
         }
 
         void breakParagraph() {

@@ -71,14 +71,27 @@ class FlashParserTest {
         assertEquals("SEL", c.pairList().get(0).office());
         assertEquals("韓国・ソウル", seoul.dateline());
         assertEquals("ソウルで「日韓自治体交流フォーラム」を開催", seoul.title());
-        assertEquals("１０月２２日、ソウル市内で日韓の自治体職員約８０人が参加するフォーラムを開催した。"
-                + "姉妹都市提携３０周年を迎える八戸市と仁川広域市の事例が紹介された。（ソウル事務所）", seoul.body());
+        assertEquals("１０月２２日、ソウル市内で日韓の自治体職員約８０人が参加するフォーラムを開催した。\n\n"
+                + "姉妹都市提携３０周年を迎える八戸市と仁川広域市の事例が紹介された。（ソウル事務所）", seoul.body(),
+                "two indented paragraphs stay two");
         assertEquals(java.util.List.of("SEL-214.PNG"), seoul.images());
         assertEquals(java.util.List.of("フォーラムの様子", "パネルディスカッション"), seoul.captions());
         assertEquals("PAR", c.pairList().get(1).office());
         assertEquals("パリ日本文化会館でｼﾞｪｯﾄ・プログラム説明会", c.pairList().get(1).source().title());
         assertEquals("TYO", c.pairList().get(2).office());
         assertTrue(c.pairList().stream().noneMatch(p -> p.source().body().contains("\r")));
+    }
+
+    @Test
+    void anImageNameRunIntoItsCaptionIsSplitAndAWrappedSentenceStaysOneParagraph() {
+        String text = "海外事務所だより\n2026年11月4日配信\n◇JETプログラムPRビデオを公開=ロンドン\n"
+                + "　ロンドン事務所はJETプログラムの\n　PRビデオを公開した。\n　再生回数は1万回を超えた。詳しくはこちら。\n"
+                + "(ロンドン事務所)\nLON-128.png写真：JETプログラムPRビデオの一場面\n";
+        var source = FlashParser.parse(text, FlashParserTest::office, FALLBACK).command().pairList().getFirst().source();
+        assertEquals(java.util.List.of("LON-128.png"), source.images());
+        assertEquals(java.util.List.of("JETプログラムPRビデオの一場面"), source.captions());
+        assertEquals("ロンドン事務所はJETプログラムのPRビデオを公開した。\n\n再生回数は1万回を超えた。詳しくはこちら。"
+                + "(ロンドン事務所)", source.body(), "the image name (and its 128) and the caption stay out of the text");
     }
 
     @Test
