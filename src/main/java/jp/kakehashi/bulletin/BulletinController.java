@@ -18,9 +18,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
+import jp.kakehashi.bulletin.imports.Dates;
 import jp.kakehashi.bulletin.imports.FlashParser;
 import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
@@ -41,7 +41,6 @@ import jp.kakehashi.system.ErrorCode;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BulletinController {
     static final int MAX_PAGE_SIZE = 100;
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final BulletinService service;
     private final BulletinReader reader;
@@ -61,11 +60,10 @@ class BulletinController {
     @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
     HttpResponse<BulletinView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
-                                           @Nullable Authentication auth) {
+                                           @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
         Actor actor = editor(auth);
         String text = TextBodies.decode(body);
-        var parsed = FlashParser.parse(text, offices::attributedOffice,
-                publishedOn == null ? LocalDate.now(TOKYO) : publishedOn);
+        var parsed = FlashParser.parse(text, offices::attributedOffice, null);
         if (parsed.command().pairList().isEmpty()) {
             throw new ApiException(ErrorCode.NO_ITEMS, "No line starting with ◇ was found");
         }
@@ -75,13 +73,31 @@ class BulletinController {
                             + parsed.unattributed().stream().map(u -> String.valueOf(u.item())).toList())
                     .with("items", parsed.unattributed());
         }
-        return created(service.create(parsed.command(), actor));
+        return created(service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm)));
+    }
+
+    /**
+     * The editor's publishedOn wins over a date in the text; with neither, the import is refused with
+     * the dates the text mentions, never dated today behind the editor's back.
+     */
+    private static CreateBulletinCommand dated(CreateBulletinCommand c, @Nullable LocalDate publishedOn, String text) {
+        if (publishedOn != null) {
+            return new CreateBulletinCommand(c.number(), c.titleJa(), c.titleEn(), publishedOn, c.pairs());
+        }
+        if (c.publishedOn() == null) {
+            throw new ApiException(ErrorCode.DATE_REQUIRED, "The text has no publish date line; send publishedOn="
+                    + "YYYY-MM-DD (dates the text mentions are listed in candidates)")
+                    .with("candidates", Dates.all(text).stream().map(LocalDate::toString).toList());
+        }
+        return c;
     }
 
     @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
     HttpResponse<BulletinView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
-                                            @Nullable @QueryValue String sourceLang, @Nullable Authentication auth) {
+                                            @Nullable @QueryValue String sourceLang,
+                                            @Nullable @QueryValue LocalDate publishedOn,
+                                            @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
         Actor actor = editor(auth);
         String lang = sourceLang == null ? "en" : sourceLang;
         if (!offices.exists(office)) {
@@ -91,7 +107,8 @@ class BulletinController {
             throw ApiException.invalidParameter("sourceLang", "sourceLang must be ja or en");
         }
         String text = TextBodies.decode(body);
-        return created(service.create(ReportParser.parse(text, office, lang, LocalDate.now(TOKYO)), actor));
+        return created(service.importText(dated(ReportParser.parse(text, office, lang, null), publishedOn, text), actor,
+                Boolean.TRUE.equals(confirm)));
     }
 
     @Post(uri = "/bulletins", consumes = MediaType.APPLICATION_JSON)

@@ -52,6 +52,20 @@ public class BulletinService {
 
     @Transactional
     public Bulletin create(CreateBulletinCommand command, Actor actor) {
+        return create(command, actor, true);
+    }
+
+    /**
+     * A bulletin pasted as text, which offices re-send after small corrections: near-duplicates are
+     * refused unless {@code confirmed} (the editor has seen the ones a first attempt named and imports
+     * anyway). Exact duplicates are refused either way.
+     */
+    @Transactional
+    public Bulletin importText(CreateBulletinCommand command, Actor actor, boolean confirmed) {
+        return create(command, actor, confirmed);
+    }
+
+    private Bulletin create(CreateBulletinCommand command, Actor actor, boolean confirmed) {
         Bounds.check(command);
         for (int i = 0; i < command.pairList().size(); i++) {
             String office = command.pairList().get(i).office();
@@ -65,6 +79,15 @@ public class BulletinService {
             throw new ApiException(ErrorCode.DUPLICATE_BULLETIN,
                     "A bulletin with the same date and item titles exists").with("existingId", existing.id());
         });
+        if (!confirmed) {
+            List<NearDuplicates.Match> near = NearDuplicates.find(command.pairList(),
+                    bulletins.findItemsPublishedOn(command.publishedOn()));
+            if (!near.isEmpty()) {
+                throw new ApiException(ErrorCode.POSSIBLE_DUPLICATE, "Items of this bulletin are at least 90 % alike"
+                        + " items of the same office and date; send it again with confirm=true if it is a new one")
+                        .with("existingId", near.getFirst().existingId()).with("items", near);
+            }
+        }
         Bulletin bulletin = bulletins.save(new Bulletin(null, command.number(), command.titleJa(), command.titleEn(),
                 command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null));
         int position = 0;

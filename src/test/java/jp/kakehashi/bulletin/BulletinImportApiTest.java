@@ -41,8 +41,8 @@ class BulletinImportApiTest extends ServiceTest {
     /** A bulletin no other test (or earlier run on the same data dir) has imported. */
     static String uniqueFlash(String office) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return "海外事務所だより\n2026年4月15日配信\n◇テスト記事" + tag + "=パリ\n 本文です。\n(" + office + "事務所)\n"
-                + "◇二つ目の記事" + tag + "\n 二つ目。(ロンドン事務所)\n";
+        return "海外事務所だより\n2026年4月15日配信\n◇テスト記事" + tag + "=パリ\n 本文です。" + tag + "\n(" + office
+                + "事務所)\n◇二つ目の記事" + tag + "\n 二つ目。" + tag + "(ロンドン事務所)\n";
     }
 
     long count(String table) {
@@ -95,6 +95,29 @@ class BulletinImportApiTest extends ServiceTest {
         assertProblem(again, 409, "DUPLICATE_BULLETIN");
         assertEquals(((Number) created.map().get("id")).longValue(), ((Number) again.map().get("existingId")).longValue());
         assertEquals(before, counts());
+    }
+
+    @Test
+    void aBulletinSentAgainWithOneCharacterLessIsAPossibleDuplicateUntilTheEditorConfirms() throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String text = "海外事務所だより\n2026年5月20日配信\n◇パリで観光セミナーを開催しました！" + tag + "\n"
+                + " 5月18日、パリで日本各地の観光資源を紹介するセミナーを開催した。約120人が参加した。" + tag + "\n(パリ事務所)\n";
+        Http.Response first = http.postText("/api/v1/bulletins/import", text);
+        assertEquals(201, first.status(), first.body());
+        List<Long> before = counts();
+        String edited = text.replace("開催しました！", "開催しました");
+        Http.Response again = http.postText("/api/v1/bulletins/import", edited);
+        assertProblem(again, 409, "POSSIBLE_DUPLICATE");
+        assertEquals(((Number) first.map().get("id")).longValue(), ((Number) again.map().get("existingId")).longValue());
+        assertEquals(List.of(Map.of("item", 1, "existingId", first.map().get("id"))), again.map().get("items"));
+        assertEquals(before, counts(), "nothing written");
+        Http.Response confirmed = http.postText("/api/v1/bulletins/import?confirm=true", edited);
+        assertEquals(201, confirmed.status(), confirmed.body());
+        assertProblem(http.postText("/api/v1/bulletins/import?confirm=true", text), 409, "DUPLICATE_BULLETIN");
+        // another office's item on that day is no duplicate, however alike
+        Http.Response other = http.postText("/api/v1/bulletins/import", edited.replace("(パリ事務所)", "(ロンドン事務所)")
+                .replace("セミナーを開催しました", "セミナーを開催"));
+        assertEquals(201, other.status(), other.body());
     }
 
     @Test
@@ -210,6 +233,26 @@ class BulletinImportApiTest extends ServiceTest {
         assertEquals("ja", pair.get("targetLang"));
         assertEquals("2026-11-20", r.map().get("publishedOn"));
         assertProblem(http.postText("/api/v1/reports/import?office=OSA", report), 422, "UNKNOWN_OFFICE");
+    }
+
+    @Test
+    void aReportTakesPublishedOnAndWithoutAnyDateOffersTheDatesItMentionsInsteadOfToday() throws SQLException {
+        String undated = "Seminar " + UUID.randomUUID() + "\n\nThe seminar was held on 20 November 2023 in London.\n"
+                + "A follow-up is planned for 令和6年2月1日.\n";
+        List<Long> before = counts();
+        Http.Response refused = http.postText("/api/v1/reports/import?office=LON", undated);
+        assertProblem(refused, 422, "DATE_REQUIRED");
+        assertEquals(List.of("2023-11-20", "2024-02-01"), refused.map().get("candidates"));
+        assertEquals(before, counts(), "nothing written");
+        Http.Response dated = http.postText("/api/v1/reports/import?office=LON&publishedOn=2023-11-20", undated);
+        assertEquals(201, dated.status(), dated.body());
+        assertEquals("2023-11-20", dated.map().get("publishedOn"), "a 2023 seminar is filed under 2023");
+        // the editor's date wins over the date line of a flash bulletin too
+        Http.Response flash = http.postText("/api/v1/bulletins/import?publishedOn=2026-04-16", uniqueFlash("パリ"));
+        assertEquals(201, flash.status(), flash.body());
+        assertEquals("2026-04-16", flash.map().get("publishedOn"));
+        String noDate = uniqueFlash("パリ").replace("2026年4月15日配信\n", "");
+        assertProblem(http.postText("/api/v1/bulletins/import", noDate), 422, "DATE_REQUIRED");
     }
 
     @Test
