@@ -268,11 +268,19 @@ public final class EmbeddedMariaDb {
                 unpackEmbeddedDb();
             }
             if (fresh) {
-                // One install at a time in a JVM: mariadb-install-db bootstraps with temporary tables
-                // in the system's /tmp, and two bootstraps side by side (two new data directories in one
-                // test run) once failed with "Could not remove temporary table … Unknown table".
+                // One install at a time on the machine: mariadb-install-db bootstraps with temporary
+                // tables in the system's /tmp, and two bootstraps side by side (two new data directories,
+                // in one JVM or in two) failed with "Could not remove temporary table … Unknown table".
+                // The JVM monitor keeps this JVM's threads apart, the file lock other processes.
                 synchronized (UnpackingDb.class) {
-                    install();
+                    Path lock = Path.of(System.getProperty("java.io.tmpdir"), "kakehashi-mariadb-install.lock");
+                    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                         java.nio.channels.FileLock held = channel.lock()) {
+                        install();
+                    } catch (IOException e) {
+                        throw new ManagedProcessException("cannot take the install lock " + lock, e);
+                    }
                 }
             }
         }
