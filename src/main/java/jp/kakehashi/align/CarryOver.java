@@ -68,7 +68,7 @@ public final class CarryOver {
                 continue;
             }
             Link l = links.get(k);
-            rows.add(new Composition.Row(range(j, j + l.sources()), old.targetOf(l)));
+            rows.add(new Composition.Row(Link.range(j, j + l.sources()), old.targetOf(l)));
             // sentences the translator added after this one stay with it
             for (int a = k + 1; a < links.size() && links.get(a).sources() == 0; a++) {
                 rows.add(new Composition.Row("", old.targetOf(links.get(a))));
@@ -92,13 +92,5 @@ public final class CarryOver {
             }
         }
         return map;
-    }
-
-    private static String range(int from, int to) {
-        StringBuilder s = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            s.append(i == from ? "" : "+").append(i);
-        }
-        return s.toString();
     }
 }

@@ -82,7 +82,8 @@ public record Link(int sourceFrom, int sourceTo, int targetFrom, int targetTo) {
         return range(sourceFrom, sourceTo) + "=" + range(targetFrom, targetTo);
     }
 
-    private static String range(int from, int to) {
+    /** One side of the notation: sentences {@code [from, to)} as "2+3+4", "" when empty. */
+    public static String range(int from, int to) {
         StringBuilder s = new StringBuilder();
         for (int i = from; i < to; i++) {
             s.append(i == from ? "" : "+").append(i);

@@ -344,11 +344,7 @@ public final class XliffFormat {
         if (to < from || to - from > 19) {
             throw SafeXml.invalid(FORMAT, "segment " + m.group() + " names no run of source sentences");
         }
-        StringBuilder s = new StringBuilder();
-        for (int i = from; i <= to; i++) {
-            s.append(i == from ? "" : "+").append(i);
-        }
-        return s.toString();
+        return Link.range(from, to + 1);
     }
 
     private static String codePoint(String hex) {
