@@ -36,7 +36,6 @@ import jp.kakehashi.system.FieldLimits;
 public class BulletinRelease {
     private static final Set<PairStatus> RELEASABLE = EnumSet.of(PairStatus.APPROVED, PairStatus.CANCELLED,
             PairStatus.RELEASED);
-    private static final String HQ = "TYO";
     private final BulletinRepository bulletins;
     private final PairRepository pairs;
     private final PairWrites writes;
@@ -107,7 +106,7 @@ public class BulletinRelease {
 
     private Bulletin locked(long id, Staff who, @Nullable Long ifMatch) {
         Bulletin b = bulletins.lockById(id).orElseThrow(() -> ApiException.notFound("Bulletin " + id));
-        boolean mayRelease = who.has(User.Role.EDITOR) && (who.memberOf(HQ)
+        boolean mayRelease = who.has(User.Role.EDITOR) && (who.memberOf(Staff.HQ)
                 || pairs.findByBulletinIdOrderByPosition(id).stream().anyMatch(p -> who.memberOf(p.officeCode())));
         if (!mayRelease) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Editors of the bulletin's offices or of HQ only");

@@ -1,11 +1,13 @@
 package jp.kakehashi.bulletin;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,10 +23,12 @@ import jp.kakehashi.security.StaffLookup;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class BulletinReleaseController {
     private final BulletinRelease releases;
+    private final BulletinWithdrawal withdrawals;
     private final StaffLookup staff;
 
-    BulletinReleaseController(BulletinRelease releases, StaffLookup staff) {
+    BulletinReleaseController(BulletinRelease releases, BulletinWithdrawal withdrawals, StaffLookup staff) {
         this.releases = releases;
+        this.withdrawals = withdrawals;
         this.staff = staff;
     }
 
@@ -38,5 +42,12 @@ class BulletinReleaseController {
     BulletinView retract(@PathVariable long id, @Nullable @Body ActionCommand body,
                          @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
         return releases.retract(id, staff.require(auth), body == null ? null : body.reason(), ETags.version(ifMatch));
+    }
+
+    /** Deletes a bulletin imported by mistake, before any of it was approved ({@link BulletinWithdrawal}). */
+    @Post("/{id}/withdraw")
+    @Status(HttpStatus.NO_CONTENT)
+    void withdraw(@PathVariable long id, @Nullable @Body ActionCommand body, @Nullable Authentication auth) {
+        withdrawals.withdraw(id, staff.require(auth), body == null ? null : body.reason());
     }
 }

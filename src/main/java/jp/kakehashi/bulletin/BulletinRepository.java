@@ -22,6 +22,22 @@ public interface BulletinRepository extends CrudRepository<Bulletin, Long> {
 
     Page<Bulletin> findByState(Bulletin.BulletinState state, Pageable pageable);
 
+    /** Withdrawal deletes a bulletin's rows child tables first; see {@link BulletinWithdrawal}. */
+    @Query("DELETE q FROM qa_acknowledgement q JOIN doc_pair p ON p.id = q.pair_id WHERE p.bulletin_id = :id")
+    void deleteAcknowledgementsOf(long id);
+
+    @Query("DELETE t FROM target_revision t JOIN doc_pair p ON p.id = t.pair_id WHERE p.bulletin_id = :id")
+    void deleteTargetRevisionsOf(long id);
+
+    @Query("DELETE s FROM source_revision s JOIN doc_pair p ON p.id = s.pair_id WHERE p.bulletin_id = :id")
+    void deleteSourceRevisionsOf(long id);
+
+    @Query("DELETE FROM doc_pair WHERE bulletin_id = :id")
+    void deletePairsOf(long id);
+
+    @Query("SELECT COUNT(*) FROM tm_unit u JOIN doc_pair p ON p.id = u.pair_id WHERE p.bulletin_id = :id")
+    long countMemoryUnitsOf(long id);
+
     /** The items (current source revision) of every bulletin published on {@code date}. */
     @Query("""
             SELECT p.bulletin_id AS bulletin_id, p.office_code AS office_code, s.title AS title, s.body AS body

@@ -164,7 +164,7 @@ public class Glossary {
 
     static void mayEdit(Staff who, String scope) {
         boolean allowed = who.has(User.Role.ADMIN) || (GlossaryTerm.ALL.equals(scope)
-                ? who.editorOf("TYO") : who.editorOf(scope));
+                ? who.hqEditor() : who.editorOf(scope));
         if (!allowed) {
             throw new ApiException(ErrorCode.FORBIDDEN, GlossaryTerm.ALL.equals(scope)
                     ? "Terms for every office are kept by administrators and Tokyo HQ editors"

@@ -20,8 +20,8 @@ public enum Action {
     CLAIM("claim"), ASSIGN("assign"), SUBMIT("submit"), RESUME("resume"), APPROVE("approve"), REJECT("reject"),
     UNAPPROVE("unapprove"), CONFIRM("confirm"), UNCLAIM("unclaim"), TAKEOVER("takeover"),
     REOPEN("reopen"), CANCEL("cancel"),
-    SAVE_DRAFT(null), EXPIRE(null), RELEASE_BULLETIN(null), RETRACT_BULLETIN(null), SOURCE_SUBSTANTIVE(null),
-    SOURCE_TYPO(null);
+    SAVE_DRAFT(null), EXPIRE(null), RELEASE_BULLETIN(null), RETRACT_BULLETIN(null), WITHDRAW_BULLETIN(null),
+    SOURCE_SUBSTANTIVE(null), SOURCE_TYPO(null);
 
     /** The audit name of an approval by the pair's last submitter (offices that allow it). */
     public static final String SELF_APPROVAL = "approve_self";
@@ -49,7 +49,7 @@ public enum Action {
     /** A reason is mandatory for these; it shows in the history and on the translator's list. */
     public boolean needsReason() {
         return switch (this) {
-            case TAKEOVER, REJECT, UNAPPROVE, RETRACT_BULLETIN, CONFIRM, CANCEL -> true;
+            case TAKEOVER, REJECT, UNAPPROVE, RETRACT_BULLETIN, WITHDRAW_BULLETIN, CONFIRM, CANCEL -> true;
             default -> false;
         };
     }
@@ -65,6 +65,7 @@ public enum Action {
             case APPROVE -> bySubmitter ? SELF_APPROVAL : "approve";
             case RELEASE_BULLETIN -> "bulletin_release";
             case RETRACT_BULLETIN -> "bulletin_retract";
+            case WITHDRAW_BULLETIN -> "bulletin_withdraw";
             default -> name().toLowerCase(Locale.ROOT);
         };
     }

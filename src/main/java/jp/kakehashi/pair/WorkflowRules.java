@@ -66,6 +66,8 @@ public final class WorkflowRules {
             case UNAPPROVE -> from == APPROVED ? SUBMITTED : null;
             case RELEASE_BULLETIN -> from == APPROVED ? RELEASED : null;
             case RETRACT_BULLETIN -> from == RELEASED ? APPROVED : null;
+            // a withdrawn bulletin's pairs are deleted, not moved (bulletin/BulletinWithdrawal decides)
+            case WITHDRAW_BULLETIN -> null;
             case SOURCE_SUBSTANTIVE -> from == CANCELLED ? null : OUTDATED;
             case SOURCE_TYPO -> from;
             case CONFIRM -> from == OUTDATED ? OUTDATED : null;

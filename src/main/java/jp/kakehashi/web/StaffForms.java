@@ -47,6 +47,12 @@ class StaffForms {
 
     MutableHttpResponse<?> change(HttpRequest<?> request, Optional<Staff> me, @Nullable String csrf, String back,
                                   Change change) {
+        return change(request, me, csrf, back, back, change);
+    }
+
+    /** {@code done}: where a change that went through leads (a deleted record's page is gone). */
+    MutableHttpResponse<?> change(HttpRequest<?> request, Optional<Staff> me, @Nullable String csrf, String back,
+                                  String done, Change change) {
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
@@ -55,7 +61,7 @@ class StaffForms {
         }
         try {
             change.apply(me.get());
-            return HttpResponse.seeOther(URI.create(back));
+            return HttpResponse.seeOther(URI.create(done));
         } catch (ApiException e) {
             UriBuilder refused = UriBuilder.of(back).queryParam("error", e.code().name());
             if (e.extensions().get("issues") instanceof List<?> issues) {

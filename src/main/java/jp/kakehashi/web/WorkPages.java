@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.BulletinRelease;
+import jp.kakehashi.bulletin.BulletinWithdrawal;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairRepository;
@@ -51,9 +52,11 @@ class WorkPages {
     private final PairWorkflow workflow;
     private final Revisions revisions;
     private final BulletinRelease releases;
+    private final BulletinWithdrawal withdrawals;
 
     WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader bulletins, PairDesk desk,
-              PairWorkflow workflow, Revisions revisions, BulletinRelease releases) {
+              PairWorkflow workflow, Revisions revisions, BulletinRelease releases,
+              BulletinWithdrawal withdrawals) {
         this.session = session;
         this.forms = forms;
         this.pairs = pairs;
@@ -62,15 +65,17 @@ class WorkPages {
         this.workflow = workflow;
         this.revisions = revisions;
         this.releases = releases;
+        this.withdrawals = withdrawals;
     }
 
-    @Get(produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> queue(HttpRequest<?> request) {
+    @Get(uri = "{?withdrawn}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
+        model.put("withdrawn", withdrawn);
         List<String> offices = List.copyOf(me.get().offices());
         model.put("mine", pairs.findByLeaseAssigneeIdAndStatusInOrderById(me.get().id(),
                 List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
@@ -154,6 +159,16 @@ class WorkPages {
                                    @Nullable String _csrf) {
         String target = pair == null ? "/work/bulletins/" + id : "/work/pairs/" + pair;
         return change(request, _csrf, target, me -> releases.release(id, me, null));
+    }
+
+    /** Back to the work list when the bulletin is gone; to its page with the refusal otherwise. */
+    @Post(uri = "/bulletins/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable long id, @Nullable String reason,
+                                    @Nullable String _csrf) {
+        return forms.change(request, signedIn(request), _csrf, "/work/bulletins/" + id, "/work?withdrawn=" + id, me -> {
+            withdrawals.withdraw(id, me, reason);
+            return id;
+        });
     }
 
     private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf, long pairId,

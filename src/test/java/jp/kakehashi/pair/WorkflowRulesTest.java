@@ -126,7 +126,7 @@ class WorkflowRulesTest {
             }
         }
         assertEquals(EnumSet.of(Action.TAKEOVER, Action.REJECT, Action.UNAPPROVE, Action.RETRACT_BULLETIN,
-                Action.CONFIRM, Action.CANCEL), EnumSet.copyOf(java.util.Arrays.stream(Action.values())
+                Action.WITHDRAW_BULLETIN, Action.CONFIRM, Action.CANCEL), EnumSet.copyOf(java.util.Arrays.stream(Action.values())
                 .filter(Action::needsReason).toList()));
     }
 

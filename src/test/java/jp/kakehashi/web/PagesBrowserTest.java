@@ -658,6 +658,15 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals(base + "/work/bulletins/" + bulletin + "?error=RELEASE_BLOCKED", browser.getCurrentUrl());
         assertEquals(1, browser.findElements(By.cssSelector("#pairs tr.blocker")).size());
         Browser.screenshot(browser, "release-blocked");
+
+        // nothing of it approved: the editor takes the import back, with a (hostile) reason
+        browser.findElement(By.id("withdraw-reason")).sendKeys(payloads.get(3));
+        press("withdraw");
+        assertEquals(base + "/work?withdrawn=" + bulletin, browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.id("withdrawn")).getText().contains("#" + bulletin));
+        assertStaffPageInert("/work");
+        assertEquals(404, editor.http().get("/api/v1/bulletins/" + bulletin).status());
+        assertEquals(404, editor.http().get("/api/v1/pairs/" + pair).status());
     }
 
     @Test
