@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kakehashi.segment.Blocks;
 import jp.kakehashi.segment.Segmenter;
 
 /**
@@ -11,7 +12,9 @@ import jp.kakehashi.segment.Segmenter;
  * between its sentences and the source's. Each row names the source sentences it translates
  * ({@code "0+1"}, or {@code ""} for a sentence the translator added) and holds the translation.
  * Rows of one source paragraph form one target paragraph, joined by a space in English and
- * directly in Japanese; a row with a new paragraph starts a new line.
+ * directly in Japanese; a row with a new paragraph starts a new line. A source line's notation
+ * ({@link Blocks}) is the target line's: the heading or list marker is copied, and the rows of a
+ * table row's cells fill the same cells, an untranslated cell staying empty.
  *
  * <p>The links are read back from the text, not copied from the rows: the stored text is split by
  * the same sentence rules as every other draft, each target sentence belongs to the row it starts
@@ -60,30 +63,97 @@ public final class Composition {
         if (next != source.size()) {
             throw new IllegalArgumentException("the rows cover " + next + " of " + source.size() + " source sentences");
         }
-        // the text: rows joined, a new line where the source starts a new paragraph
-        StringBuilder body = new StringBuilder();
+        // the text: rows joined, a new line where the source starts a new line, in the source line's notation
+        List<Blocks.Block> blocks = Blocks.of(sourceText);
+        int[] sourceCell = cells(blocks, source, sourceLine);
+        List<Line> lines = new ArrayList<>();
+        Line[] owner = new Line[n];
+        int[] cellOf = new int[n];
         int[] start = new int[n];
         int[] end = new int[n];
-        int paragraph = -1;
+        Line current = null;
+        int cell = 0;
         String space = "ja".equals(targetLang) ? "" : " ";
         for (int r = 0; r < n; r++) {
             String text = rows.get(r).text() == null ? "" : rows.get(r).text().replaceAll("\\s+", " ").strip();
-            int p = from[r] < to[r] ? sourceLine[from[r]] : Math.max(paragraph, 0);
-            if (!text.isEmpty()) {
-                if (body.isEmpty()) {
-                    paragraph = p;
-                } else if (p != paragraph) {
-                    body.append('\n');
-                    paragraph = p;
-                } else {
-                    body.append(space);
-                }
+            int p = from[r] < to[r] ? sourceLine[from[r]] : current == null ? 0 : current.block.line();
+            cell = from[r] < to[r] ? sourceCell[from[r]] : cell;
+            if (text.isEmpty()) {
+                continue;
             }
-            start[r] = body.length();
-            body.append(text);
-            end[r] = body.length();
+            if (current == null || current.block.line() != p) {
+                current = new Line(blocks.get(p));
+                lines.add(current);
+            }
+            StringBuilder c = current.cell(cell);
+            if (!c.isEmpty()) {
+                c.append(space);
+            }
+            owner[r] = current;
+            cellOf[r] = cell;
+            start[r] = c.length();
+            c.append(current.block.kind() == Blocks.Kind.TABLE_ROW ? Blocks.cell(text) : text);
+            end[r] = c.length();
+        }
+        StringBuilder body = new StringBuilder();
+        for (Line line : lines) {
+            if (!body.isEmpty()) {
+                body.append('\n');
+            }
+            line.at = body.length();
+            body.append(Blocks.line(line.block.kind(), line.block.marker(),
+                    line.cells.stream().map(StringBuilder::toString).toList()));
+        }
+        for (int r = 0; r < n; r++) {
+            int at = owner[r] == null ? -1 : owner[r].at + owner[r].offsetOf(cellOf[r]);
+            start[r] = owner[r] == null ? -1 : at + start[r];
+            end[r] = owner[r] == null ? -1 : at + end[r];
         }
         return new Composed(body.toString(), links(body.toString(), targetLang, from, to, start, end));
+    }
+
+    /** A target line being composed: the source line's block and its cells' texts. */
+    private static final class Line {
+        final Blocks.Block block;
+        final List<StringBuilder> cells = new ArrayList<>();
+        int at;
+
+        Line(Blocks.Block block) {
+            this.block = block;
+            for (int i = 0; i < Math.max(1, block.content().size()); i++) {
+                cells.add(new StringBuilder());
+            }
+        }
+
+        StringBuilder cell(int i) {
+            return cells.get(Math.min(i, cells.size() - 1));
+        }
+
+        /** Where cell {@code i} starts in the line as {@link Blocks#line} writes it. */
+        int offsetOf(int i) {
+            if (block.kind() != Blocks.Kind.TABLE_ROW) {
+                return block.marker().length();
+            }
+            int offset = 2;
+            for (int k = 0; k < Math.min(i, cells.size() - 1); k++) {
+                offset += cells.get(k).length() + 3;
+            }
+            return offset;
+        }
+    }
+
+    /** The cell (content range of its line) each source sentence starts in. */
+    private static int[] cells(List<Blocks.Block> blocks, List<Segmenter.Segment> sentences, int[] lineOf) {
+        int[] cells = new int[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) {
+            List<int[]> content = blocks.get(lineOf[i]).content();
+            for (int c = 0; c < content.size(); c++) {
+                if (sentences.get(i).start() >= content.get(c)[0] && sentences.get(i).start() < content.get(c)[1]) {
+                    cells[i] = c;
+                }
+            }
+        }
+        return cells;
     }
 
     private static List<String> links(String body, String targetLang, int[] from, int[] to, int[] start, int[] end) {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * at 。！？ and keeps a closing 」 with its sentence; for English ICU's CLDR exceptions are extended
  * with {@code analyzers/segment/nobreak_en.txt} and every single capital letter, so "Mr. Sato",
  * "No. 5" and "J. Smith" stay whole. Offsets are UTF-16 indexes into the original text, with the
- * surrounding white space left out. Break iterators are not thread-safe: each call builds its own
- * from a shared, immutable prototype by cloning.
+ * surrounding white space left out. Sentences never cross a line, and a heading's or list item's
+ * marker and a table row's pipes are not part of them ({@link Blocks}). Break iterators are not
+ * thread-safe: each call builds its own from a shared, immutable prototype by cloning.
  */
 public final class Segmenter {
     private static final BreakIterator JAPANESE = BreakIterator.getSentenceInstance(ULocale.JAPANESE);
@@ -45,14 +46,28 @@ public final class Segmenter {
         }
         boolean japanese = "ja".equals(lang);
         BreakIterator it = (BreakIterator) (japanese ? JAPANESE : ENGLISH).clone();
-        it.setText(text);
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+        for (Blocks.Block block : Blocks.of(text)) {
+            for (int[] range : block.content()) {
+                if (range[0] < range[1]) {
+                    split(text, range[0], range[1], japanese, it, segments);
+                }
+            }
+        }
+        return segments;
+    }
+
+    /** The sentences of one block's content range (a line without its marker, or a cell). */
+    private static void split(String text, int from, int to, boolean japanese, BreakIterator it, List<Segment> segments) {
+        it.setText(text.substring(from, to));
+        int first = segments.size();
+        int start = from;
+        for (int boundary = it.next(); boundary != BreakIterator.DONE; boundary = it.next()) {
+            int end = from + boundary;
             // UAX #29 counts an opening bracket as "Close", so 。「 and 。【 keep it on the sentence before.
-            while (japanese && end < text.length() && end > start + 1 && OPEN.indexOf(text.charAt(end - 1)) >= 0) {
+            while (japanese && end < to && end > start + 1 && OPEN.indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
-            if (!japanese && end < text.length() && abbreviationBefore(text, end)) {
+            if (!japanese && end < to && abbreviationBefore(text, end)) {
                 continue;
             }
             int s = start;
@@ -67,14 +82,13 @@ public final class Segmenter {
             if (s >= e) {
                 continue;
             }
-            Segment last = segments.isEmpty() ? null : segments.getLast();
+            Segment last = segments.size() > first ? segments.getLast() : null;
             if (last != null && japanese && continues(text, last, s)) {
                 segments.set(segments.size() - 1, new Segment(last.index(), last.start(), e, text.substring(last.start(), e)));
             } else {
                 segments.add(new Segment(segments.size(), s, e, text.substring(s, e)));
             }
         }
-        return segments;
     }
 
     /**

@@ -65,6 +65,30 @@ class CompositionTest {
     }
 
     @Test
+    void aTableRowIsComposedCellByCellAndAnUntranslatedCellStaysEmpty() {
+        String source = "## 研修日程\n| 日付 | 内容 | 会場 |\n| 9月21日 | 開講式。歓迎会。 | |";
+        Composition.Composed c = Composition.compose(source, "ja", List.of(
+                new Composition.Row("0", "Schedule"),
+                new Composition.Row("1", "Date"), new Composition.Row("2", "Programme"), new Composition.Row("3", "Venue"),
+                new Composition.Row("4", "21 September"), new Composition.Row("5", "Opening | ceremony."),
+                new Composition.Row("6", "Welcome party.")), "en");
+        assertEquals("## Schedule\n| Date | Programme | Venue |\n| 21 September | Opening ｜ ceremony. Welcome party. |  |",
+                c.body());
+        assertEquals(List.of("0=0", "1=1", "2=2", "3=3", "4=4", "5=5", "6=6"), c.links());
+    }
+
+    @Test
+    void listMarkersAreCopiedAndACellLeftEmptyKeepsTheRowShape() {
+        String source = "Activities:\n- Seminar in London.\n- School visit.\n| Name | Role |";
+        Composition.Composed c = Composition.compose(source, "en", List.of(
+                new Composition.Row("0", "活動："), new Composition.Row("1", "ロンドンでセミナー。"),
+                new Composition.Row("2", "学校訪問。"), new Composition.Row("3", ""), new Composition.Row("4", "役割")),
+                "ja");
+        assertEquals("活動：\n- ロンドンでセミナー。\n- 学校訪問。\n|  | 役割 |", c.body());
+        assertEquals(List.of("0=0", "1=1", "2=2", "3=", "4=3"), c.links());
+    }
+
+    @Test
     void rowsThatSkipRepeatOrMissASourceSentenceAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> compose("0", "a.", "2", "b.", "3", "c."));
         assertThrows(IllegalArgumentException.class, () -> compose("0", "a.", "0+1", "b.", "2+3", "c."));
