@@ -21,7 +21,10 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bulletin.imports.Dates;
+import jp.kakehashi.bulletin.imports.ChromeRules;
 import jp.kakehashi.bulletin.imports.FlashParser;
+import jp.kakehashi.bulletin.imports.ImportView;
+import jp.kakehashi.bulletin.imports.RemovedLine;
 import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
 import jp.kakehashi.http.ETags;
@@ -47,10 +50,12 @@ class BulletinController {
     private final BulletinRepository bulletins;
     private final OfficeDirectory offices;
     private final StaffLookup staff;
+    private final ChromeRules chrome;
 
     BulletinController(BulletinService service, BulletinReader reader, BulletinRepository bulletins,
-                       OfficeDirectory offices, StaffLookup staff) {
+                       OfficeDirectory offices, StaffLookup staff, ChromeRules chrome) {
         this.staff = staff;
+        this.chrome = chrome;
         this.service = service;
         this.reader = reader;
         this.bulletins = bulletins;
@@ -59,7 +64,7 @@ class BulletinController {
 
     @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
-    HttpResponse<BulletinView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
+    HttpResponse<ImportView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
                                            @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
         Actor actor = editor(auth);
         String text = TextBodies.decode(body);
@@ -73,7 +78,8 @@ class BulletinController {
                             + parsed.unattributed().stream().map(u -> String.valueOf(u.item())).toList())
                     .with("items", parsed.unattributed());
         }
-        return created(service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm)));
+        Bulletin b = service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm));
+        return imported(b, parsed.removed());
     }
 
     /**
@@ -94,7 +100,7 @@ class BulletinController {
 
     @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
-    HttpResponse<BulletinView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
+    HttpResponse<ImportView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
                                             @Nullable @QueryValue String sourceLang,
                                             @Nullable @QueryValue LocalDate publishedOn,
                                             @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
@@ -107,8 +113,9 @@ class BulletinController {
             throw ApiException.invalidParameter("sourceLang", "sourceLang must be ja or en");
         }
         String text = TextBodies.decode(body);
-        return created(service.importText(dated(ReportParser.parse(text, office, lang, null), publishedOn, text), actor,
-                Boolean.TRUE.equals(confirm)));
+        ReportParser.Result parsed = ReportParser.parse(text, office, lang, null, chrome);
+        Bulletin b = service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm));
+        return imported(b, parsed.removed());
     }
 
     @Post(uri = "/bulletins", consumes = MediaType.APPLICATION_JSON)
@@ -135,6 +142,11 @@ class BulletinController {
     HttpResponse<BulletinView> get(@PathVariable long id, @Nullable Authentication auth) {
         BulletinView view = reader.bulletin(id, staff.of(auth).isPresent());
         return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
+    }
+
+    private HttpResponse<ImportView> imported(Bulletin b, List<RemovedLine> removed) {
+        return HttpResponse.created(new ImportView(reader.bulletin(b.id(), true), removed),
+                URI.create("/api/v1/bulletins/" + b.id()));
     }
 
     private HttpResponse<BulletinView> created(Bulletin b) {

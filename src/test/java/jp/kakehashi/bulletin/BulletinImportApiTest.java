@@ -236,6 +236,28 @@ class BulletinImportApiTest extends ServiceTest {
     }
 
     @Test
+    void aWebPageReportKeepsItsTableAndAnswersWithTheChromeLinesItRemoved() throws Exception {
+        String page = new String(getClass().getResourceAsStream("/bulletins/report-programme-table.md").readAllBytes(),
+                StandardCharsets.UTF_8).replace("Seminar 2023", "Seminar " + UUID.randomUUID());
+        Http.Response r = http.postText("/api/v1/reports/import?office=SIN", page);
+        assertEquals(201, r.status(), r.body());
+        assertEquals("2023-11-20", r.map().get("publishedOn"));
+        List<?> removed = (List<?>) r.map().get("removed");
+        assertEquals(8, removed.size(), r.body());
+        assertEquals(Map.of("line", 25, "text", "+65 6224 8376"), removed.get(4));
+        Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) r.map().get("pairs")).get(0)).get("source");
+        assertTrue(((String) source.get("body")).contains("\n| 20 Nov | Opening ceremony. Keynote by Mr. Sato. | Tokyo |\n"),
+                r.body());
+        assertEquals(List.of("SIN-2023-11.jpg"), source.get("images"));
+        // a flash bulletin reports the site chrome above its header and the footer below
+        Http.Response flash = http.postText("/api/v1/bulletins/import",
+                "ホーム > 海外事務所だより\n" + uniqueFlash("パリ") + "バックナンバーはこちら\n");
+        assertEquals(201, flash.status(), flash.body());
+        assertEquals(List.of(Map.of("line", 1, "text", "ホーム > 海外事務所だより"),
+                Map.of("line", 9, "text", "バックナンバーはこちら")), flash.map().get("removed"));
+    }
+
+    @Test
     void aReportTakesPublishedOnAndWithoutAnyDateOffersTheDatesItMentionsInsteadOfToday() throws SQLException {
         String undated = "Seminar " + UUID.randomUUID() + "\n\nThe seminar was held on 20 November 2023 in London.\n"
                 + "A follow-up is planned for 令和6年2月1日.\n";

@@ -31,7 +31,8 @@ public final class FlashParser {
     public record Unattributed(int item, String title) {
     }
 
-    public record Result(CreateBulletinCommand command, List<Unattributed> unattributed) {
+    /** The bulletin, the items without an office, and the lines left out (chrome above, teasers, footer). */
+    public record Result(CreateBulletinCommand command, List<Unattributed> unattributed, List<RemovedLine> removed) {
     }
 
     private FlashParser() {
@@ -54,19 +55,32 @@ public final class FlashParser {
             }
         }
         String title = published == null ? null : lastNonBlank(lines, start);
+        List<RemovedLine> removed = new ArrayList<>();
+        for (int i = 0; i < start; i++) {
+            if (!lines[i].isBlank() && !lines[i].strip().equals(title)) {
+                removed.add(new RemovedLine(i + 1, lines[i].strip()));
+            }
+        }
         List<Item> items = new ArrayList<>();
         Item current = null;
         for (int i = start + 1; i < lines.length; i++) {
             String raw = lines[i].strip();
             String n = norm(lines[i]);
             if (FOOTERS.stream().anyMatch(n::startsWith)) {
+                for (int k = i; k < lines.length; k++) {
+                    if (!lines[k].isBlank()) {
+                        removed.add(new RemovedLine(k + 1, lines[k].strip()));
+                    }
+                }
                 break;
             }
             if (n.startsWith("◇")) {
                 current = new Item(raw.substring(1).strip());
                 items.add(current);
             } else if (current == null || isTeaser(n)) {
-                continue;
+                if (!n.isEmpty()) {
+                    removed.add(new RemovedLine(i + 1, raw));
+                }
             } else if (n.isEmpty()) {
                 current.breakParagraph();
             } else if (IMAGE.matcher(n).matches()) {
@@ -77,6 +91,8 @@ public final class FlashParser {
                 int name = IMAGE_THEN_CAPTION.matcher(n).replaceFirst("$1").length();
                 current.images.add(raw.substring(0, name));
                 current.captions.add(raw.substring(name + 3).strip());
+            } else if (n.startsWith("・") && n.length() > 1) {
+                current.listItem(raw.substring(1).strip());
             } else {
                 if (indented(lines[i])) {
                     current.indentedLine();
@@ -96,7 +112,7 @@ public final class FlashParser {
             pairs.add(new PairCommand(office.orElse(null), "ja", item.source(body), null));
         }
         LocalDate date = published == null ? fallbackDate : published;
-        return new Result(new CreateBulletinCommand(null, title, null, date, pairs), unknown);
+        return new Result(new CreateBulletinCommand(null, title, null, date, pairs), unknown, removed);
     }
 
     static String norm(String line) {
@@ -128,6 +144,7 @@ public final class FlashParser {
         final List<String> captions = new ArrayList<>();
         final List<String> images = new ArrayList<>();
         private StringBuilder paragraph;
+        private boolean listOpen;
 
         Item(String heading) {
             int eq = Math.max(heading.lastIndexOf('='), heading.lastIndexOf('＝'));
@@ -136,6 +153,7 @@ public final class FlashParser {
         }
 
         void addLine(String line) {
+            listOpen = false;
             if (paragraph == null) {
                 paragraph = new StringBuilder(line);
                 return;
@@ -156,6 +174,18 @@ public final class FlashParser {
             if (paragraph != null && "。！？」』）)!?.".indexOf(paragraph.charAt(paragraph.length() - 1)) >= 0) {
                 breakParagraph();
             }
+        }
+
+        /** A {@code ・} line: an item of a list, which follows the one before it on the next line. */
+        void listItem(String content) {
+            boolean inList = paragraph == null && listOpen;
+            breakParagraph();
+            if (inList) {
+                paragraphs.set(paragraphs.size() - 1, paragraphs.getLast() + "\n- " + content);
+            } else {
+                paragraphs.add("- " + content);
+            }
+            listOpen = true;
         }
 
         void breakParagraph() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -128,13 +129,11 @@ class FlashParserTest {
     }
 
     @Test
-    void anEnglishReportTakesTitleDateParagraphsAndCaptions() throws IOException {
-        var c = ReportParser.parse(resource("report-en.md"), "SIN", "en", FALLBACK);
-        assertEquals("Shirakawa delegation visits Singapore", c.titleEn());
-        assertEquals(LocalDate.of(2026, 11, 22), c.publishedOn());
-        var source = c.pairList().get(0).source();
-        assertEquals("A delegation from Shirakawa City visited Singapore to promote local products and tourism."
-                + "\n\nMeetings\n\nThe delegation met the Singapore Tourism Board and two travel agencies.", source.body());
-        assertEquals(java.util.List.of("The delegation at the Singapore Tourism Board"), source.captions());
+    void middleDotLinesOfAnItemBecomeOneListAndTheChromeAboveIsReported() {
+        var result = FlashParser.parse("トップ > 事務所だより\n海外事務所だより\n2026年4月15日配信\n◇説明会を開催=パリ\n　説明会を開いた。\n"
+                + "・日時：4月1日\n・会場：パリ事務所\n　参加者は20人。(パリ事務所)\n", FlashParserTest::office, FALLBACK);
+        assertEquals("説明会を開いた。\n\n- 日時：4月1日\n- 会場：パリ事務所\n\n参加者は20人。(パリ事務所)",
+                result.command().pairList().getFirst().source().body());
+        assertEquals(List.of(new RemovedLine(1, "トップ > 事務所だより")), result.removed());
     }
 }

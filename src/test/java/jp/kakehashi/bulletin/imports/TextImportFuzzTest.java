@@ -18,6 +18,7 @@ import jp.kakehashi.system.ErrorCode;
  */
 class TextImportFuzzTest {
     private static final LocalDate FALLBACK = LocalDate.of(2026, 11, 22);
+    private static final ChromeRules CHROME = ChromeRules.packaged();
     private static final Set<ErrorCode> CLEAN = Set.of(ErrorCode.EMPTY_BODY, ErrorCode.BINARY_BODY,
             ErrorCode.NUL_BYTE, ErrorCode.INVALID_UTF8, ErrorCode.FIELD_TOO_LONG, ErrorCode.TOO_MANY_ITEMS,
             ErrorCode.NO_ITEMS, ErrorCode.VALIDATION_FAILED);
@@ -32,8 +33,8 @@ class TextImportFuzzTest {
             return;
         }
         checked(FlashParser.parse(text, FlashParserTest::office, FALLBACK).command());
-        checked(ReportParser.parse(text, "PAR", "ja", FALLBACK));
-        checked(ReportParser.parse(text, "LON", "en", FALLBACK));
+        checked(ReportParser.parse(text, "PAR", "ja", FALLBACK, CHROME).command());
+        checked(ReportParser.parse(text, "LON", "en", FALLBACK, CHROME).command());
     }
 
     private static void checked(CreateBulletinCommand command) {
