@@ -3,6 +3,7 @@ package jp.kakehashi.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.i18n.LocalDates;
@@ -33,6 +34,11 @@ public final class Texts {
 
     public String fmt(String key, String n1, Object v1, String n2, Object v2, String n3, Object v3) {
         return messages.format(locale, key, Map.of(n1, v1, n2, v2, n3, v3));
+    }
+
+    /** A stored text as paragraphs, headings, lists and tables ({@code layout :: blocks}). */
+    public List<TextBlocks.Group> blocks(String text) {
+        return TextBlocks.of(text);
     }
 
     /** An instant as the calendar date at headquarters (Tokyo), written the locale's way. */

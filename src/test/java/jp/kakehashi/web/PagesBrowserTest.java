@@ -104,9 +104,9 @@ class PagesBrowserTest extends ServiceTest {
         List<WebElement> rows = browser.findElements(By.cssSelector(".pair-article .pair.paragraph"));
         assertFalse(rows.isEmpty());
         for (WebElement row : rows) {
-            assertEquals(2, row.findElements(By.cssSelector("p.body[lang=ja], p.body[lang=en]")).size(), row.getText());
+            assertEquals(2, row.findElements(By.cssSelector(".body[lang=ja], .body[lang=en]")).size(), row.getText());
         }
-        assertTrue(rows.stream().anyMatch(r -> !r.findElement(By.cssSelector("p[lang=en]")).getText().isBlank()));
+        assertTrue(rows.stream().anyMatch(r -> !r.findElement(By.cssSelector(".body[lang=en]")).getText().isBlank()));
         assertTrue(browser.findElement(By.cssSelector(".meta time")).getText().startsWith("令和"),
                 "Japanese dates in the imperial era");
         Browser.screenshot(browser, "bulletin-ja");
@@ -131,9 +131,11 @@ class PagesBrowserTest extends ServiceTest {
         Person approver = staffing.editor("TYO");
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (String p : payloads) {
+            // the payload also inside the line notation: a heading, a list item, a table cell
+            String blocks = "\n## " + p + "\n- " + p + "\n| " + p.replace("|", "") + " | x |";
             pairs.add(Map.of("office", "TYO", "sourceLang", "ja", "source", Map.of("title", p + " " + word,
-                    "body", "本文 " + word + " " + p, "captions", List.of(p)), "target", Map.of("title", p,
-                    "body", word + " " + p)));
+                    "body", "本文 " + word + " " + p + blocks, "captions", List.of(p)), "target", Map.of("title", p,
+                    "body", word + " " + p + blocks)));
         }
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", payloads.getFirst(),
                 "titleEn", payloads.get(1), "publishedOn", "2026-11-22", "pairs", pairs));
@@ -155,6 +157,12 @@ class PagesBrowserTest extends ServiceTest {
             assertNoScriptRan(page);
             String text = browser.findElement(By.tagName("main")).getText();
             assertTrue(text.contains("window.__xss=1"), page + " shows the payloads as text");
+            if (page.startsWith("/bulletins/")) {
+                assertFalse(browser.findElements(By.cssSelector(".pair.paragraph .body[lang=en] table.text-table td"))
+                        .isEmpty(), "table rows are shown as a table");
+                assertFalse(browser.findElements(By.cssSelector(".pair.paragraph .body[lang=ja] li")).isEmpty());
+                assertFalse(browser.findElements(By.cssSelector(".pair.paragraph .body h3")).isEmpty());
+            }
         }
         Browser.screenshot(browser, "xss-search");
         Http.Response raw = http.get("/bulletins/" + bulletin);
@@ -821,7 +829,7 @@ class PagesBrowserTest extends ServiceTest {
         }
         Object flag = ((JavascriptExecutor) browser).executeScript("return window.__xss;");
         assertNull(flag, page + ": a payload ran");
-        assertEquals(0, browser.findElements(By.cssSelector(".hits script, .hits img, .hits svg, .hits iframe, .hits object, .hits embed, .hits video, .hits audio, .hits form, .hits input, .hits details, .hits x, .hits style, .hits link, .hits meta, .hits base, .hits button, .hits select, .hits textarea, .hits marquee, .hits math, .hits template, .hits noscript, .hits table, .hits a[href^='javascript'], .pair-article script, .pair-article img, .pair-article svg, .pair-article iframe, .pair-article object, .pair-article embed, .pair-article video, .pair-article audio, .pair-article form, .pair-article input, .pair-article details, .pair-article x, .pair-article style, .pair-article link, .pair-article meta, .pair-article base, .pair-article button, .pair-article select, .pair-article textarea, .pair-article marquee, .pair-article math, .pair-article template, .pair-article noscript, .pair-article table, .pair-article a[href^='javascript'], h1 script, h1 img, h1 svg, h1 iframe, h1 object, h1 embed, h1 video, h1 audio, h1 form, h1 input, h1 details, h1 x, h1 style, h1 link, h1 meta, h1 base, h1 button, h1 select, h1 textarea, h1 marquee, h1 math, h1 template, h1 noscript, h1 table, h1 a[href^='javascript']")).size(),
+        assertEquals(0, browser.findElements(By.cssSelector(".hits script, .hits img, .hits svg, .hits iframe, .hits object, .hits embed, .hits video, .hits audio, .hits form, .hits input, .hits details, .hits x, .hits style, .hits link, .hits meta, .hits base, .hits button, .hits select, .hits textarea, .hits marquee, .hits math, .hits template, .hits noscript, .hits table, .hits a[href^='javascript'], .pair-article script, .pair-article img, .pair-article svg, .pair-article iframe, .pair-article object, .pair-article embed, .pair-article video, .pair-article audio, .pair-article form, .pair-article input, .pair-article details, .pair-article x, .pair-article style, .pair-article link, .pair-article meta, .pair-article base, .pair-article button, .pair-article select, .pair-article textarea, .pair-article marquee, .pair-article math, .pair-article template, .pair-article noscript, .pair-article table:not(.text-table), .pair-article a[href^='javascript'], h1 script, h1 img, h1 svg, h1 iframe, h1 object, h1 embed, h1 video, h1 audio, h1 form, h1 input, h1 details, h1 x, h1 style, h1 link, h1 meta, h1 base, h1 button, h1 select, h1 textarea, h1 marquee, h1 math, h1 template, h1 noscript, h1 table, h1 a[href^='javascript']")).size(),
                 page + ": payload markup became elements");
     }
 }
