@@ -20,12 +20,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
-import jp.kakehashi.bulletin.imports.Dates;
-import jp.kakehashi.bulletin.imports.ChromeRules;
-import jp.kakehashi.bulletin.imports.FlashParser;
 import jp.kakehashi.bulletin.imports.ImportView;
-import jp.kakehashi.bulletin.imports.RemovedLine;
-import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.bulletin.imports.TextBodies;
 import jp.kakehashi.http.ETags;
 import jp.kakehashi.http.Paging;
@@ -50,72 +45,51 @@ class BulletinController {
     private final BulletinRepository bulletins;
     private final OfficeDirectory offices;
     private final StaffLookup staff;
-    private final ChromeRules chrome;
+    private final TextImports imports;
 
     BulletinController(BulletinService service, BulletinReader reader, BulletinRepository bulletins,
-                       OfficeDirectory offices, StaffLookup staff, ChromeRules chrome) {
+                       OfficeDirectory offices, StaffLookup staff, TextImports imports) {
         this.staff = staff;
-        this.chrome = chrome;
+        this.imports = imports;
         this.service = service;
         this.reader = reader;
         this.bulletins = bulletins;
         this.offices = offices;
     }
 
+    /** With {@code preview=true}: 200 and what would be created, refused exactly as the import would be. */
     @Post(uri = "/bulletins/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
-    HttpResponse<ImportView> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
-                                           @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
+    HttpResponse<?> importFlash(@Nullable @Body byte[] body, @Nullable @QueryValue LocalDate publishedOn,
+                                @Nullable @QueryValue Boolean confirm, @Nullable @QueryValue Boolean preview,
+                                @Nullable Authentication auth) {
         Actor actor = editor(auth);
-        String text = TextBodies.decode(body);
-        var parsed = FlashParser.parse(text, offices::attributedOffice, null);
-        if (parsed.command().pairList().isEmpty()) {
-            throw new ApiException(ErrorCode.NO_ITEMS, "No line starting with ◇ was found");
-        }
-        if (!parsed.unattributed().isEmpty()) {
-            throw new ApiException(ErrorCode.UNKNOWN_OFFICE,
-                    "Items without a recognisable office attribution such as (パリ事務所): "
-                            + parsed.unattributed().stream().map(u -> String.valueOf(u.item())).toList())
-                    .with("items", parsed.unattributed());
-        }
-        Bulletin b = service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm));
-        return imported(b, parsed.removed());
-    }
-
-    /**
-     * The editor's publishedOn wins over a date in the text; with neither, the import is refused with
-     * the dates the text mentions, never dated today behind the editor's back.
-     */
-    private static CreateBulletinCommand dated(CreateBulletinCommand c, @Nullable LocalDate publishedOn, String text) {
-        if (publishedOn != null) {
-            return new CreateBulletinCommand(c.number(), c.titleJa(), c.titleEn(), publishedOn, c.pairs());
-        }
-        if (c.publishedOn() == null) {
-            throw new ApiException(ErrorCode.DATE_REQUIRED, "The text has no publish date line; send publishedOn="
-                    + "YYYY-MM-DD (dates the text mentions are listed in candidates)")
-                    .with("candidates", Dates.all(text).stream().map(LocalDate::toString).toList());
-        }
-        return c;
+        return imported(imports.flash(TextBodies.decode(body), publishedOn), actor, confirm, preview);
     }
 
     @Post(uri = "/reports/import", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
-    HttpResponse<ImportView> importReport(@Nullable @Body byte[] body, @QueryValue String office,
-                                            @Nullable @QueryValue String sourceLang,
-                                            @Nullable @QueryValue LocalDate publishedOn,
-                                            @Nullable @QueryValue Boolean confirm, @Nullable Authentication auth) {
+    HttpResponse<?> importReport(@Nullable @Body byte[] body, @QueryValue String office,
+                                 @Nullable @QueryValue String sourceLang, @Nullable @QueryValue LocalDate publishedOn,
+                                 @Nullable @QueryValue Boolean confirm, @Nullable @QueryValue Boolean preview,
+                                 @Nullable Authentication auth) {
         Actor actor = editor(auth);
-        String lang = sourceLang == null ? "en" : sourceLang;
         if (!offices.exists(office)) {
             throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "Unknown office code").with("office", office);
         }
-        if (!Bounds.LANGS.contains(lang)) {
-            throw ApiException.invalidParameter("sourceLang", "sourceLang must be ja or en");
+        return imported(imports.report(TextBodies.decode(body), office, sourceLang, publishedOn), actor, confirm,
+                preview);
+    }
+
+    private HttpResponse<?> imported(TextImports.Parsed parsed, Actor actor, @Nullable Boolean confirm,
+                                     @Nullable Boolean preview) {
+        boolean confirmed = Boolean.TRUE.equals(confirm);
+        if (Boolean.TRUE.equals(preview)) {
+            return HttpResponse.ok(imports.preview(parsed, confirmed));
         }
-        String text = TextBodies.decode(body);
-        ReportParser.Result parsed = ReportParser.parse(text, office, lang, null, chrome);
-        Bulletin b = service.importText(dated(parsed.command(), publishedOn, text), actor, Boolean.TRUE.equals(confirm));
-        return imported(b, parsed.removed());
+        Bulletin b = imports.store(parsed, actor, confirmed);
+        return HttpResponse.created(new ImportView(reader.bulletin(b.id(), true), parsed.removed()),
+                URI.create("/api/v1/bulletins/" + b.id()));
     }
 
     @Post(uri = "/bulletins", consumes = MediaType.APPLICATION_JSON)
@@ -142,11 +116,6 @@ class BulletinController {
     HttpResponse<BulletinView> get(@PathVariable long id, @Nullable Authentication auth) {
         BulletinView view = reader.bulletin(id, staff.of(auth).isPresent());
         return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
-    }
-
-    private HttpResponse<ImportView> imported(Bulletin b, List<RemovedLine> removed) {
-        return HttpResponse.created(new ImportView(reader.bulletin(b.id(), true), removed),
-                URI.create("/api/v1/bulletins/" + b.id()));
     }
 
     private HttpResponse<BulletinView> created(Bulletin b) {

@@ -66,6 +66,22 @@ public class BulletinService {
     }
 
     private Bulletin create(CreateBulletinCommand command, Actor actor, boolean confirmed) {
+        String key = check(command, confirmed);
+        Bulletin bulletin = bulletins.save(new Bulletin(null, command.number(), command.titleJa(), command.titleEn(),
+                command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null));
+        int position = 0;
+        for (PairCommand p : command.pairList()) {
+            addPair(bulletin.id(), ++position, p, actor);
+        }
+        outbox.bulletinChanged(bulletin.id(), "created");
+        return bulletin;
+    }
+
+    /**
+     * What refuses a new bulletin before anything is written: bounds, unknown offices, an exact
+     * duplicate, and (unless {@code confirmed}) near-duplicates. Returns the duplicate key.
+     */
+    public String check(CreateBulletinCommand command, boolean confirmed) {
         Bounds.check(command);
         for (int i = 0; i < command.pairList().size(); i++) {
             String office = command.pairList().get(i).office();
@@ -88,14 +104,7 @@ public class BulletinService {
                         .with("existingId", near.getFirst().existingId()).with("items", near);
             }
         }
-        Bulletin bulletin = bulletins.save(new Bulletin(null, command.number(), command.titleJa(), command.titleEn(),
-                command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null));
-        int position = 0;
-        for (PairCommand p : command.pairList()) {
-            addPair(bulletin.id(), ++position, p, actor);
-        }
-        outbox.bulletinChanged(bulletin.id(), "created");
-        return bulletin;
+        return key;
     }
 
     private void addPair(long bulletinId, int position, PairCommand p, Actor actor) {

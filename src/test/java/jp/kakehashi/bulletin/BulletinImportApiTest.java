@@ -258,6 +258,29 @@ class BulletinImportApiTest extends ServiceTest {
     }
 
     @Test
+    void aPreviewAnswersWhatAnImportWouldCreateAndWritesNothing() throws Exception {
+        String text = uniqueFlash("パリ");
+        List<Long> before = counts();
+        Http.Response preview = http.postText("/api/v1/bulletins/import?preview=true", "ホーム\n" + text);
+        assertEquals(200, preview.status(), preview.body());
+        Map<?, ?> bulletin = (Map<?, ?>) preview.map().get("bulletin");
+        assertEquals("2026-04-15", bulletin.get("publishedOn"));
+        List<?> pairs = (List<?>) bulletin.get("pairs");
+        assertEquals(List.of("PAR", "LON"), pairs.stream().map(p -> ((Map<?, ?>) p).get("office")).toList());
+        assertEquals(List.of(Map.of("line", 1, "text", "ホーム")), preview.map().get("removed"));
+        assertEquals(before, counts(), "a preview writes nothing");
+        // refused exactly as the import would be
+        assertProblem(http.postText("/api/v1/reports/import?office=LON&preview=true", "Untitled\nno date here\n"), 422,
+                "DATE_REQUIRED");
+        assertEquals(201, http.postText("/api/v1/bulletins/import", text).status());
+        assertProblem(http.postText("/api/v1/bulletins/import?preview=true", text), 409, "DUPLICATE_BULLETIN");
+        assertProblem(http.postText("/api/v1/bulletins/import?preview=true", text.replace("=パリ", "!=パリ")), 409,
+                "POSSIBLE_DUPLICATE");
+        assertEquals(200, http.postText("/api/v1/bulletins/import?preview=true&confirm=true",
+                text.replace("=パリ", "!=パリ")).status());
+    }
+
+    @Test
     void aReportTakesPublishedOnAndWithoutAnyDateOffersTheDatesItMentionsInsteadOfToday() throws SQLException {
         String undated = "Seminar " + UUID.randomUUID() + "\n\nThe seminar was held on 20 November 2023 in London.\n"
                 + "A follow-up is planned for 令和6年2月1日.\n";
