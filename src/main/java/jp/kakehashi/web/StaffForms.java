@@ -41,6 +41,7 @@ class StaffForms {
         Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
         model.put("me", me);
         model.put("admin", me.has(User.Role.ADMIN));
+        model.put("editor", me.has(User.Role.EDITOR));
         model.put("csrf", Csrf.token(request));
         return model;
     }

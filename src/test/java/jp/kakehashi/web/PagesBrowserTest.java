@@ -170,6 +170,52 @@ class PagesBrowserTest extends ServiceTest {
         assertFalse(raw.body().contains("<script>window"), "escaped in the HTML itself");
     }
 
+    @Test
+    void anEditorPreviewsAPastedWebPageChoosesItsDateAndImportsIt() throws Exception {
+        Person editor = new Staffing(http).editor("SIN");
+        String page;
+        try (var in = getClass().getResourceAsStream("/bulletins/report-programme-table.md")) {
+            page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("Seminar 2023", "Seminar " + UUID.randomUUID())
+                    .replace("\n20 November 2023\n", "\nThe seminar opened on 20 November 2023.\n");
+        }
+        signIn(editor);
+        navigate(() -> browser.findElement(By.id("import-link")).click());
+        fillImport(page);
+        press("preview");
+        assertTrue(browser.findElement(By.id("error")).getText().contains("publishedOn"), "no date: refused");
+        assertTrue(browser.findElements(By.id("do-import")).isEmpty(), "nothing to import yet");
+        navigate(() -> browser.findElement(By.cssSelector("#candidates button")).click());
+        assertEquals("2023-11-20", browser.findElement(By.id("publishedOn")).getAttribute("value"));
+        assertEquals(1, browser.findElements(By.cssSelector(".preview-item")).size());
+        assertEquals("SIN", browser.findElement(By.cssSelector(".preview-item .office")).getText());
+        assertEquals(4, browser.findElements(By.cssSelector(".preview-item table.text-table tr")).size());
+        assertEquals(8, browser.findElements(By.cssSelector("#removed li")).size());
+        assertTrue(browser.findElement(By.id("removed")).getText().contains("Click here for directions"));
+        assertStaffPageInert("/work/import");
+        Browser.screenshot(browser, "import-preview");
+        press("do-import");
+        assertTrue(browser.getCurrentUrl().matches(".*/work/bulletins/\\d+"), browser.getCurrentUrl());
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
+        assertEquals("2023-11-20", editor.http().get("/api/v1/bulletins/" + id).map().get("publishedOn"));
+        // the same text again: refused as the API refuses it, the form kept
+        browser.get(base + "/work/import");
+        fillImport(page);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-11-20';",
+                browser.findElement(By.id("publishedOn")));
+        press("preview");
+        assertTrue(browser.findElement(By.id("error")).getText().contains("already been imported"),
+                browser.findElement(By.id("error")).getText());
+        assertTrue(browser.findElement(By.id("text")).getAttribute("value").contains("Local Government Seminar"));
+    }
+
+    private void fillImport(String text) {
+        browser.findElement(By.id("kind-report")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("office"))).selectByValue("SIN");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id("text")), text);
+    }
+
     private void signIn(Person who) {
         signIn(who.username(), Staffing.PASSWORD);
     }
