@@ -8,8 +8,10 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -46,11 +48,13 @@ class BulletinController {
     private final OfficeDirectory offices;
     private final StaffLookup staff;
     private final TextImports imports;
+    private final BulletinTitles titles;
 
     BulletinController(BulletinService service, BulletinReader reader, BulletinRepository bulletins,
-                       OfficeDirectory offices, StaffLookup staff, TextImports imports) {
+                       OfficeDirectory offices, StaffLookup staff, TextImports imports, BulletinTitles titles) {
         this.staff = staff;
         this.imports = imports;
+        this.titles = titles;
         this.service = service;
         this.reader = reader;
         this.bulletins = bulletins;
@@ -96,6 +100,16 @@ class BulletinController {
     @Secured("EDITOR")
     HttpResponse<BulletinView> create(@Body CreateBulletinCommand command, @Nullable Authentication auth) {
         return created(service.create(command, editor(auth)));
+    }
+
+    /** Both titles as they should read (an absent or blank one is cleared); If-Match: the bulletin's ETag. */
+    @Put(uri = "/bulletins/{id}/titles", consumes = MediaType.APPLICATION_JSON)
+    @Secured("EDITOR")
+    HttpResponse<BulletinView> retitle(@PathVariable long id, @Body BulletinTitles.TitlesCommand command,
+                                       @Nullable @Header("If-Match") String ifMatch, @Nullable Authentication auth) {
+        titles.retitle(id, staff.require(auth), ETags.required(ifMatch), command);
+        BulletinView view = reader.bulletin(id, true);
+        return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
     }
 
     @Get("/bulletins{?page,size}")

@@ -21,6 +21,7 @@ public enum Action {
     UNAPPROVE("unapprove"), CONFIRM("confirm"), UNCLAIM("unclaim"), TAKEOVER("takeover"),
     REOPEN("reopen"), CANCEL("cancel"),
     SAVE_DRAFT(null), EXPIRE(null), RELEASE_BULLETIN(null), RETRACT_BULLETIN(null), WITHDRAW_BULLETIN(null),
+    RETITLE_BULLETIN(null),
     SOURCE_SUBSTANTIVE(null), SOURCE_TYPO(null);
 
     /** The audit name of an approval by the pair's last submitter (offices that allow it). */
@@ -66,6 +67,7 @@ public enum Action {
             case RELEASE_BULLETIN -> "bulletin_release";
             case RETRACT_BULLETIN -> "bulletin_retract";
             case WITHDRAW_BULLETIN -> "bulletin_withdraw";
+            case RETITLE_BULLETIN -> "bulletin_retitle";
             default -> name().toLowerCase(Locale.ROOT);
         };
     }

@@ -66,8 +66,8 @@ public final class WorkflowRules {
             case UNAPPROVE -> from == APPROVED ? SUBMITTED : null;
             case RELEASE_BULLETIN -> from == APPROVED ? RELEASED : null;
             case RETRACT_BULLETIN -> from == RELEASED ? APPROVED : null;
-            // a withdrawn bulletin's pairs are deleted, not moved (bulletin/BulletinWithdrawal decides)
-            case WITHDRAW_BULLETIN -> null;
+            // bulletin-level changes: a withdrawn bulletin's pairs are deleted, a retitled one's stay where they are
+            case WITHDRAW_BULLETIN, RETITLE_BULLETIN -> null;
             case SOURCE_SUBSTANTIVE -> from == CANCELLED ? null : OUTDATED;
             case SOURCE_TYPO -> from;
             case CONFIRM -> from == OUTDATED ? OUTDATED : null;

@@ -713,6 +713,14 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals(1, browser.findElements(By.cssSelector("#pairs tr.blocker")).size());
         Browser.screenshot(browser, "release-blocked");
 
+        // the English title, given on the page (a hostile one), heads the English page
+        browser.findElement(By.id("titleEn")).clear();
+        browser.findElement(By.id("titleEn")).sendKeys(payloads.get(5));
+        press("save-titles");
+        assertEquals(base + "/work/bulletins/" + bulletin, browser.getCurrentUrl());
+        assertEquals(payloads.get(5).strip(), browser.findElement(By.tagName("h1")).getText());
+        assertStaffPageInert("/work/bulletins/" + bulletin);
+
         // nothing of it approved: the editor takes the import back, with a (hostile) reason
         browser.findElement(By.id("withdraw-reason")).sendKeys(payloads.get(3));
         press("withdraw");
