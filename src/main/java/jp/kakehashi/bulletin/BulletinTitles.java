@@ -4,13 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Objects;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.pair.Action;
-import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.system.ApiException;
@@ -52,12 +50,7 @@ public class BulletinTitles {
         FieldLimits.length("titleJa", ja, FieldLimits.MAX_TITLE);
         FieldLimits.length("titleEn", en, FieldLimits.MAX_TITLE);
         Bulletin b = bulletins.lockById(id).orElseThrow(() -> ApiException.notFound("Bulletin " + id));
-        List<String> notMine = pairs.findByBulletinIdOrderByPosition(id).stream().map(Pair::officeCode).distinct()
-                .filter(o -> !who.editorOf(o)).toList();
-        if (!who.hqEditor() && !notMine.isEmpty()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Editors of every office of the bulletin only")
-                    .with("offices", notMine);
-        }
+        BulletinEditors.require(who, pairs.findByBulletinIdOrderByPosition(id));
         if (expectedVersion != null && !Objects.equals(expectedVersion, b.version())) {
             throw new ApiException(ErrorCode.PRECONDITION_FAILED, "The bulletin changed since it was read")
                     .with("version", b.version());

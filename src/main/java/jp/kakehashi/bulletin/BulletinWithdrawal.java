@@ -49,11 +49,7 @@ public class BulletinWithdrawal {
         FieldLimits.length("reason", reason, FieldLimits.MAX_REASON);
         Bulletin b = bulletins.lockById(id).orElseThrow(() -> ApiException.notFound("Bulletin " + id));
         List<Pair> all = pairs.findByBulletinIdOrderByPosition(id);
-        List<String> notMine = all.stream().map(Pair::officeCode).distinct().filter(o -> !who.editorOf(o)).toList();
-        if (!who.hqEditor() && !notMine.isEmpty()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Editors of every office of the bulletin only")
-                    .with("offices", notMine);
-        }
+        BulletinEditors.require(who, all);
         if (b.state() == Bulletin.BulletinState.RELEASED || all.stream().anyMatch(p -> TOO_LATE.contains(p.status()))
                 || bulletins.countMemoryUnitsOf(id) > 0) {
             throw new ApiException(ErrorCode.WRONG_STATE, "A translation of this bulletin was approved or released;"
