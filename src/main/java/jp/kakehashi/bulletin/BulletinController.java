@@ -78,11 +78,28 @@ class BulletinController {
                                  @Nullable @QueryValue Boolean confirm, @Nullable @QueryValue Boolean preview,
                                  @Nullable Authentication auth) {
         Actor actor = editor(auth);
+        knownOffice(office);
+        return imported(imports.report(TextBodies.decode(body), office, sourceLang, publishedOn), actor, confirm,
+                preview);
+    }
+
+    /** The same report as a CMS exports it, as HTML (text/html; charset=utf-8). */
+    @Post(uri = "/reports/import", consumes = MediaType.TEXT_HTML, produces = MediaType.APPLICATION_JSON)
+    @Secured("EDITOR")
+    HttpResponse<?> importHtmlReport(@Nullable @Body byte[] body, @QueryValue String office,
+                                     @Nullable @QueryValue String sourceLang, @Nullable @QueryValue LocalDate publishedOn,
+                                     @Nullable @QueryValue Boolean confirm, @Nullable @QueryValue Boolean preview,
+                                     @Nullable Authentication auth) {
+        Actor actor = editor(auth);
+        knownOffice(office);
+        return imported(imports.htmlReport(TextBodies.decode(body), office, sourceLang, publishedOn), actor, confirm,
+                preview);
+    }
+
+    private void knownOffice(String office) {
         if (!offices.exists(office)) {
             throw new ApiException(ErrorCode.UNKNOWN_OFFICE, "Unknown office code").with("office", office);
         }
-        return imported(imports.report(TextBodies.decode(body), office, sourceLang, publishedOn), actor, confirm,
-                preview);
     }
 
     private HttpResponse<?> imported(TextImports.Parsed parsed, Actor actor, @Nullable Boolean confirm,

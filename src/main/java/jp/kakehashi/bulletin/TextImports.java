@@ -4,11 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.bulletin.imports.ChromeRules;
 import jp.kakehashi.bulletin.imports.Dates;
 import jp.kakehashi.bulletin.imports.FlashParser;
+import jp.kakehashi.bulletin.imports.HtmlReport;
 import jp.kakehashi.bulletin.imports.RemovedLine;
 import jp.kakehashi.bulletin.imports.ReportParser;
 import jp.kakehashi.office.OfficeDirectory;
@@ -62,6 +65,19 @@ public class TextImports {
         }
         ReportParser.Result parsed = ReportParser.parse(text, office, lang, null, chrome);
         return new Parsed(dated(parsed.command(), publishedOn, text), parsed.removed());
+    }
+
+    /** A report exported as HTML: converted to the report text, removed lines numbered as in the HTML. */
+    public Parsed htmlReport(String html, @Nullable String office, @Nullable String sourceLang,
+                             @Nullable LocalDate publishedOn) {
+        HtmlReport.Converted converted = HtmlReport.convert(html);
+        Parsed parsed = report(converted.text(), office, sourceLang, publishedOn);
+        List<RemovedLine> removed = new ArrayList<>(converted.removed());
+        for (RemovedLine r : parsed.removed()) {
+            removed.add(new RemovedLine(converted.sourceLines()[r.line() - 1], r.text()));
+        }
+        removed.sort(Comparator.comparingInt(RemovedLine::line));
+        return new Parsed(parsed.bulletin(), removed);
     }
 
     /** Everything an import checks, nothing written: the answer to a preview. */

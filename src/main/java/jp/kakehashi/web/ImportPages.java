@@ -102,9 +102,11 @@ class ImportPages {
                 : Forms.first(f, "text").getBytes(StandardCharsets.UTF_8));
         LocalDate publishedOn = date(Forms.first(f, "candidate") != null ? Forms.first(f, "candidate")
                 : Forms.first(f, "publishedOn"));
-        return "report".equals(Forms.first(f, "kind"))
-                ? imports.report(text, Forms.first(f, "office"), Forms.first(f, "sourceLang"), publishedOn)
-                : imports.flash(text, publishedOn);
+        return switch (String.valueOf(Forms.first(f, "kind"))) {
+            case "report" -> imports.report(text, Forms.first(f, "office"), Forms.first(f, "sourceLang"), publishedOn);
+            case "html" -> imports.htmlReport(text, Forms.first(f, "office"), Forms.first(f, "sourceLang"), publishedOn);
+            default -> imports.flash(text, publishedOn);
+        };
     }
 
     private static LocalDate date(String value) {

@@ -258,6 +258,23 @@ class BulletinImportApiTest extends ServiceTest {
     }
 
     @Test
+    void aReportExportedAsHtmlIsImportedWithItsTableAndItsFurnitureReported() throws Exception {
+        String html = new String(getClass().getResourceAsStream("/bulletins/report-cms.html").readAllBytes(),
+                StandardCharsets.UTF_8).replace("councillors 2023", "councillors " + UUID.randomUUID());
+        Http.Response r = http.send(java.net.http.HttpRequest.newBuilder(
+                        server.getURI().resolve("/api/v1/reports/import?office=LON"))
+                .header("Content-Type", "text/html; charset=utf-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(html)));
+        assertEquals(201, r.status(), r.body());
+        assertEquals("2023-11-20", r.map().get("publishedOn"));
+        Map<?, ?> source = (Map<?, ?>) ((Map<?, ?>) ((List<?>) r.map().get("pairs")).get(0)).get("source");
+        assertTrue(((String) source.get("body")).contains("\n| Mon | City of Edinburgh Council. Tourism board. |\n"),
+                r.body());
+        assertEquals(List.of(5, 6, 28, 32), ((List<?>) r.map().get("removed")).stream()
+                .map(m -> ((Number) ((Map<?, ?>) m).get("line")).intValue()).toList());
+    }
+
+    @Test
     void aPreviewAnswersWhatAnImportWouldCreateAndWritesNothing() throws Exception {
         String text = uniqueFlash("パリ");
         List<Long> before = counts();

@@ -35,6 +35,7 @@ class TextImportFuzzTest {
         checked(FlashParser.parse(text, FlashParserTest::office, FALLBACK).command());
         checked(ReportParser.parse(text, "PAR", "ja", FALLBACK, CHROME).command());
         checked(ReportParser.parse(text, "LON", "en", FALLBACK, CHROME).command());
+        checked(ReportParser.parse(HtmlReport.convert(text).text(), "LON", "en", FALLBACK, CHROME).command());
     }
 
     private static void checked(CreateBulletinCommand command) {
