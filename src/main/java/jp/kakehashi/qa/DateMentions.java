@@ -17,9 +17,12 @@ record DateMentions(Set<String> found, String rest) {
             + "|November|December";
     private static final Pattern JA_ERA_YEAR = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年");
     private static final Pattern JA_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
-    private static final Pattern JA_MONTH_DAYS = Pattern.compile(
-            "(?<!\\d)(\\d{1,2})月(?:(\\d{1,2})日((?:\\s*[、,・~〜\\-–]\\s*(?:\\d{1,2}月)?\\d{1,2}日)*))?");
-    private static final Pattern JA_MORE_DAYS = Pattern.compile("(?:(\\d{1,2})月)?(\\d{1,2})日");
+    /** A list or range of days: 21、22日 / 23日から26日まで / 31日～11月2日; the last day carries 日. */
+    private static final String DAYS = "\\d{1,2}日?(?:\\s*(?:[、,・~〜\\-–]|から)\\s*(?:\\d{1,2}月)?\\d{1,2}日?)*(?<=日)(?!間)";
+    private static final Pattern JA_MONTH_DAYS = Pattern.compile("(?<!\\d)(\\d{1,2})月(?:(" + DAYS + ")(?:まで)?)?");
+    /** Days without their month (会期は23日から26日), which the sentence before named; 3日間 is a duration. */
+    private static final Pattern JA_BARE_DAYS = Pattern.compile("(?<![\\d月])" + DAYS + "(?:まで)?");
+    private static final Pattern JA_MORE_DAYS = Pattern.compile("(?:(\\d{1,2})月)?(\\d{1,2})(?![\\d月])");
     private static final Pattern EN_YEAR = Pattern.compile("(?<![\\d,.])((?:19|20)\\d{2})(?![\\d,])");
     private static final Pattern EN_DAYS_MONTH = Pattern.compile("((?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:,|and|to|-|–)\\s*)*"
             + "\\d{1,2}(?:st|nd|rd|th)?)\\s+(" + MONTHS + ")");
@@ -53,16 +56,24 @@ record DateMentions(Set<String> found, String rest) {
             if (md.group(2) == null) {
                 found.add("month " + month);
             } else {
-                found.add(month + "-" + Integer.parseInt(md.group(2)));
-                Matcher more = JA_MORE_DAYS.matcher(md.group(3));
-                while (more.find()) {
-                    if (more.group(1) != null) {
-                        month = Integer.parseInt(more.group(1));
+                Matcher day = JA_MORE_DAYS.matcher(md.group(2));
+                while (day.find()) {
+                    if (day.group(1) != null) {
+                        month = Integer.parseInt(day.group(1));
                     }
-                    found.add(month + "-" + Integer.parseInt(more.group(2)));
+                    found.add(month + "-" + Integer.parseInt(day.group(2)));
                 }
             }
             blank(rest, md.start(), md.end());
+        }
+        Matcher bare = JA_BARE_DAYS.matcher(rest.toString());
+        while (bare.find()) {
+            Matcher day = JA_MORE_DAYS.matcher(bare.group());
+            while (day.find()) {
+                found.add(day.group(1) == null ? "day " + Integer.parseInt(day.group(2))
+                        : day.group(1) + "-" + Integer.parseInt(day.group(2)));
+            }
+            blank(rest, bare.start(), bare.end());
         }
         return new DateMentions(found, rest.toString());
     }
@@ -94,10 +105,13 @@ record DateMentions(Set<String> found, String rest) {
         return new DateMentions(found, rest.toString());
     }
 
-    /** A month named with a day counts as a mention of the month too. */
+    /** A month named with a day counts as a mention of the month too, and a day of any month of a bare day. */
     boolean mentions(String date) {
         if (found.contains(date)) {
             return true;
+        }
+        if (date.startsWith("day ")) {
+            return found.stream().anyMatch(f -> f.endsWith("-" + date.substring(4)));
         }
         return date.startsWith("month ")
                 && found.stream().anyMatch(f -> f.startsWith(date.substring(6) + "-"));

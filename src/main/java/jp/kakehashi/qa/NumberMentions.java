@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * 三千五百). A lone kanji numeral is not read as a number: it is part of too many words and names
  * (一部, 八戸, 千葉).
  * English: digits with thousands separators, optionally scaled by thousand/million/billion/trillion,
- * and the numbers two to twenty written as words.
+ * the numbers two to twenty written as words, and the ordinals first to twentieth.
  * Keys are the values (plain strings without trailing zeros), values the text as written.
  */
 public final class NumberMentions {
@@ -29,6 +29,16 @@ public final class NumberMentions {
             "seventeen", "eighteen", "nineteen", "twenty");
     private static final Pattern SPELLED_WORD = Pattern.compile("(?i)\\b(" + String.join("|", SPELLED.subList(2,
             SPELLED.size())) + ")\\b");
+
+    /**
+     * Ordinals as anniversaries and rounds are written (1周年 = first anniversary, 第3回 = third);
+     * "second" is left out, as it is also a unit of time and a verb.
+     */
+    private static final java.util.List<String> ORDINALS = java.util.List.of("", "first", "", "third", "fourth", "fifth",
+            "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+            "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth");
+    private static final Pattern ORDINAL_WORD = Pattern.compile("(?i)\\b(" + String.join("|", ORDINALS.stream()
+            .filter(o -> !o.isEmpty()).toList()) + ")\\b");
 
     private NumberMentions() {
     }
@@ -67,6 +77,10 @@ public final class NumberMentions {
         Matcher w = SPELLED_WORD.matcher(text);
         while (w.find()) {
             found.putIfAbsent(String.valueOf(SPELLED.indexOf(w.group(1).toLowerCase(java.util.Locale.ROOT))), w.group());
+        }
+        Matcher o = ORDINAL_WORD.matcher(text);
+        while (o.find()) {
+            found.putIfAbsent(String.valueOf(ORDINALS.indexOf(o.group(1).toLowerCase(java.util.Locale.ROOT))), o.group());
         }
         return found;
     }
