@@ -30,6 +30,11 @@ public class OfficeDirectory implements KnownOffices {
         return offices.findAllOrderByCode();
     }
 
+    /** The office's time zone, for times shown to its people; Tokyo for an unknown code. */
+    public java.time.ZoneId zoneOf(String code) {
+        return offices.findById(code).map(o -> java.time.ZoneId.of(o.timeZone())).orElse(java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
     @Override
     public boolean exists(String code) {
         return names().containsValue(code);

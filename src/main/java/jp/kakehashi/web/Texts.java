@@ -50,6 +50,19 @@ public final class Texts {
         return LocalDates.format(date, locale, "ja".equals(locale.getLanguage()));
     }
 
+    /** A moment as the date and time in a zone (an office's), with the zone named: 2026年11月22日 13:08 CET. */
+    public String dateTime(Instant instant, ZoneId zone) {
+        java.time.ZonedDateTime at = instant.atZone(zone);
+        return date(at.toLocalDate()) + " " + java.time.format.DateTimeFormatter.ofPattern("HH:mm z", locale).format(at);
+    }
+
+    /** An audit action in words (history.claim), the code itself for one without words yet. */
+    public String action(String auditName) {
+        String key = "history." + auditName;
+        String words = messages.format(locale, key, Map.of());
+        return words.equals(key) ? auditName : words;
+    }
+
     public String lang() {
         return locale.getLanguage();
     }

@@ -24,6 +24,7 @@ import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.bulletin.BulletinRelease;
 import jp.kakehashi.bulletin.BulletinWithdrawal;
 import jp.kakehashi.pair.Action;
+import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairRepository;
 import jp.kakehashi.pair.PairStatus;
@@ -53,10 +54,11 @@ class WorkPages {
     private final Revisions revisions;
     private final BulletinRelease releases;
     private final BulletinWithdrawal withdrawals;
+    private final OfficeDirectory offices;
 
     WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader bulletins, PairDesk desk,
               PairWorkflow workflow, Revisions revisions, BulletinRelease releases,
-              BulletinWithdrawal withdrawals) {
+              BulletinWithdrawal withdrawals, OfficeDirectory offices) {
         this.session = session;
         this.forms = forms;
         this.pairs = pairs;
@@ -66,6 +68,7 @@ class WorkPages {
         this.revisions = revisions;
         this.releases = releases;
         this.withdrawals = withdrawals;
+        this.offices = offices;
     }
 
     @Get(uri = "{?withdrawn}", produces = MediaType.TEXT_HTML)
@@ -106,6 +109,7 @@ class WorkPages {
         model.put("freeText", "text".equals(mode));
         model.put("terms", d.terms().source());
         model.put("history", d.history());
+        model.put("zone", offices.zoneOf(d.pair().office()));
         // what the table has a row for in this state; the rules still decide (a translator pressing
         // approve gets 403). Assigning needs a person to name, which these buttons do not ask for.
         model.put("actions", d.actions().stream().filter(a -> !a.needsAssignee()).toList());

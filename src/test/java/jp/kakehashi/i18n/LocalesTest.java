@@ -100,4 +100,18 @@ class LocalesTest {
         assertEquals("平成31年4月30日", LocalDates.format(LocalDate.of(2019, 4, 30), Locale.JAPANESE, true));
         assertEquals("令和元年5月1日", LocalDates.format(LocalDate.of(2019, 5, 1), Locale.JAPANESE, true));
     }
+
+    @Test
+    void everyAuditActionHasWordsInTheHistoryInBothLanguages() {
+        java.util.Set<String> names = new java.util.TreeSet<>(List.of("create", "retract",
+                jp.kakehashi.pair.Action.RELEASED_WITH_BULLETIN));
+        for (jp.kakehashi.pair.Action a : jp.kakehashi.pair.Action.values()) {
+            names.add(a.auditName(false));
+            names.add(a.auditName(true));
+        }
+        for (String name : names) {
+            assertTrue(en.containsKey("history." + name), "en history." + name);
+            assertTrue(ja.containsKey("history." + name), "ja history." + name);
+        }
+    }
 }

@@ -701,6 +701,11 @@ class PagesBrowserTest extends ServiceTest {
         assertFalse(browser.findElements(By.cssSelector("#draft-diff .op-insert")).isEmpty(), "the draft diff");
         assertFalse(browser.findElements(By.cssSelector("#draft-diff .op-delete")).isEmpty(), "the draft diff");
         assertTrue(browser.findElement(By.cssSelector(".history")).getText().contains("<iframe src="), "the reason");
+        // history in words and in the office's time, not codes
+        assertEquals("Sent back", browser.findElement(By.cssSelector(".history .action[data-action=reject]")).getText());
+        assertFalse(browser.findElement(By.cssSelector(".history")).getText().contains("save_draft"));
+        assertTrue(browser.findElement(By.cssSelector(".history time")).getText().matches(".*\\d{2}:\\d{2} \\S+"),
+                browser.findElement(By.cssSelector(".history time")).getText());
         Browser.screenshot(browser, "review-with-diff");
         for (String page : List.of("/work", "/work/dashboard", "/work/bulletins/" + bulletin)) {
             browser.get(base + page);
