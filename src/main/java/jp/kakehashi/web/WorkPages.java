@@ -1,7 +1,6 @@
 package jp.kakehashi.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,7 +25,7 @@ import jp.kakehashi.bulletin.BulletinWithdrawal;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.pair.PairDesk;
-import jp.kakehashi.pair.PairRepository;
+import jp.kakehashi.pair.WorkQueue;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairWorkflow;
 import jp.kakehashi.pair.Revisions;
@@ -44,10 +43,9 @@ import jp.kakehashi.system.ApiException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class WorkPages {
-    private static final Pageable FIFTY = Pageable.from(0, 50);
     private final PageSession session;
     private final StaffForms forms;
-    private final PairRepository pairs;
+    private final WorkQueue queue;
     private final BulletinReader bulletins;
     private final PairDesk desk;
     private final PairWorkflow workflow;
@@ -56,12 +54,12 @@ class WorkPages {
     private final BulletinWithdrawal withdrawals;
     private final OfficeDirectory offices;
 
-    WorkPages(PageSession session, StaffForms forms, PairRepository pairs, BulletinReader bulletins, PairDesk desk,
+    WorkPages(PageSession session, StaffForms forms, WorkQueue queue, BulletinReader bulletins, PairDesk desk,
               PairWorkflow workflow, Revisions revisions, BulletinRelease releases,
               BulletinWithdrawal withdrawals, OfficeDirectory offices) {
         this.session = session;
         this.forms = forms;
-        this.pairs = pairs;
+        this.queue = queue;
         this.bulletins = bulletins;
         this.desk = desk;
         this.workflow = workflow;
@@ -71,22 +69,24 @@ class WorkPages {
         this.offices = offices;
     }
 
-    @Get(uri = "{?withdrawn}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn) {
+    /** {@code office}: one of the person's offices only (the lists are bounded; this reads the rest). */
+    @Get(uri = "{?withdrawn,office}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn, @Nullable String office) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
         model.put("withdrawn", withdrawn);
-        List<String> offices = List.copyOf(me.get().offices());
-        model.put("mine", pairs.findByLeaseAssigneeIdAndStatusInOrderById(me.get().id(),
-                List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
-        model.put("open", offices.isEmpty() ? List.of() : pairs.findByOfficeCodeInAndStatusIn(offices,
-                List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED), FIFTY).getContent());
-        model.put("review", offices.isEmpty() || !me.get().has(User.Role.EDITOR) ? List.of()
-                : pairs.findByOfficeCodeInAndStatusIn(offices, List.of(PairStatus.SUBMITTED, PairStatus.APPROVED),
-                FIFTY).getContent());
+        List<String> offices = office != null && me.get().offices().contains(office) ? List.of(office)
+                : me.get().offices().stream().sorted().toList();
+        model.put("office", offices.size() == 1 ? offices.getFirst() : "");
+        model.put("myOffices", me.get().offices().stream().sorted().toList());
+        model.put("zone", this.offices.zoneOf(offices.isEmpty() ? "TYO" : offices.getFirst()));
+        model.put("mine", queue.heldBy(me.get().id(), List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
+        model.put("open", queue.ofOffices(offices, List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED)));
+        model.put("review", !me.get().has(User.Role.EDITOR) ? WorkQueue.Queue.EMPTY
+                : queue.ofOffices(offices, List.of(PairStatus.SUBMITTED, PairStatus.APPROVED)));
         return HttpResponse.ok(new ModelAndView<>("work", model));
     }
 

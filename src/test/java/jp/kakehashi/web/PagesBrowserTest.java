@@ -294,6 +294,16 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals("Changes requested", status());
 
         signIn(translator);
+        // the queue says what waits and why: title, bulletin, direction, length, state, the reason
+        WebElement mine = browser.findElement(By.cssSelector("#list-mine tr.queue-item[data-pair='" + pair + "']"));
+        String row = mine.getText();
+        assertTrue(row.contains("八戸市の生徒がロンドンを訪問 " + word) && row.contains("ja→en")
+                && row.contains("Changes requested") && row.contains("characters"), row);
+        assertTrue(mine.findElement(By.cssSelector(".reason")).getText()
+                .contains("Say junior high school students <b>please</b>"), "the reason in the queue, as text");
+        assertTrue(browser.findElement(By.cssSelector("#list-mine")).getText().contains("画面試験"), "grouped by bulletin");
+        assertStaffPageInert("/work");
+        Browser.screenshot(browser, "work-queue");
         browser.get(base + "/work/pairs/" + pair);
         assertTrue(browser.findElement(By.cssSelector(".history")).getText()
                 .contains("Say junior high school students <b>please</b>"), "the reviewer's reason, as text");
