@@ -16,6 +16,13 @@
   tick();
   setInterval(tick, 1000);
 
+  // Forms that take work from someone or publish it ask first; without script they post directly.
+  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+    f.addEventListener('submit', function (e) {
+      if (!window.confirm(f.dataset.confirm)) { e.preventDefault(); }
+    });
+  });
+
   if (!form || !form.dataset.autosave) { return; }
 
   function post(url, data) {

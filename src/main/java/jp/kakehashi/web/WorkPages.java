@@ -110,6 +110,10 @@ class WorkPages {
         model.put("terms", d.terms().source());
         model.put("history", d.history());
         model.put("zone", offices.zoneOf(d.pair().office()));
+        // what the reviewer asked for, at the top while it is still to do, not only in the history below
+        model.put("sentBack", d.pair().status() != PairStatus.CHANGES_REQUESTED ? null
+                : d.history().events().reversed().stream().filter(e -> e.action().equals(Action.REJECT.auditName()))
+                        .map(e -> e.reason()).findFirst().orElse(null));
         // what the table has a row for in this state; the rules still decide (a translator pressing
         // approve gets 403). Assigning needs a person to name, which these buttons do not ask for.
         model.put("actions", d.actions().stream().filter(a -> !a.needsAssignee()).toList());

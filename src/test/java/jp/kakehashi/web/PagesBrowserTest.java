@@ -307,6 +307,8 @@ class PagesBrowserTest extends ServiceTest {
         browser.get(base + "/work/pairs/" + pair);
         assertTrue(browser.findElement(By.cssSelector(".history")).getText()
                 .contains("Say junior high school students <b>please</b>"), "the reviewer's reason, as text");
+        assertEquals("Sent back: Say junior high school students <b>please</b>",
+                browser.findElement(By.id("sent-back")).getText(), "and at the top of the pair");
         press("do-resume");
         WebElement body = browser.findElement(By.id("seg-1"));
         body.clear();
@@ -319,7 +321,15 @@ class PagesBrowserTest extends ServiceTest {
         browser.get(base + "/work/pairs/" + pair);
         press("do-approve");
         assertEquals("Approved", status());
-        press("do-release-bulletin");
+        // publishing asks first: dismissing stays, accepting releases
+        browser.findElement(By.id("do-release-bulletin")).click();
+        assertTrue(browser.switchTo().alert().getText().contains("Publish"));
+        browser.switchTo().alert().dismiss();
+        assertEquals("Approved", status());
+        navigate(() -> {
+            browser.findElement(By.id("do-release-bulletin")).click();
+            browser.switchTo().alert().accept();
+        });
         assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
         assertEquals("Published", status());
         Browser.screenshot(browser, "pair-published");
@@ -723,7 +733,10 @@ class PagesBrowserTest extends ServiceTest {
         }
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("<svg onload="), "bulletin title as text");
         browser.get(base + "/work/bulletins/" + bulletin);
-        press("release");
+        navigate(() -> {
+            browser.findElement(By.id("release")).click();
+            browser.switchTo().alert().accept();
+        });
         assertEquals(base + "/work/bulletins/" + bulletin + "?error=RELEASE_BLOCKED", browser.getCurrentUrl());
         assertEquals(1, browser.findElements(By.cssSelector("#pairs tr.blocker")).size());
         Browser.screenshot(browser, "release-blocked");
