@@ -24,10 +24,7 @@ final class PairGuard {
         if (!who.worksOn(p.officeCode())) {
             throw new ApiException(ErrorCode.FORBIDDEN, "You do not translate or edit for office " + p.officeCode());
         }
-        boolean leaseActive = p.leaseActive(now);
-        Subject subject = new Subject(who.roles(), true, leaseActive && Objects.equals(p.assigneeId(), who.id()),
-                Objects.equals(p.lastSubmitterId(), who.id()), leaseActive, office.selfApproval(), false,
-                reason != null && !reason.isBlank());
+        Subject subject = subject(p, who, office, reason != null && !reason.isBlank(), now);
         Decision decision = WorkflowRules.decide(p.status(), action, subject);
         if (decision instanceof Refused(Decision.Refusal why) && why == Decision.Refusal.WRONG_STATE) {
             throw wrongState(p, action);
@@ -37,6 +34,14 @@ final class PairGuard {
             case Allowed allowed -> allowed;
             case Refused(Decision.Refusal why) -> throw refusal(why, p, who, action);
         };
+    }
+
+    /** The person as the rules see them on this pair: a member of its office, holder, last submitter. */
+    static Subject subject(Pair p, Staff who, Office office, boolean hasReason, Instant now) {
+        boolean leaseActive = p.leaseActive(now);
+        return new Subject(who.roles(), who.worksOn(p.officeCode()), leaseActive && Objects.equals(p.assigneeId(),
+                who.id()), Objects.equals(p.lastSubmitterId(), who.id()), leaseActive, office.selfApproval(), false,
+                hasReason);
     }
 
     static void matches(Pair p, @Nullable Long ifMatch) {

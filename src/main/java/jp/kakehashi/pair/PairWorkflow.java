@@ -41,6 +41,25 @@ public class PairWorkflow {
         this.targets = targets;
     }
 
+    /**
+     * The actions this person may take on the pair now, in the pages' order: the rules' answer for
+     * each action the state offers, a reason taken as given (the form asks for it). The pages show
+     * exactly these, so a translator sees no take-over and no one sees a button that would refuse.
+     */
+    public List<Action> allowed(long pairId, Staff who) {
+        Pair p = writes.load(pairId);
+        Subject subject = PairGuard.subject(p, who, office(p), true, Instant.now());
+        return WorkflowRules.offered(p.status()).stream()
+                .filter(a -> WorkflowRules.decide(p.status(), a, subject) instanceof Decision.Allowed).toList();
+    }
+
+    /** Whether this person may save a draft now: the holder of a live claim, no one else. */
+    public boolean mayEdit(long pairId, Staff who) {
+        Pair p = writes.load(pairId);
+        Subject subject = PairGuard.subject(p, who, office(p), true, Instant.now());
+        return WorkflowRules.decide(p.status(), Action.SAVE_DRAFT, subject) instanceof Decision.Allowed;
+    }
+
     public PairView act(long pairId, Action action, Staff who, @Nullable String reason, @Nullable Long ifMatch,
                         @Nullable String assignTo) {
         if (reason != null && reason.length() > FieldLimits.MAX_REASON) {

@@ -114,9 +114,9 @@ class WorkPages {
         model.put("sentBack", d.pair().status() != PairStatus.CHANGES_REQUESTED ? null
                 : d.history().events().reversed().stream().filter(e -> e.action().equals(Action.REJECT.auditName()))
                         .map(e -> e.reason()).findFirst().orElse(null));
-        // what the table has a row for in this state; the rules still decide (a translator pressing
-        // approve gets 403). Assigning needs a person to name, which these buttons do not ask for.
-        model.put("actions", d.actions().stream().filter(a -> !a.needsAssignee()).toList());
+        // what the rules let this person do now; assigning needs a person to name, which these buttons do not ask for
+        model.put("actions", workflow.allowed(id, me.get()).stream().filter(a -> !a.needsAssignee()).toList());
+        model.put("mayEdit", workflow.mayEdit(id, me.get()));
         model.put("draftDiff", d.draftDiff());
         model.put("error", error);
         model.put("qa", qa == null ? List.of() : qa.stream().filter(c -> c.matches("[A-Z_]{1,40}")).toList());

@@ -270,6 +270,14 @@ class PagesBrowserTest extends ServiceTest {
         browser.get(base + "/work/pairs/" + pair);
         press("do-claim");
         assertEquals("Being translated", status());
+        // another translator of the office sees the claim, and no button or field the rules would refuse
+        signIn(staffing.translator("LON"));
+        browser.get(base + "/work/pairs/" + pair);
+        for (String id : List.of("do-takeover", "do-cancel", "do-unclaim", "do-submit", "do-claim", "draft", "editor")) {
+            assertTrue(browser.findElements(By.id(id)).isEmpty(), id + " offered to a translator who may not");
+        }
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + pair);
         browser.findElement(By.id("title")).sendKeys("Hachinohe pupils visit London " + word);
         browser.findElement(By.id("seg-1")).sendKeys("八戸市の中学生 visited London.");
         press("save");
