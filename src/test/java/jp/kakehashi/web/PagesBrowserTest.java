@@ -690,7 +690,15 @@ class PagesBrowserTest extends ServiceTest {
                 + "\"Beijing\",\"timeZone\":\"Asia/Shanghai\",\"leaseHours\":72"), "office lease saved");
         Browser.screenshot(browser, "admin-offices");
 
+        // an English-only bulletin in progress: named by its number, dated, counted in words
+        long englishOnly = jp.kakehashi.support.Fixtures.created(new Staffing(http).editor("SIN").http().postJson(
+                "/api/v1/bulletins", Map.of("titleEn", "Report " + UUID.randomUUID(), "publishedOn", "2026-11-20",
+                        "pairs", List.of(Map.of("office", "SIN", "sourceLang", "en", "source",
+                                Map.of("title", "Seminar", "body", "A seminar was held.")))))).bulletinId();
         browser.get(base + "/work/dashboard");
+        String progress = browser.findElement(By.cssSelector("a[href='/work/bulletins/" + englishOnly + "']"))
+                .findElement(By.xpath("..")).getText();
+        assertEquals("#" + englishOnly + " · 20 November 2026 · 0 of 1 approved", progress);
         assertEquals(8, browser.findElements(By.cssSelector("table.matrix tbody tr")).size(), "admins see all offices");
         assertFalse(browser.findElement(By.id("office-SIN")).getText().isBlank());
         Browser.screenshot(browser, "dashboard");
