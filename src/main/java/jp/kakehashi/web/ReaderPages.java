@@ -69,6 +69,7 @@ class ReaderPages {
                                   @Nullable Integer year, @Nullable Integer page, @Nullable String lang) {
         Locale locale = locales.of(request, lang);
         Map<String, Object> model = base(messages, request, locale);
+        ((Texts) model.get("t")).withOffices(offices.all());
         String query = q == null ? "" : q.length() > 1000 ? q.substring(0, 1000) : q;
         String officeFilter = office != null && offices.exists(office) ? office : null;
         Integer yearFilter = year != null && year >= 1989 && year <= 2200 ? year : null;
@@ -105,6 +106,7 @@ class ReaderPages {
     MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String lang) {
         Locale locale = locales.of(request, lang);
         Map<String, Object> model = base(messages, request, locale);
+        ((Texts) model.get("t")).withOffices(offices.all());
         try {
             BulletinView bulletin = bulletins.bulletin(id, false);
             model.put("bulletin", bulletin);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.qa.QaChecks;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -27,10 +28,12 @@ import jp.kakehashi.system.ErrorCode;
 class StaffForms {
     private final Messages messages;
     private final PageLocale locales;
+    private final OfficeDirectory offices;
 
-    StaffForms(Messages messages, PageLocale locales) {
+    StaffForms(Messages messages, PageLocale locales, OfficeDirectory offices) {
         this.messages = messages;
         this.locales = locales;
+        this.offices = offices;
     }
 
     interface Change {
@@ -39,6 +42,7 @@ class StaffForms {
 
     Map<String, Object> model(HttpRequest<?> request, Staff me) {
         Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
+        ((Texts) model.get("t")).withOffices(offices.all());
         model.put("me", me);
         model.put("admin", me.has(User.Role.ADMIN));
         model.put("editor", me.has(User.Role.EDITOR));

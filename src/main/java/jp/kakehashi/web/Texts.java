@@ -14,6 +14,7 @@ public final class Texts {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private final Messages messages;
     private final Locale locale;
+    private Map<String, jp.kakehashi.office.Office> offices = Map.of();
 
     Texts(Messages messages, Locale locale) {
         this.messages = messages;
@@ -61,6 +62,20 @@ public final class Texts {
         String key = "history." + auditName;
         String words = messages.format(locale, key, Map.of());
         return words.equals(key) ? auditName : words;
+    }
+
+    /** Lets {@link #office} name offices; pages without it show codes. */
+    Texts withOffices(List<jp.kakehashi.office.Office> all) {
+        Map<String, jp.kakehashi.office.Office> byCode = new java.util.HashMap<>();
+        all.forEach(o -> byCode.put(o.code(), o));
+        this.offices = byCode;
+        return this;
+    }
+
+    /** An office by its name in the page language (パリ, Paris), the code for an unknown one. */
+    public String office(String code) {
+        jp.kakehashi.office.Office o = code == null ? null : offices.get(code);
+        return o == null ? String.valueOf(code) : "ja".equals(locale.getLanguage()) ? o.nameJa() : o.nameEn();
     }
 
     public String lang() {

@@ -310,6 +310,7 @@ class PagesBrowserTest extends ServiceTest {
         assertTrue(mine.findElement(By.cssSelector(".reason")).getText()
                 .contains("Say junior high school students <b>please</b>"), "the reason in the queue, as text");
         assertTrue(browser.findElement(By.cssSelector("#list-mine")).getText().contains("画面試験"), "grouped by bulletin");
+        assertTrue(row.contains("#" + pair + " · London"), "the office by its name: " + row);
         assertStaffPageInert("/work");
         Browser.screenshot(browser, "work-queue");
         browser.get(base + "/work/pairs/" + pair);
