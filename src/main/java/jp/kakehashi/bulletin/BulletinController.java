@@ -137,7 +137,8 @@ class BulletinController {
         int s = paging.size();
         Pageable pageable = Pageable.from(p, s, Sort.of(Sort.Order.desc("publishedOn"), Sort.Order.desc("id")));
         var result = staff.of(auth).isPresent() ? bulletins.findAll(pageable)
-                : bulletins.findByState(Bulletin.BulletinState.RELEASED, pageable);
+                : bulletins.findByStateIn(List.of(Bulletin.BulletinState.SOURCE_RELEASED,
+                        Bulletin.BulletinState.RELEASED), pageable);
         List<BulletinSummary> items = result.getContent().stream().map(BulletinSummary::of).toList();
         return new BulletinSummary.Page(result.getTotalSize(), p, s, items);
     }

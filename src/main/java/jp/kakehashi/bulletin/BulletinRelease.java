@@ -5,15 +5,15 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import jp.kakehashi.audit.AuditEvent;
-import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.bulletin.Bulletin.BulletinState;
-import jp.kakehashi.outbox.Outbox;
+import jp.kakehashi.office.OfficeRepository;
+import jp.kakehashi.office.ReleaseMode;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairRepository;
@@ -27,10 +27,12 @@ import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.FieldLimits;
 
 /**
- * Bilingual release and retraction of a whole bulletin, in one transaction under the bulletin's row
- * lock: every pair APPROVED (or CANCELLED, or still RELEASED from an earlier release) or nothing
- * changes, and the answer lists the pairs that block. Each pair UPDATE is version-conditional, so a
- * pair changed by someone else meanwhile rolls the whole release back.
+ * Release and retraction of a bulletin's editions, each in one transaction under the bulletin's row
+ * lock. The source edition ({@link #releaseSource}) publishes the source side of every pair that is
+ * not cancelled; the whole bulletin ({@link #release}) publishes every translation at once: every
+ * pair APPROVED (or CANCELLED, or already RELEASED) or nothing changes, and the answer lists the
+ * pairs that block. Each pair UPDATE is version-conditional, so a pair changed by someone else
+ * meanwhile rolls the whole release back.
  */
 @Singleton
 public class BulletinRelease {
@@ -39,18 +41,18 @@ public class BulletinRelease {
     private final BulletinRepository bulletins;
     private final PairRepository pairs;
     private final PairWrites writes;
-    private final AuditRepository audit;
-    private final Outbox outbox;
+    private final ItemRelease items;
+    private final OfficeRepository offices;
     private final BulletinReader reader;
     private final TransactionOperations<Connection> tx;
 
-    BulletinRelease(BulletinRepository bulletins, PairRepository pairs, PairWrites writes, AuditRepository audit,
-                    Outbox outbox, BulletinReader reader, TransactionOperations<Connection> tx) {
+    BulletinRelease(BulletinRepository bulletins, PairRepository pairs, PairWrites writes, ItemRelease items,
+                    OfficeRepository offices, BulletinReader reader, TransactionOperations<Connection> tx) {
         this.bulletins = bulletins;
         this.pairs = pairs;
         this.writes = writes;
-        this.audit = audit;
-        this.outbox = outbox;
+        this.items = items;
+        this.offices = offices;
         this.reader = reader;
         this.tx = tx;
     }
@@ -67,18 +69,54 @@ public class BulletinRelease {
                         .with("blockers", blockers);
             }
             List<Pair> approved = all.stream().filter(p -> p.status() == PairStatus.APPROVED).toList();
-            if (approved.isEmpty()) {
+            boolean completesEdition = b.state() == BulletinState.SOURCE_RELEASED && ItemRelease.complete(all);
+            if (approved.isEmpty() && !completesEdition) {
                 throw new ApiException(ErrorCode.WRONG_STATE, "Nothing new to release").with("state", b.state());
             }
             for (Pair p : approved) {
-                writes.apply(p, p.withStatus(PairStatus.RELEASED, null)
-                        .withReleased(new Released(p.sourceRevision(), p.targetRevision()))
-                        .withTexts(p.texts().withSourceUpdated(false)), who.actor(), Action.RELEASED_WITH_BULLETIN, null);
+                items.translation(p, who.actor(), Action.RELEASED_WITH_BULLETIN);
             }
-            finish(b, BulletinState.RELEASED, Instant.now(), who, Action.RELEASE_BULLETIN.auditName(), null);
+            items.finish(b, BulletinState.RELEASED, who, Action.RELEASE_BULLETIN.auditName(), null);
         });
     }
 
+    /**
+     * The source-language edition alone: readers see every pair's current source, and the translations
+     * that are out. Approved translations of offices that release item by item go out with it. Again
+     * later, it publishes what is new (a pair whose source was never out).
+     */
+    public BulletinView releaseSource(long id, Staff who, @Nullable Long ifMatch) {
+        return run(id, () -> {
+            Bulletin b = locked(id, who, ifMatch);
+            if (b.state() == BulletinState.RELEASED) {
+                throw new ApiException(ErrorCode.WRONG_STATE, "Both editions are released").with("state", b.state());
+            }
+            Map<String, ReleaseMode> modes = new HashMap<>();
+            int published = 0;
+            for (Pair p : pairs.findByBulletinIdOrderByPosition(id)) {
+                if (p.status() == PairStatus.CANCELLED || p.released().targetRevision() != null) {
+                    continue;
+                }
+                ReleaseMode mode = modes.computeIfAbsent(p.officeCode(),
+                        code -> offices.findById(code).map(o -> o.releaseMode()).orElse(ReleaseMode.BULLETIN));
+                if (p.status() == PairStatus.APPROVED && mode == ReleaseMode.ITEM) {
+                    items.translation(p, who.actor(), Action.RELEASED_ON_APPROVAL);
+                    published++;
+                } else if (!Objects.equals(p.released().sourceRevision(), p.sourceRevision())) {
+                    items.source(p, who.actor());
+                    published++;
+                }
+            }
+            if (published == 0) {
+                throw new ApiException(ErrorCode.WRONG_STATE, "Nothing new to release").with("state", b.state());
+            }
+            boolean complete = ItemRelease.complete(pairs.findByBulletinIdOrderByPosition(id));
+            items.finish(b, complete ? BulletinState.RELEASED : BulletinState.SOURCE_RELEASED, who,
+                    Action.RELEASE_SOURCE.auditName(), null);
+        });
+    }
+
+    /** Both editions back to draft: readers see nothing of the bulletin until it is released again. */
     public BulletinView retract(long id, Staff who, @Nullable String reason, @Nullable Long ifMatch) {
         if (reason == null || reason.isBlank()) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "retract needs a reason");
@@ -88,7 +126,7 @@ public class BulletinRelease {
         }
         return run(id, () -> {
             Bulletin b = locked(id, who, ifMatch);
-            if (b.state() != BulletinState.RELEASED) {
+            if (!b.state().isPublic()) {
                 throw new ApiException(ErrorCode.WRONG_STATE, "The bulletin is not released").with("state", b.state());
             }
             for (Pair p : pairs.findByBulletinIdOrderByPosition(id)) {
@@ -98,9 +136,11 @@ public class BulletinRelease {
                             : p.withStatus(PairStatus.APPROVED, null);
                     writes.apply(p, back.withReleased(Released.NONE).withTexts(p.texts().withSourceUpdated(false)),
                             who.actor(), "retract", reason);
+                } else if (p.released().sourceRevision() != null) {
+                    writes.apply(p, p.withReleased(Released.NONE), who.actor(), "retract", reason);
                 }
             }
-            finish(b, BulletinState.DRAFT, null, who, Action.RETRACT_BULLETIN.auditName(), reason);
+            items.finish(b, BulletinState.DRAFT, who, Action.RETRACT_BULLETIN.auditName(), reason);
         });
     }
 
@@ -115,15 +155,6 @@ public class BulletinRelease {
             throw new ApiException(ErrorCode.PRECONDITION_FAILED, "The bulletin is at version " + b.version());
         }
         return b;
-    }
-
-    private void finish(Bulletin b, BulletinState state, @Nullable Instant releasedAt, Staff who, String action,
-                        @Nullable String reason) {
-        bulletins.update(new Bulletin(b.id(), b.number(), b.titleJa(), b.titleEn(), b.publishedOn(), b.dedupKey(),
-                state, releasedAt, b.createdAt(), b.version()));
-        audit.save(new AuditEvent(null, b.id(), null, who.id(), who.username(), action, b.state().name(),
-                state.name(), reason == null ? null : reason.strip(), null));
-        outbox.bulletinChanged(b.id(), action);
     }
 
     private BulletinView run(long id, Runnable change) {

@@ -17,7 +17,7 @@ import jp.kakehashi.http.ETags;
 import jp.kakehashi.pair.TextCommands.ActionCommand;
 import jp.kakehashi.security.StaffLookup;
 
-/** Publishing a bulletin with all its approved pairs at once, and withdrawing it. */
+/** Publishing a bulletin's editions (its source alone, or everything approved at once), retracting, withdrawing. */
 @Controller("/api/v1/bulletins")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -36,6 +36,13 @@ class BulletinReleaseController {
     BulletinView release(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
                          @Nullable Authentication auth) {
         return releases.release(id, staff.require(auth), ETags.version(ifMatch));
+    }
+
+    /** The source-language edition alone; the translations follow ({@link BulletinRelease#releaseSource}). */
+    @Post("/{id}/release-source")
+    BulletinView releaseSource(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
+                               @Nullable Authentication auth) {
+        return releases.releaseSource(id, staff.require(auth), ETags.version(ifMatch));
     }
 
     @Post("/{id}/retract")

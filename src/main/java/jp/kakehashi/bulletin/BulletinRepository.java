@@ -20,7 +20,7 @@ public interface BulletinRepository extends CrudRepository<Bulletin, Long> {
 
     Page<Bulletin> findAll(Pageable pageable);
 
-    Page<Bulletin> findByState(Bulletin.BulletinState state, Pageable pageable);
+    Page<Bulletin> findByStateIn(List<Bulletin.BulletinState> states, Pageable pageable);
 
     /** Withdrawal deletes a bulletin's rows child tables first; see {@link BulletinWithdrawal}. */
     @Query("DELETE q FROM qa_acknowledgement q JOIN doc_pair p ON p.id = q.pair_id WHERE p.bulletin_id = :id")

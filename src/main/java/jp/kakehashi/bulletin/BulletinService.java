@@ -68,7 +68,7 @@ public class BulletinService {
     private Bulletin create(CreateBulletinCommand command, Actor actor, boolean confirmed) {
         String key = check(command, confirmed);
         Bulletin bulletin = bulletins.save(new Bulletin(null, command.number(), command.titleJa(), command.titleEn(),
-                command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null));
+                command.publishedOn(), key, Bulletin.BulletinState.DRAFT, null, null, null, null));
         int position = 0;
         for (PairCommand p : command.pairList()) {
             addPair(bulletin.id(), ++position, p, actor);

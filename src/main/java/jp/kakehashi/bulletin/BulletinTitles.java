@@ -58,8 +58,7 @@ public class BulletinTitles {
         if (Objects.equals(ja, b.titleJa()) && Objects.equals(en, b.titleEn())) {
             return b;
         }
-        Bulletin updated = bulletins.update(new Bulletin(b.id(), b.number(), ja, en, b.publishedOn(), b.dedupKey(),
-                b.state(), b.releasedAt(), b.createdAt(), b.version()));
+        Bulletin updated = bulletins.update(b.withTitles(ja, en));
         audit.save(new AuditEvent(null, id, null, who.id(), who.username(), Action.RETITLE_BULLETIN.auditName(),
                 null, null, "ja: " + b.titleJa() + " / en: " + b.titleEn(), null));
         outbox.bulletinChanged(id, "retitled");

@@ -10,5 +10,6 @@ import jp.kakehashi.pair.PairView;
 @Serdeable
 public record BulletinView(long id, @Nullable String number, @Nullable String titleJa, @Nullable String titleEn,
                            LocalDate publishedOn, Bulletin.BulletinState state, @Nullable Instant releasedAt,
-                           long version, List<PairView> pairs) {
+                           @Nullable Instant sourceReleasedAt, List<Edition> editions, long version,
+                           List<PairView> pairs) {
 }

@@ -23,7 +23,8 @@ import jp.kakehashi.system.FieldLimits;
  * transaction under its row lock. Its pairs, revisions and QA acknowledgements go; its audit history
  * stays, with the withdrawal and the reason; the search index drops its pairs from the outbox rows
  * written here. Once a translation was approved (and so remembered by the memory) or the bulletin
- * released, withdrawing would rewrite what others relied on: later stages cancel pairs instead.
+ * either edition released, withdrawing would rewrite what others relied on: later stages retract
+ * and cancel pairs instead.
  * Deleting also frees the bulletin's date and titles for the corrected import.
  */
 @Singleton
@@ -50,7 +51,7 @@ public class BulletinWithdrawal {
         Bulletin b = bulletins.lockById(id).orElseThrow(() -> ApiException.notFound("Bulletin " + id));
         List<Pair> all = pairs.findByBulletinIdOrderByPosition(id);
         BulletinEditors.require(who, all);
-        if (b.state() == Bulletin.BulletinState.RELEASED || all.stream().anyMatch(p -> TOO_LATE.contains(p.status()))
+        if (b.state().isPublic() || all.stream().anyMatch(p -> TOO_LATE.contains(p.status()))
                 || bulletins.countMemoryUnitsOf(id) > 0) {
             throw new ApiException(ErrorCode.WRONG_STATE, "A translation of this bulletin was approved or released;"
                     + " cancel its pairs instead").with("state", b.state());

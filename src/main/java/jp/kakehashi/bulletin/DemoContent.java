@@ -95,8 +95,8 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
             outbox.pairChanged(p.id(), "released");
             remember(p);
         }
-        bulletins.update(new Bulletin(b.id(), b.number(), b.titleJa(), b.titleEn(), b.publishedOn(), b.dedupKey(),
-                Bulletin.BulletinState.RELEASED, java.time.Instant.now(), b.createdAt(), b.version()));
+        java.time.Instant now = java.time.Instant.now();
+        bulletins.update(b.withState(Bulletin.BulletinState.RELEASED, now, now));
         outbox.bulletinChanged(b.id(), "released");
     }
 

@@ -27,10 +27,11 @@ class OfficeController {
     }
 
     @io.micronaut.serde.annotation.Serdeable
-    record OfficeSettingsCommand(@Nullable Integer leaseHours, @Nullable Boolean selfApproval) {
+    record OfficeSettingsCommand(@Nullable Integer leaseHours, @Nullable Boolean selfApproval,
+                                 @Nullable ReleaseMode releaseMode) {
     }
 
-    /** Lease length (1–336 h) and self-approval, per office; admins only. */
+    /** Lease length (1–336 h), self-approval and release mode, per office; admins only. */
     @io.micronaut.http.annotation.Put("/{code}")
     @Secured("ADMIN")
     OfficeView update(@PathVariable String code, @io.micronaut.http.annotation.Body OfficeSettingsCommand c,
@@ -38,7 +39,7 @@ class OfficeController {
         if (!staff.require(auth).has(jp.kakehashi.security.User.Role.ADMIN)) {
             throw new jp.kakehashi.system.ApiException(jp.kakehashi.system.ErrorCode.FORBIDDEN, "Administrators only");
         }
-        return OfficeView.of(settings.update(code, c.leaseHours(), c.selfApproval()));
+        return OfficeView.of(settings.update(code, c.leaseHours(), c.selfApproval(), c.releaseMode()));
     }
 
     @Get

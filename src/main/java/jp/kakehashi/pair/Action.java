@@ -20,7 +20,8 @@ public enum Action {
     CLAIM("claim"), ASSIGN("assign"), SUBMIT("submit"), RESUME("resume"), APPROVE("approve"), REJECT("reject"),
     UNAPPROVE("unapprove"), CONFIRM("confirm"), UNCLAIM("unclaim"), TAKEOVER("takeover"),
     REOPEN("reopen"), CANCEL("cancel"),
-    SAVE_DRAFT(null), EXPIRE(null), RELEASE_BULLETIN(null), RETRACT_BULLETIN(null), WITHDRAW_BULLETIN(null),
+    SAVE_DRAFT(null), EXPIRE(null), RELEASE_BULLETIN(null), RELEASE_SOURCE(null), RETRACT_BULLETIN(null),
+    WITHDRAW_BULLETIN(null),
     RETITLE_BULLETIN(null),
     SOURCE_SUBSTANTIVE(null), SOURCE_TYPO(null);
 
@@ -28,6 +29,10 @@ public enum Action {
     public static final String SELF_APPROVAL = "approve_self";
     /** The audit name each pair of a bulletin carries when the bulletin is released with it. */
     public static final String RELEASED_WITH_BULLETIN = "release";
+    /** The audit name of a pair whose source is published with its bulletin's source edition. */
+    public static final String SOURCE_RELEASED_WITH_BULLETIN = "release_source";
+    /** The audit name of a translation published on its approval (an office releasing item by item). */
+    public static final String RELEASED_ON_APPROVAL = "release_item";
     /** The audit name of a submit refused because the source changed under the draft. */
     public static final String SUBMIT_REFUSED_OUTDATED = "submit_refused_outdated";
 
@@ -65,6 +70,7 @@ public enum Action {
         return switch (this) {
             case APPROVE -> bySubmitter ? SELF_APPROVAL : "approve";
             case RELEASE_BULLETIN -> "bulletin_release";
+            case RELEASE_SOURCE -> "bulletin_release_source";
             case RETRACT_BULLETIN -> "bulletin_retract";
             case WITHDRAW_BULLETIN -> "bulletin_withdraw";
             case RETITLE_BULLETIN -> "bulletin_retitle";

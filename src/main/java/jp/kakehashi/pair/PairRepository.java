@@ -19,11 +19,12 @@ public interface PairRepository extends CrudRepository<Pair, Long> {
     List<Pair> findByLeaseAssigneeIdAndStatusInOrderById(Long assigneeId, List<PairStatus> statuses);
 
     /**
-     * Whether readers may see the pair: it was released and its bulletin still is (a retracted
-     * bulletin's pairs keep their released revisions but are hidden).
+     * Whether readers may see the pair: its source was released (with the source edition or the whole
+     * bulletin) and its bulletin still is public.
      */
     @Query("SELECT COUNT(*) > 0 FROM doc_pair p JOIN bulletin b ON b.id = p.bulletin_id "
-            + "WHERE p.id = :id AND p.released_source_revision IS NOT NULL AND b.state = 'RELEASED'")
+            + "WHERE p.id = :id AND p.released_source_revision IS NOT NULL"
+            + " AND b.state IN ('SOURCE_RELEASED', 'RELEASED')")
     boolean isPublic(long id);
 
     /** Work lists of the pages: bounded by the pageable. */

@@ -29,9 +29,11 @@ public class PairWorkflow {
     private final TargetRevisionRepository targets;
     private final DraftChecks checks;
     private final MemoryFeed memory;
+    private final Publication publication;
 
     PairWorkflow(PairWrites writes, OfficeRepository offices, StaffLookup staff, SourceRevisionRepository sources,
-                 TargetRevisionRepository targets, DraftChecks checks, MemoryFeed memory) {
+                 TargetRevisionRepository targets, DraftChecks checks, MemoryFeed memory, Publication publication) {
+        this.publication = publication;
         this.checks = checks;
         this.memory = memory;
         this.writes = writes;
@@ -77,13 +79,14 @@ public class PairWorkflow {
                 return writes.apply(p, p.withStatus(PairStatus.OUTDATED, PairStatus.CLAIMED).withLease(Lease.NONE),
                         who.actor(), Action.SUBMIT_REFUSED_OUTDATED, "the source changed after the draft's base revision");
             }
+            boolean publishes = action == Action.APPROVE && publication.publishesOnApproval(p, office);
             Pair next = effect(p, action, allowed, who, office, now, assignTo);
             String name = action.auditName(Long.valueOf(who.id()).equals(p.lastSubmitterId()));
             Pair applied = writes.apply(p, next, who.actor(), name, reason);
             if (action == Action.APPROVE) {
                 memory.approved(p, who);
             }
-            return applied;
+            return publishes ? publication.publish(applied, who) : applied;
         });
         if (sourceChanged.get()) {
             throw new ApiException(ErrorCode.SOURCE_CHANGED,
@@ -101,10 +104,13 @@ public class PairWorkflow {
             case CLAIM, RESUME -> next.withLease(new Lease(who.id(), now, Leases.expiry(now, office.leaseHours())));
             case ASSIGN, TAKEOVER -> next.withLease(new Lease(assignee(assignTo, who, p), now,
                     Leases.expiry(now, office.leaseHours())));
-            case UNCLAIM, SUBMIT, CANCEL, REOPEN, APPROVE, UNAPPROVE -> {
+            case UNCLAIM, SUBMIT, REOPEN, APPROVE, UNAPPROVE -> {
                 Pair cleared = next.withLease(Lease.NONE);
                 yield action == Action.SUBMIT ? cleared.withTexts(p.texts().submittedBy(who.id())) : cleared;
             }
+            // a cancelled item leaves the source edition too; a translation already out stays until retracted
+            case CANCEL -> p.released().targetRevision() == null
+                    ? next.withLease(Lease.NONE).withReleased(Released.NONE) : next.withLease(Lease.NONE);
             case REJECT -> next.withLease(new Lease(p.lastSubmitterId(), now, Leases.expiry(now, office.leaseHours())));
             case CONFIRM -> confirmed(p, next);
             default -> throw new IllegalArgumentException(action + " is not a pair endpoint");

@@ -20,7 +20,8 @@ import jp.kakehashi.system.FieldLimits;
  * New revisions of either side of a pair. Drafts renew the holder's lease (within the bound of
  * {@link Leases}); a substantive source revision sends every translated state to OUTDATED and drops
  * the claim, a typo revision leaves the state alone (and is published at once on a released pair,
- * since it changes no meaning).
+ * since it changes no meaning). Where only the source edition is out, any source revision is
+ * published at once: there is no published translation to keep in step with it.
  */
 @Singleton
 public class Revisions {
@@ -181,7 +182,11 @@ public class Revisions {
             return revised;
         }
         PairStatus previous = p.status() == PairStatus.OUTDATED ? p.previousStatus() : p.status();
-        return revised.withStatus(PairStatus.OUTDATED, previous).withLease(Lease.NONE)
-                .withTexts(revised.texts().withSourceUpdated(p.released().sourceRevision() != null));
+        Pair outdated = revised.withStatus(PairStatus.OUTDATED, previous).withLease(Lease.NONE);
+        if (p.released().sourceRevision() != null && p.released().targetRevision() == null) {
+            // only the source edition is out: no published translation to keep in step with it
+            return outdated.withReleased(new Released(revision, null));
+        }
+        return outdated.withTexts(revised.texts().withSourceUpdated(p.released().sourceRevision() != null));
     }
 }

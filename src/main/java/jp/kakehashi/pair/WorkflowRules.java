@@ -66,8 +66,9 @@ public final class WorkflowRules {
             case UNAPPROVE -> from == APPROVED ? SUBMITTED : null;
             case RELEASE_BULLETIN -> from == APPROVED ? RELEASED : null;
             case RETRACT_BULLETIN -> from == RELEASED ? APPROVED : null;
-            // bulletin-level changes: a withdrawn bulletin's pairs are deleted, a retitled one's stay where they are
-            case WITHDRAW_BULLETIN, RETITLE_BULLETIN -> null;
+            // bulletin-level changes: a withdrawn bulletin's pairs are deleted, a retitled one's stay where they
+            // are, and so do those whose originals go out with the source edition (BulletinRelease)
+            case WITHDRAW_BULLETIN, RETITLE_BULLETIN, RELEASE_SOURCE -> null;
             case SOURCE_SUBSTANTIVE -> from == CANCELLED ? null : OUTDATED;
             case SOURCE_TYPO -> from;
             case CONFIRM -> from == OUTDATED ? OUTDATED : null;

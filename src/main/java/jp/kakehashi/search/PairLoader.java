@@ -156,7 +156,8 @@ class PairLoader {
         result.add(doc(id, rs, published, status, PairDocument.STAFF, jaSource, texts,
                 rs.getInt(6), rs.getInt(7)));
         int releasedSource = rs.getInt(8);
-        boolean released = !rs.wasNull() && "RELEASED".equals(rs.getString(11));
+        boolean released = !rs.wasNull() && jp.kakehashi.bulletin.Bulletin.BulletinState.valueOf(rs.getString(11))
+                .isPublic();
         if (released) {
             result.add(doc(id, rs, published, "RELEASED", PairDocument.PUBLIC, jaSource, texts, releasedSource,
                     rs.getInt(9)));

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.office.OfficeSettings;
+import jp.kakehashi.office.ReleaseMode;
 import jp.kakehashi.pair.OfficeStatus;
 import jp.kakehashi.security.AccountService;
 import jp.kakehashi.security.Staff;
@@ -29,6 +30,7 @@ import jp.kakehashi.security.User;
 import jp.kakehashi.security.UserCommands.CreateUserCommand;
 import jp.kakehashi.security.UserCommands;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /**
  * The office dashboard (staff: every office they belong to) and user administration (admins:
@@ -121,20 +123,31 @@ class AdminPages {
         }
         Map<String, Object> model = model(request, me.get());
         model.put("offices", offices.all());
+        model.put("releaseModes", List.of(ReleaseMode.values()));
         model.put("error", error);
         return HttpResponse.ok(new ModelAndView<>("offices", model));
     }
 
     @Post(uri = "/admin/offices/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> office(HttpRequest<?> request, @PathVariable String code, @Nullable Integer leaseHours,
-                                  @Nullable String selfApproval, @Nullable String _csrf) {
+                                  @Nullable String selfApproval, @Nullable String releaseMode,
+                                  @Nullable String _csrf) {
         return change(request, _csrf, "/admin/offices",
-                me -> settings.update(code, leaseHours, "on".equals(selfApproval)));
+                me -> settings.update(code, leaseHours, "on".equals(selfApproval), mode(releaseMode)));
     }
 
     @Post(uri = "/admin/users/{id}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable long id, @Nullable String _csrf) {
         return change(request, _csrf, me -> accounts.deactivate(id, me.actor()));
+    }
+
+    private static @Nullable ReleaseMode mode(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(ReleaseMode.values()).filter(m -> m.name().equals(value)).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown release mode")
+                        .with("field", "releaseMode"));
     }
 
     private MutableHttpResponse<?> change(HttpRequest<?> request, @Nullable String csrf, StaffForms.Change change) {

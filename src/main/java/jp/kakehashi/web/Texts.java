@@ -37,6 +37,12 @@ public final class Texts {
         return messages.format(locale, key, Map.of(n1, v1, n2, v2, n3, v3));
     }
 
+    /** One edition of a bulletin in words: its language, whether it is the original, how much is out. */
+    public String edition(jp.kakehashi.bulletin.Edition e) {
+        return messages.format(locale, "page.edition", Map.of("lang", get("lang." + e.lang()),
+                "source", e.source() ? "yes" : "no", "released", e.released(), "items", e.items()));
+    }
+
     /** A stored text as paragraphs, headings, lists and tables ({@code layout :: blocks}). */
     public List<TextBlocks.Group> blocks(String text) {
         return TextBlocks.of(text);

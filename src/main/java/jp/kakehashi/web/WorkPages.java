@@ -169,6 +169,17 @@ class WorkPages {
         return change(request, _csrf, target, me -> releases.release(id, me, null));
     }
 
+    @Post(uri = "/bulletins/{id}/release-source", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> releaseSource(HttpRequest<?> request, @PathVariable long id, @Nullable String _csrf) {
+        return change(request, _csrf, "/work/bulletins/" + id, me -> releases.releaseSource(id, me, null));
+    }
+
+    @Post(uri = "/bulletins/{id}/retract", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> retract(HttpRequest<?> request, @PathVariable long id, @Nullable String reason,
+                                   @Nullable String _csrf) {
+        return change(request, _csrf, "/work/bulletins/" + id, me -> releases.retract(id, me, reason, null));
+    }
+
     /** Back to the work list when the bulletin is gone; to its page with the refusal otherwise. */
     @Post(uri = "/bulletins/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable long id, @Nullable String reason,

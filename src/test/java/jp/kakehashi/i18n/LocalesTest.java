@@ -104,7 +104,8 @@ class LocalesTest {
     @Test
     void everyAuditActionHasWordsInTheHistoryInBothLanguages() {
         java.util.Set<String> names = new java.util.TreeSet<>(List.of("create", "retract",
-                jp.kakehashi.pair.Action.RELEASED_WITH_BULLETIN));
+                jp.kakehashi.pair.Action.RELEASED_WITH_BULLETIN, jp.kakehashi.pair.Action.SOURCE_RELEASED_WITH_BULLETIN,
+                jp.kakehashi.pair.Action.RELEASED_ON_APPROVAL));
         for (jp.kakehashi.pair.Action a : jp.kakehashi.pair.Action.values()) {
             names.add(a.auditName(false));
             names.add(a.auditName(true));

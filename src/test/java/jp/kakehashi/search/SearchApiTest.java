@@ -193,6 +193,24 @@ class SearchApiTest extends ServiceTest {
         assertEquals(400, editor.http().get("/api/v1/analyze?analyzer=xx&text=x").status());
     }
 
+    @Test
+    void readersFindAnOriginalReleasedAloneInItsLanguageButNotItsUnreleasedTranslation()
+            throws InterruptedException {
+        String word = "Qx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String english = "Ew" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Http.Response created = editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "原文先行",
+                "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "SEL", "sourceLang", "ja",
+                        "source", Map.of("title", "ソウル事務所の記事 " + word, "body", "ソウルで交流会を開催。"),
+                        "target", Map.of("title", "Seoul " + english, "body", "An exchange event in Seoul.")))));
+        long bulletin = ((Number) created.map().get("id")).longValue();
+        assertEquals(200, approver.http().postJson("/api/v1/bulletins/" + bulletin + "/release-source", Map.of())
+                .status());
+        Map<String, Object> hit = hits(waitFor(reader, "q=" + word, 1)).getFirst();
+        assertEquals(null, hit.get("en"), "the translation is not out: " + hit);
+        assertEquals(0, ((Number) search(reader, "q=" + english).get("total")).intValue());
+        assertEquals(1, ((Number) search(editor.http(), "q=" + english).get("total")).intValue(), "staff see it");
+    }
+
     Map<String, Object> waitFor(Http http, String query, int total) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         Map<String, Object> r = search(http, query);

@@ -355,6 +355,46 @@ class PagesBrowserTest extends ServiceTest {
         Browser.screenshot(browser, "reader-finds-release");
     }
 
+    @Test
+    void anEditorPublishesTheOriginalsFirstAndTheReaderSeesTheTranslationInProgress() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person editor = staffing.editor("PAR");
+        var b = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "PAR", 2, false);
+        signIn(editor);
+        browser.get(base + "/work/bulletins/" + b.bulletinId());
+        assertTrue(browser.findElements(By.id("retract")).isEmpty(), "nothing is out to retract");
+        navigate(() -> {
+            browser.findElement(By.id("release-source")).click();
+            browser.switchTo().alert().accept();
+        });
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertEquals("Japanese original: 2 of 2 items published", browser.findElement(By.id("edition-ja")).getText());
+        assertEquals("English translation: 0 of 2 items published",
+                browser.findElement(By.id("edition-en")).getText());
+        assertTrue(browser.findElements(By.id("withdraw")).isEmpty(), "published: no longer withdrawable");
+        assertTrue(browser.findElements(By.id("release-source")).isEmpty(), "nothing more to publish alone");
+        Browser.screenshot(browser, "originals-released");
+
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/bulletins/" + b.bulletinId() + "?lang=ja");
+        List<WebElement> pending = browser.findElements(By.cssSelector("article .translation-pending"));
+        assertEquals(2, pending.size());
+        assertEquals("翻訳中です。", pending.getFirst().getText());
+        Browser.screenshot(browser, "reader-originals-first");
+
+        signIn(editor);
+        browser.get(base + "/work/bulletins/" + b.bulletinId());
+        browser.findElement(By.id("retract-reason")).sendKeys("published too early");
+        navigate(() -> {
+            browser.findElement(By.id("retract")).click();
+            browser.switchTo().alert().accept();
+        });
+        assertEquals("Japanese original: 0 of 2 items published", browser.findElement(By.id("edition-ja")).getText());
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/bulletins/" + b.bulletinId());
+        assertTrue(browser.findElements(By.cssSelector("article")).isEmpty(), "retracted: readers see nothing");
+    }
+
     private long lonPair(Person importer, String body) {
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "メモリ画面試験 "
                 + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON",
@@ -689,6 +729,12 @@ class PagesBrowserTest extends ServiceTest {
         press("save-BEJ");
         assertTrue(http.get("/api/v1/offices").body().contains("\"code\":\"BEJ\",\"nameJa\":\"北京\",\"nameEn\":"
                 + "\"Beijing\",\"timeZone\":\"Asia/Shanghai\",\"leaseHours\":72"), "office lease saved");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mode-BEJ"))).selectByValue("ITEM");
+        press("save-BEJ");
+        assertTrue(http.get("/api/v1/offices").body().contains("\"leaseHours\":72,\"selfApproval\":false,"
+                + "\"releaseMode\":\"ITEM\""), "release mode saved");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mode-BEJ"))).selectByValue("BULLETIN");
+        press("save-BEJ");
         Browser.screenshot(browser, "admin-offices");
 
         // an English-only bulletin in progress: named by its number, dated, counted in words
