@@ -90,6 +90,19 @@ public class Glossary {
     public record ImportResult(int created, int updated, int unchanged) {
     }
 
+    public byte[] exportTbx() {
+        return TbxFormat.write(all());
+    }
+
+    /** A TBX file, as {@link #importTerms}. */
+    @Transactional
+    public ImportResult importTbx(byte[] tbx, Staff who) {
+        if (tbx == null || tbx.length == 0) {
+            throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TBX file");
+        }
+        return importTerms(TbxFormat.read(tbx), who);
+    }
+
     /** A whole file in one transaction: a bad entry refuses the file (with its index), nothing changes. */
     @Transactional
     public ImportResult importTerms(List<GlossaryCommand> commands, Staff who) {

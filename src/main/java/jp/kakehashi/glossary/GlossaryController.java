@@ -88,17 +88,13 @@ class GlossaryController {
     @Get(uri = "/glossary/export.tbx", produces = TBX)
     HttpResponse<byte[]> export(@Nullable Authentication auth) {
         staff.require(auth);
-        return HttpResponse.ok(TbxFormat.write(glossary.all()))
+        return HttpResponse.ok(glossary.exportTbx())
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-glossary.tbx\"");
     }
 
     @Post(uri = "/glossary/import", consumes = {TBX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     Glossary.ImportResult importTbx(@Nullable @Body byte[] body, @Nullable Authentication auth) {
-        var who = staff.require(auth);
-        if (body == null || body.length == 0) {
-            throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TBX file as the request body");
-        }
-        return glossary.importTerms(TbxFormat.read(body), who);
+        return glossary.importTbx(body, staff.require(auth));
     }
 
     private static HttpResponse<GlossaryTermView> tagged(HttpStatus status, GlossaryTermView v) {

@@ -29,7 +29,7 @@ import org.apache.lucene.search.Weight;
  * Japanese phrases match as runs of characters, English ones as runs of words.
  */
 @Singleton
-class Concordance {
+public class Concordance {
     private final MemoryIndex index;
     private final MemoryAnalyzers analyzers;
     private final TmRepository units;

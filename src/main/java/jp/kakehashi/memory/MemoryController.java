@@ -26,7 +26,7 @@ import jp.kakehashi.system.ErrorCode;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MemoryController {
     static final String TMX = "application/x-tmx+xml";
-    private static final int MAX_EXPORT = 5_000;
+    static final int MAX_EXPORT = 5_000;
     private final MemoryQueries queries;
     private final TranslationMemory memory;
     private final StaffLookup staff;
@@ -65,7 +65,7 @@ class MemoryController {
             throw ApiException.invalidParameter("limit", "limit must be 1 … " + MAX_EXPORT);
         }
         List<TmUnit> page = memory.page(after == null ? 0 : Math.max(0, after), size);
-        var response = HttpResponse.ok(TmxFormat.write(page))
+        var response = HttpResponse.ok(memory.exportTmx(page))
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-memory.tmx\"");
         if (page.size() == size) {
             response.header("Link", "</api/v1/tm/export.tmx?after=" + page.getLast().id() + "&limit=" + size
@@ -76,13 +76,6 @@ class MemoryController {
 
     @Post(uri = "/tm/import", consumes = {TMX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     TranslationMemory.ImportResult importTmx(@Nullable @Body byte[] body, @Nullable Authentication auth) {
-        Staff who = staff.require(auth);
-        if (!who.has(Role.EDITOR) && !who.has(Role.ADMIN)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Editors and administrators import translation memories");
-        }
-        if (body == null || body.length == 0) {
-            throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TMX file as the request body");
-        }
-        return memory.importTmx(body, who.username());
+        return memory.importTmx(body, staff.require(auth));
     }
 }

@@ -53,7 +53,7 @@ public class MemoryQueries {
         return lookup.lookup(text, p.lang(), context, p.threshold(), p.limit());
     }
 
-    Concordance.Result concordance(@Nullable String q, @Nullable String lang, @Nullable Integer limit) {
+    public Concordance.Result concordance(@Nullable String q, @Nullable String lang, @Nullable Integer limit) {
         if (q == null || q.isBlank()) {
             throw invalid("q", "q must not be empty");
         }

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.Link;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 
 /**
  * What goes into the memory. An approved pair gives its title and one unit per link of its
@@ -76,6 +80,22 @@ public class TranslationMemory {
         return new TmEntry(a.sourceLang(), a.targetLang(), source.strip(), target.strip(),
                 context, a.office(), a.pairId(), TmUnit.Origin.APPROVED,
                 a.translatedBy(), a.approvedBy(), now);
+    }
+
+    /** A TMX file sent by a person: editors and administrators keep the memory. */
+    public ImportResult importTmx(byte[] tmx, Staff who) {
+        if (!who.has(User.Role.EDITOR) && !who.has(User.Role.ADMIN)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Editors and administrators import translation memories");
+        }
+        if (tmx == null || tmx.length == 0) {
+            throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TMX file");
+        }
+        return importTmx(tmx, who.username());
+    }
+
+    /** One page of the memory ({@link #page}) as a TMX file. */
+    public byte[] exportTmx(List<TmUnit> page) {
+        return TmxFormat.write(page);
     }
 
     /** A whole file in one transaction; units already in the memory keep their provenance. */

@@ -34,8 +34,11 @@ class WorkflowController {
     private final Revisions revisions;
     private final PairHistory history;
     private final StaffLookup staff;
+    private final PairBulk bulk;
 
-    WorkflowController(PairWorkflow workflow, Revisions revisions, PairHistory history, StaffLookup staff) {
+    WorkflowController(PairWorkflow workflow, Revisions revisions, PairHistory history, StaffLookup staff,
+                       PairBulk bulk) {
+        this.bulk = bulk;
         this.workflow = workflow;
         this.revisions = revisions;
         this.history = history;
@@ -48,6 +51,12 @@ class WorkflowController {
         Action a = Action.ofEndpoint(action).orElseThrow(() -> ApiException.notFound("Action " + action));
         ActionCommand c = body == null ? new ActionCommand(null, null) : body;
         return tagged(workflow.act(id, a, staff.require(auth), c.reason(), ETags.version(ifMatch), c.assignee()));
+    }
+
+    /** One action on many pairs, all or nothing ({@link PairBulk}). */
+    @Post("/pairs/bulk")
+    PairBulk.BulkView bulk(@Body PairBulk.BulkCommand body, @Nullable Authentication auth) {
+        return bulk.act(body, staff.require(auth));
     }
 
     @Put("/pairs/{id}/target")

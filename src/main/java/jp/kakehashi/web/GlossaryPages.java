@@ -8,8 +8,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,7 +24,7 @@ import jp.kakehashi.glossary.Glossary;
 import jp.kakehashi.glossary.GlossaryCommand;
 import jp.kakehashi.office.OfficeDirectory;
 
-/** The glossary page: every signed-in staff member reads it; editors and admins keep it. */
+/** The glossary page: every signed-in staff member reads it and exports it (TBX); editors and admins keep it. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -39,8 +42,9 @@ class GlossaryPages {
         this.offices = offices;
     }
 
-    @Get(uri = "/work/glossary{?error,q}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable String error, @Nullable String q) {
+    @Get(uri = "/work/glossary{?error,q,created,updated,unchanged}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable String error, @Nullable String q,
+                                @Nullable Integer created, @Nullable Integer updated, @Nullable Integer unchanged) {
         var me = session.of(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -50,7 +54,29 @@ class GlossaryPages {
         model.put("q", q == null ? "" : q);
         model.put("offices", offices.all());
         model.put("error", error);
+        model.put("imported", created == null ? null : new Glossary.ImportResult(created,
+                updated == null ? 0 : updated, unchanged == null ? 0 : unchanged));
         return HttpResponse.ok(new ModelAndView<>("glossary", model));
+    }
+
+    @Get(uri = "/work/glossary/export.tbx", produces = "application/x-tbx+xml")
+    MutableHttpResponse<?> export(HttpRequest<?> request) {
+        if (session.of(request).isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        return HttpResponse.ok(glossary.exportTbx())
+                .header("Content-Disposition", "attachment; filename=\"kakehashi-glossary.tbx\"");
+    }
+
+    /** A TBX file from the page: the whole file or nothing, as through the API; the counts come back. */
+    @Post(uri = "/work/glossary/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    MutableHttpResponse<?> importFile(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
+                                      @Nullable @Part("_csrf") String _csrf) {
+        return forms.changeTo(request, session.of(request), _csrf, "/work/glossary", me -> {
+            Glossary.ImportResult r = glossary.importTbx(XliffPages.bytes(file), me);
+            return UriBuilder.of("/work/glossary").queryParam("created", r.created())
+                    .queryParam("updated", r.updated()).queryParam("unchanged", r.unchanged()).build();
+        });
     }
 
     @Post(uri = "/work/glossary", consumes = MediaType.APPLICATION_FORM_URLENCODED)

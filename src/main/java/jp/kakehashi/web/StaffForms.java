@@ -40,6 +40,11 @@ class StaffForms {
         Object apply(Staff me);
     }
 
+    /** A change whose page afterwards depends on what it did (counts of an upload): answers that page. */
+    interface Outcome {
+        URI apply(Staff me);
+    }
+
     Map<String, Object> model(HttpRequest<?> request, Staff me) {
         Map<String, Object> model = ReaderPages.base(messages, request, locales.of(request, null));
         ((Texts) model.get("t")).withOffices(offices.all());
@@ -58,6 +63,14 @@ class StaffForms {
     /** {@code done}: where a change that went through leads (a deleted record's page is gone). */
     MutableHttpResponse<?> change(HttpRequest<?> request, Optional<Staff> me, @Nullable String csrf, String back,
                                   String done, Change change) {
+        return changeTo(request, me, csrf, back, who -> {
+            change.apply(who);
+            return URI.create(done);
+        });
+    }
+
+    MutableHttpResponse<?> changeTo(HttpRequest<?> request, Optional<Staff> me, @Nullable String csrf, String back,
+                                    Outcome change) {
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
@@ -65,8 +78,7 @@ class StaffForms {
             return HttpResponse.seeOther(UriBuilder.of(back).queryParam("error", "FORBIDDEN").build());
         }
         try {
-            change.apply(me.get());
-            return HttpResponse.seeOther(URI.create(done));
+            return HttpResponse.seeOther(change.apply(me.get()));
         } catch (ApiException e) {
             UriBuilder refused = UriBuilder.of(back).queryParam("error", e.code().name());
             if (e.extensions().get("issues") instanceof List<?> issues) {

@@ -24,6 +24,7 @@ import jp.kakehashi.bulletin.BulletinRelease;
 import jp.kakehashi.bulletin.BulletinWithdrawal;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.pair.PairBulk;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.WorkQueue;
 import jp.kakehashi.pair.PairStatus;
@@ -70,14 +71,23 @@ class WorkPages {
     }
 
     /** {@code office}: one of the person's offices only (the lists are bounded; this reads the rest). */
-    @Get(uri = "{?withdrawn,office}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn, @Nullable String office) {
+    @Get(uri = "{?withdrawn,office,bulk,count,error,failed}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn, @Nullable String office,
+                                 @Nullable String bulk, @Nullable Integer count, @Nullable String error,
+                                 @Nullable Long failed) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
         model.put("withdrawn", withdrawn);
+        // what the selection's action did ({@link BulkPages}): how many changed, or which pair refused
+        model.put("bulk", bulk != null && bulk.matches("[a-z]{1,20}") ? bulk : null);
+        model.put("count", count == null ? 0 : count);
+        model.put("error", error != null && error.matches("[A-Z_]{1,40}") ? error : null);
+        model.put("failed", failed);
+        model.put("bulkActions", PairBulk.ACTIONS.stream().filter(a -> a == Action.UNCLAIM
+                || me.get().has(User.Role.EDITOR)).toList());
         List<String> offices = office != null && me.get().offices().contains(office) ? List.of(office)
                 : me.get().offices().stream().sorted().toList();
         model.put("office", offices.size() == 1 ? offices.getFirst() : "");
@@ -90,9 +100,9 @@ class WorkPages {
         return HttpResponse.ok(new ModelAndView<>("work", model));
     }
 
-    @Get(uri = "/pairs/{id}{?error,qa,mode}", produces = MediaType.TEXT_HTML)
+    @Get(uri = "/pairs/{id}{?error,qa,mode,xliff}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> pair(HttpRequest<?> request, @PathVariable long id, @Nullable String error,
-                                @Nullable List<String> qa, @Nullable String mode) {
+                                @Nullable List<String> qa, @Nullable String mode, @Nullable String xliff) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -118,19 +128,24 @@ class WorkPages {
         model.put("actions", workflow.allowed(id, me.get()).stream().filter(a -> !a.needsAssignee()).toList());
         model.put("mayEdit", workflow.mayEdit(id, me.get()));
         model.put("draftDiff", d.draftDiff());
+        model.put("xliffSaved", "saved".equals(xliff));
         model.put("error", error);
         model.put("qa", qa == null ? List.of() : qa.stream().filter(c -> c.matches("[A-Z_]{1,40}")).toList());
         return HttpResponse.ok(new ModelAndView<>("pair", model));
     }
 
-    @Get(uri = "/bulletins/{id}{?error}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String error) {
+    /** {@code saved}, {@code skipped}: the counts of a bulletin's XLIFF file just sent ({@link XliffPages}). */
+    @Get(uri = "/bulletins/{id}{?error,saved,skipped}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String error,
+                                    @Nullable Integer saved, @Nullable Integer skipped) {
         Optional<Staff> me = signedIn(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
         model.put("bulletin", bulletins.bulletin(id, true));
+        model.put("saved", saved);
+        model.put("skipped", skipped == null ? 0 : skipped);
         model.put("error", error);
         return HttpResponse.ok(new ModelAndView<>("work-bulletin", model));
     }

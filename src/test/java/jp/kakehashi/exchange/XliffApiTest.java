@@ -142,4 +142,54 @@ class XliffApiTest extends ServiceTest {
         assertProblem(send(translator, id, "<xliff"), 400, "INVALID_XML");
         assertEquals(null, translator.http().get("/api/v1/pairs/" + id).map().get("target"), "nothing was saved");
     }
+
+    /** Every segment of every file given a target, as a CAT tool leaves a whole bulletin's file. */
+    private static String translateAll(String exported) {
+        return exported.replace("</source></segment>", "</source><target>Translated.</target></segment>");
+    }
+
+    @Test
+    void aBulletinsFileSavesTheItemsTheSenderHoldsAtOnceAndListsTheRest() {
+        var b = Fixtures.bulletin(editor.http(), "PAR", 3, false);
+        long first = b.pairIds().get(0);
+        long second = b.pairIds().get(1);
+        long third = b.pairIds().get(2);
+        for (long id : List.of(first, second)) {
+            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + id + "/claim", Map.of()).status());
+        }
+        assertEquals(200, other.http().postJson("/api/v1/pairs/" + third + "/claim", Map.of()).status());
+        Http.Response exported = translator.http().get("/api/v1/bulletins/" + b.bulletinId() + "/xliff");
+        assertEquals(200, exported.status(), exported.body());
+        String translated = translateAll(exported.body());
+        String path = "/api/v1/bulletins/" + b.bulletinId() + "/xliff";
+
+        // one item made from an older source refuses the whole file: nothing is saved
+        int second2 = translated.indexOf(":source-revision:1\"", translated.indexOf(":source-revision:1\"") + 1);
+        String stale = translated.substring(0, second2) + ":source-revision:0\"" + translated.substring(second2 + 19);
+        assertProblem(translator.http().post(path, XliffFormat.MEDIA_TYPE, stale.getBytes(StandardCharsets.UTF_8)),
+                409, "SOURCE_CHANGED");
+        assertEquals(null, translator.http().get("/api/v1/pairs/" + first).map().get("target"), "all or nothing");
+
+        Http.Response saved = translator.http().post(path, XliffFormat.MEDIA_TYPE,
+                translated.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals(2, ((List<?>) saved.map().get("saved")).size());
+        assertEquals(List.of(Map.of("pairId", third, "reason", "NOT_YOURS")), ((List<?>) saved.map().get("skipped"))
+                .stream().map(m -> Map.of("pairId", ((Number) ((Map<?, ?>) m).get("pairId")).longValue(),
+                        "reason", ((Map<?, ?>) m).get("reason"))).toList());
+        for (long id : List.of(first, second)) {
+            Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + id).map().get("target");
+            assertEquals("Translated.", target.get("title"));
+        }
+        assertEquals(null, translator.http().get("/api/v1/pairs/" + third).map().get("target"));
+
+        // the other holder's file with nothing of theirs translated saves nothing and says so
+        String untouched = other.http().get("/api/v1/bulletins/" + b.bulletinId() + "/xliff").body();
+        assertProblem(other.http().post(path, XliffFormat.MEDIA_TYPE, untouched.getBytes(StandardCharsets.UTF_8)),
+                422, "XLIFF_MISMATCH");
+        long foreign = pair();
+        String alien = translateAll(editor.http().get("/api/v1/pairs/" + foreign + "/xliff").body());
+        assertProblem(translator.http().post(path, XliffFormat.MEDIA_TYPE, alien.getBytes(StandardCharsets.UTF_8)),
+                422, "XLIFF_MISMATCH");
+    }
 }

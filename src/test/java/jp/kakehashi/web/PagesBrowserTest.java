@@ -395,6 +395,115 @@ class PagesBrowserTest extends ServiceTest {
         assertTrue(browser.findElements(By.cssSelector("article")).isEmpty(), "retracted: readers see nothing");
     }
 
+    /** What a download link of the page answers, fetched by the page itself (its cookie, its origin). */
+    private String fetchLink(String id) {
+        String href = browser.findElement(By.id(id)).getAttribute("href");
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+    }
+
+    /** Sends a file through a file field and its form's button, as a person picking it from disk would. */
+    private void upload(String field, String button, String name, String content) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("upload").resolve(name);
+        java.nio.file.Files.writeString(file, content);
+        browser.findElement(By.id(field)).sendKeys(file.toAbsolutePath().toString());
+        press(button);
+    }
+
+    @Test
+    void aTranslatorSendsAnXliffRoundTripAndAnEditorExchangesGlossaryAndMemoryFilesInThePages() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person editor = staffing.editor("PAR");
+        Person translator = staffing.translator("PAR");
+        var b = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "PAR", 1, false);
+        long pair = b.pairIds().getFirst();
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
+
+        signIn(translator);
+        browser.get(base + "/work/pairs/" + pair);
+        String xliff = fetchLink("download-xliff");
+        assertTrue(xliff.contains("<xliff") && xliff.contains("<source>白河市の職員がパリを訪問した。</source>"), xliff);
+        String translated = xliff.replace("</source></segment>", "</source><target>From the CAT tool.</target></segment>");
+        upload("xliff-file", "upload-xliff", "pair.xlf", translated);
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertEquals("The translated file was saved as your draft.", browser.findElement(By.id("xliff-saved")).getText());
+        Map<?, ?> target = (Map<?, ?>) translator.http().get("/api/v1/pairs/" + pair).map().get("target");
+        assertEquals("From the CAT tool.", target.get("title"));
+        upload("xliff-file", "upload-xliff", "broken.xlf", "<xliff");
+        assertTrue(browser.getCurrentUrl().endsWith("?error=INVALID_XML"), browser.getCurrentUrl());
+        Browser.screenshot(browser, "xliff-round-trip");
+
+        String term = "試験用語" + UUID.randomUUID().toString().substring(0, 6);
+        signIn(editor);
+        browser.get(base + "/work/glossary");
+        String tbx = fetchLink("export-tbx");
+        assertTrue(tbx.contains("<tbx"), tbx);
+        String oneTerm = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tbx type=\"TBX-Basic\" style=\"dca\""
+                + " xml:lang=\"ja\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body><conceptEntry id=\"c1\"><admin type=\"customerSubset\">PAR</admin>"
+                + "<langSec xml:lang=\"ja\"><termSec><term>" + term + "</term></termSec></langSec>"
+                + "<langSec xml:lang=\"en\"><termSec><term>test term</term></termSec></langSec>"
+                + "</conceptEntry></body></text></tbx>";
+        upload("tbx-file", "import-tbx", "terms.tbx", oneTerm);
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertEquals("1 added, 0 changed, 0 already there.", browser.findElement(By.id("imported")).getText());
+        assertTrue(browser.findElement(By.id("terms")).getText().contains(term));
+
+        browser.get(base + "/work/memory");
+        String tmx = fetchLink("export-tmx");
+        assertTrue(tmx.contains("<tmx"), tmx);
+        String phrase = "交流会" + UUID.randomUUID().toString().substring(0, 6);
+        String oneUnit = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tmx version=\"1.4\"><header creationtool=\"t\""
+                + " creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"ja\""
+                + " datatype=\"plaintext\"/><body><tu><tuv xml:lang=\"ja\"><seg>パリで" + phrase + "を開いた。</seg></tuv>"
+                + "<tuv xml:lang=\"en\"><seg>An exchange meeting was held in Paris.</seg></tuv></tu></body></tmx>";
+        upload("tmx-file", "import-tmx", "memory.tmx", oneUnit);
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.id("imported")).getText().startsWith("1 units added, 0 skipped"),
+                browser.findElement(By.id("imported")).getText());
+        browser.findElement(By.id("q")).sendKeys(phrase);
+        press("find");
+        WebElement match = browser.findElement(By.cssSelector("#matches tr"));
+        assertEquals(phrase, match.findElement(By.tagName("mark")).getText());
+        assertTrue(match.getText().contains("An exchange meeting was held in Paris."));
+        Browser.screenshot(browser, "memory-page");
+    }
+
+    @Test
+    void anEditorCancelsTheTickedItemsOfTheQueueAtOnce() throws Exception {
+        Staffing staffing = new Staffing(http);
+        Person editor = staffing.editor("SYD");
+        List<Long> pairs = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "SYD", 3, false).pairIds();
+        signIn(editor);
+        browser.get(base + "/work");
+        browser.findElement(By.id("select-" + pairs.get(0))).click();
+        browser.findElement(By.id("select-" + pairs.get(1))).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-action"))).selectByValue("cancel");
+        browser.findElement(By.id("bulk-reason")).sendKeys("the seminar was called off");
+        Browser.screenshot(browser, "bulk-selection");
+        navigate(() -> {
+            browser.findElement(By.id("bulk-submit")).click();
+            browser.switchTo().alert().accept();
+        });
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
+        assertEquals("Cancel: 2 items done.", browser.findElement(By.id("bulk-done")).getText());
+        for (long id : List.of(pairs.get(0), pairs.get(1))) {
+            assertEquals("CANCELLED", editor.http().get("/api/v1/pairs/" + id).map().get("status"));
+        }
+        assertEquals("UNASSIGNED", editor.http().get("/api/v1/pairs/" + pairs.get(2)).map().get("status"));
+
+        // the same without a reason is refused as a whole, and the page names the item that refused
+        browser.findElement(By.id("select-" + pairs.get(2))).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-action"))).selectByValue("cancel");
+        navigate(() -> {
+            browser.findElement(By.id("bulk-submit")).click();
+            browser.switchTo().alert().accept();
+        });
+        assertTrue(browser.findElement(By.id("failed-pair")).getText().contains("#" + pairs.get(2)),
+                browser.findElement(By.id("error")).getText());
+        assertEquals("UNASSIGNED", editor.http().get("/api/v1/pairs/" + pairs.get(2)).map().get("status"));
+    }
+
     private long lonPair(Person importer, String body) {
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "メモリ画面試験 "
                 + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON",

@@ -1,0 +1,119 @@
+package jp.kakehashi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.memory.Concordance;
+import jp.kakehashi.memory.MemoryQueries;
+import jp.kakehashi.memory.TmUnit;
+import jp.kakehashi.memory.TranslationMemory;
+import jp.kakehashi.system.ApiException;
+
+/**
+ * The translation memory's page: find a phrase in it (concordance, the phrase marked), download it as
+ * TMX page by page, and, for editors and admins, import a TMX file, with the counts shown after.
+ */
+@Controller("/work/memory")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class MemoryPages {
+    static final int EXPORT_PAGE = 5_000;
+    private final PageSession session;
+    private final StaffForms forms;
+    private final TranslationMemory memory;
+    private final MemoryQueries queries;
+
+    MemoryPages(PageSession session, StaffForms forms, TranslationMemory memory, MemoryQueries queries) {
+        this.session = session;
+        this.forms = forms;
+        this.memory = memory;
+        this.queries = queries;
+    }
+
+    /** A piece of a unit's text, {@code mark}ed where it matched the phrase. */
+    record Piece(String text, boolean mark) {
+        static List<Piece> of(String text, List<Concordance.Span> spans) {
+            List<Piece> pieces = new ArrayList<>();
+            int at = 0;
+            for (Concordance.Span s : spans) {
+                if (s.start() < at || s.end() > text.length()) {
+                    continue;
+                }
+                pieces.add(new Piece(text.substring(at, s.start()), false));
+                pieces.add(new Piece(text.substring(s.start(), s.end()), true));
+                at = s.end();
+            }
+            pieces.add(new Piece(text.substring(at), false));
+            return pieces;
+        }
+    }
+
+    record Row(Concordance.Hit hit, List<Piece> source) {
+    }
+
+    @Get(uri = "{?q,lang,error,units,skipped,total}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> page(HttpRequest<?> request, @Nullable String q, @Nullable String lang,
+                                @Nullable String error, @Nullable Integer units, @Nullable Integer skipped,
+                                @Nullable Long total) {
+        var me = session.of(request);
+        if (me.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        Map<String, Object> model = forms.model(request, me.get());
+        model.put("q", q == null ? "" : q);
+        model.put("lang", "en".equals(lang) ? "en" : "ja");
+        model.put("size", memory.size());
+        model.put("error", error);
+        model.put("imported", units == null ? null : new TranslationMemory.ImportResult(units,
+                skipped == null ? 0 : skipped, total == null ? memory.size() : total));
+        model.put("rows", List.of());
+        if (q != null && !q.isBlank()) {
+            try {
+                Concordance.Result found = queries.concordance(q, (String) model.get("lang"), 50);
+                model.put("rows", found.hits().stream().map(h -> new Row(h, Piece.of(h.unit().source(),
+                        h.highlights()))).toList());
+            } catch (ApiException e) {
+                model.put("error", e.code().name());
+            }
+        }
+        return HttpResponse.ok(new ModelAndView<>("memory", model));
+    }
+
+    /** One file of up to {@value #EXPORT_PAGE} units; {@code after} continues where the last one ended. */
+    @Get(uri = "/export.tmx{?after}", produces = "application/x-tmx+xml")
+    MutableHttpResponse<?> export(HttpRequest<?> request, @Nullable Long after) {
+        if (session.of(request).isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/login"));
+        }
+        List<TmUnit> page = memory.page(after == null ? 0 : Math.max(0, after), EXPORT_PAGE);
+        return HttpResponse.ok(memory.exportTmx(page))
+                .header("Content-Disposition", "attachment; filename=\"kakehashi-memory.tmx\"");
+    }
+
+    @Post(uri = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    MutableHttpResponse<?> importFile(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
+                                      @Nullable @Part("_csrf") String _csrf) {
+        return forms.changeTo(request, session.of(request), _csrf, "/work/memory", me -> {
+            TranslationMemory.ImportResult r = memory.importTmx(XliffPages.bytes(file), me);
+            return UriBuilder.of("/work/memory").queryParam("units", r.units()).queryParam("skipped", r.skipped())
+                    .queryParam("total", r.total()).build();
+        });
+    }
+}
