@@ -17,13 +17,15 @@ record DateMentions(Set<String> found, String rest) {
             + "|November|December";
     private static final Pattern JA_ERA_YEAR = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年");
     private static final Pattern JA_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
-    /** A list or range of days: 21、22日 / 23日から26日まで / 31日～11月2日; the last day carries 日. */
-    private static final String DAYS = "\\d{1,2}日?(?:\\s*(?:[、,・~〜\\-–]|から)\\s*(?:\\d{1,2}月)?\\d{1,2}日?)*(?<=日)(?!間)";
+    /** A list or range of days: 21、22日 / 7日と8日 / 23日から26日まで / 31日～11月2日; the last day carries 日. */
+    private static final String DAYS = "\\d{1,2}日?(?:\\s*(?:[、,・~〜\\-–]|から|と)\\s*(?:\\d{1,2}月)?\\d{1,2}日?)*(?<=日)(?!間)";
     private static final Pattern JA_MONTH_DAYS = Pattern.compile("(?<!\\d)(\\d{1,2})月(?:(" + DAYS + ")(?:まで)?)?");
     /** Days without their month (会期は23日から26日), which the sentence before named; 3日間 is a duration. */
-    private static final Pattern JA_BARE_DAYS = Pattern.compile("(?<![\\d月])" + DAYS + "(?:まで)?");
+    private static final Pattern JA_BARE_DAYS = Pattern.compile("(?<![\\d月])" + DAYS
+            + "(?!平均|あたり|当たり|当り|につき)(?:まで)?");
     private static final Pattern JA_MORE_DAYS = Pattern.compile("(?:(\\d{1,2})月)?(\\d{1,2})(?![\\d月])");
-    private static final Pattern EN_YEAR = Pattern.compile("(?<![\\d,.])((?:19|20)\\d{2})(?![\\d,])");
+    /** A year, not part of a longer number: "2,020" is no year, "in 2020, the" is. */
+    private static final Pattern EN_YEAR = Pattern.compile("(?<![\\d,.])((?:19|20)\\d{2})(?!\\d|,\\d)");
     private static final Pattern EN_DAYS_MONTH = Pattern.compile("((?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:,|and|to|-|–)\\s*)*"
             + "\\d{1,2}(?:st|nd|rd|th)?)\\s+(" + MONTHS + ")");
     private static final Pattern EN_MONTH_DAYS = Pattern.compile("(" + MONTHS + ")\\s+(\\d{1,2}(?:st|nd|rd|th)?"

@@ -31,16 +31,51 @@ public final class NumberMentions {
             SPELLED.size())) + ")\\b");
 
     /**
-     * Ordinals as anniversaries and rounds are written (1周年 = first anniversary, 第3回 = third);
-     * "second" is left out, as it is also a unit of time and a verb.
+     * Ordinals as anniversaries and rounds are written (1周年 = first anniversary, 第3回 = third).
+     * "second" is also a unit of time and a verb, but reading it as 2 can only make a 2 of the source
+     * count as found, never raise a warning.
      */
-    private static final java.util.List<String> ORDINALS = java.util.List.of("", "first", "", "third", "fourth", "fifth",
+    private static final java.util.List<String> ORDINALS = java.util.List.of("", "first", "second", "third", "fourth", "fifth",
             "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
             "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth");
     private static final Pattern ORDINAL_WORD = Pattern.compile("(?i)\\b(" + String.join("|", ORDINALS.stream()
             .filter(o -> !o.isEmpty()).toList()) + ")\\b");
 
+    /** Multiples written as words: 2倍 = twice. */
+    private static final Pattern MULTIPLE_WORD = Pattern.compile("(?i)\\b(twice|double|triple)\\b");
+    /** What makes a Japanese 1 a quantity worth checking: an ordinal (第1回, 1周年, 1回目, 1番目, 1位). */
+    private static final Pattern ORDINAL_COUNTER = Pattern.compile("^(?:周年|回目|番目|位)");
+
     private NumberMentions() {
+    }
+
+    /**
+     * Whether the digits at [start, end) belong to a name or a file name rather than a quantity: they
+     * touch a Latin letter, directly or through a hyphen or dot inside the token (G7, LON-128.png,
+     * COVID-19, 5G, 2.5MB). An English ordinal or time suffix (12th, 2pm) keeps them a quantity.
+     */
+    static boolean insideName(String text, int start, int end) {
+        int before = start - 1;
+        if (before >= 0 && (text.charAt(before) == '-' || text.charAt(before) == '.')) {
+            before--;
+        }
+        if (before >= 0 && isLatin(text.charAt(before))) {
+            return true;
+        }
+        int after = end;
+        if (after < text.length() && (text.charAt(after) == '-' || text.charAt(after) == '.')
+                && after + 1 < text.length() && isLatin(text.charAt(after + 1))) {
+            return true;
+        }
+        if (after < text.length() && isLatin(text.charAt(after))) {
+            String rest = text.substring(after, Math.min(text.length(), after + 3)).toLowerCase(java.util.Locale.ROOT);
+            return !rest.matches("(st|nd|rd|th|am|pm)([^a-z].*)?");
+        }
+        return false;
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 128 && Character.isLetter(c);
     }
 
     public static Map<String, String> japanese(String text) {
@@ -48,11 +83,25 @@ public final class NumberMentions {
         Matcher m = JAPANESE.matcher(text);
         while (m.find()) {
             String written = trimSeparators(m.group());
-            if (written.isEmpty() || isLoneKanjiWordPart(written)) {
+            if (written.isEmpty() || isLoneKanjiWordPart(written)
+                    || insideName(text, m.start(), m.start() + written.length())) {
                 continue;
             }
             BigDecimal value = parseJapanese(written);
-            if (value != null) {
+            if (value == null) {
+                continue;
+            }
+            String after = text.substring(m.start() + written.length());
+            if (after.startsWith("割")) {
+                // 8割 is eight tenths: "80 per cent"
+                value = value.multiply(BigDecimal.TEN);
+                written = written + "割";
+            }
+            // a count of one is "a", "per", "each" or nothing in English (1人20ポンド: 20 pounds per
+            // person); only an ordinal one (1周年: first anniversary) must be found
+            boolean ordinal = ORDINAL_COUNTER.matcher(after).find()
+                    || m.start() > 0 && text.charAt(m.start() - 1) == '第';
+            if (value.compareTo(BigDecimal.ONE) != 0 || ordinal) {
                 found.putIfAbsent(key(value), written);
             }
         }
@@ -63,6 +112,9 @@ public final class NumberMentions {
         Map<String, String> found = new LinkedHashMap<>();
         Matcher m = ENGLISH.matcher(text);
         while (m.find()) {
+            if (insideName(text, m.start(), m.end(2) >= 0 ? m.end(2) : m.end(1))) {
+                continue;
+            }
             BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
             if (m.group(3) != null) {
                 value = value.multiply(BigDecimal.TEN.pow(switch (m.group(3).toLowerCase(java.util.Locale.ROOT)) {
@@ -77,6 +129,10 @@ public final class NumberMentions {
         Matcher w = SPELLED_WORD.matcher(text);
         while (w.find()) {
             found.putIfAbsent(String.valueOf(SPELLED.indexOf(w.group(1).toLowerCase(java.util.Locale.ROOT))), w.group());
+        }
+        Matcher x = MULTIPLE_WORD.matcher(text);
+        while (x.find()) {
+            found.putIfAbsent(x.group(1).equalsIgnoreCase("triple") ? "3" : "2", x.group());
         }
         Matcher o = ORDINAL_WORD.matcher(text);
         while (o.find()) {

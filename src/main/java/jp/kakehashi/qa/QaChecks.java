@@ -60,7 +60,7 @@ public final class QaChecks {
         DateMentions ja = DateMentions.japanese(toEnglish ? source : targetAll);
         DateMentions en = DateMentions.english(toEnglish ? targetAll : source);
         dates(issues, toEnglish ? ja : en, toEnglish ? en : ja);
-        numbers(issues, toEnglish, ja.rest(), en.rest());
+        numbers(issues, toEnglish, toEnglish ? ja : en, toEnglish ? en : ja);
         if (toEnglish) {
             Set<String> left = new TreeSet<>();
             Matcher m = FULL_WIDTH.matcher(nullToEmpty(targetTitle) + "\n" + nullToEmpty(targetBody));
@@ -98,22 +98,28 @@ public final class QaChecks {
         return missing;
     }
 
-    private static void numbers(List<Issue> issues, boolean toEnglish, String japanese, String english) {
-        Map<String, String> missing = missingNumbers(toEnglish, japanese, english);
+    private static void numbers(List<Issue> issues, boolean toEnglish, DateMentions source, DateMentions target) {
+        Map<String, String> missing = missingNumbers(toEnglish, source, target);
         if (!missing.isEmpty()) {
             issues.add(new Issue("NUMBERS", Severity.WARNING, "Numbers of the source not found: "
                     + new TreeSet<>(missing.values())));
         }
     }
 
-    /** Values of the source's quantities the target lacks, each with its source spelling. */
-    private static Map<String, String> missingNumbers(boolean toEnglish, String japanese, String english) {
-        Map<String, String> ja = NumberMentions.japanese(japanese);
-        Map<String, String> en = NumberMentions.english(english);
-        Map<String, String> source = toEnglish ? ja : en;
-        Map<String, String> target = toEnglish ? en : ja;
-        Map<String, String> missing = new java.util.LinkedHashMap<>(source);
-        missing.keySet().removeAll(target.keySet());
+    /**
+     * Values of the source's quantities the target lacks, each with its source spelling. A year the
+     * target wrote as a date counts (東京2020 ⇄ "Tokyo 2020", read there as a year); an English one
+     * is never required ("for the first time" is 初めて).
+     */
+    private static Map<String, String> missingNumbers(boolean toEnglish, DateMentions source, DateMentions target) {
+        Map<String, String> from = toEnglish ? NumberMentions.japanese(source.rest()) : NumberMentions.english(source.rest());
+        Map<String, String> to = toEnglish ? NumberMentions.english(target.rest()) : NumberMentions.japanese(target.rest());
+        Map<String, String> missing = new java.util.LinkedHashMap<>(from);
+        missing.keySet().removeAll(to.keySet());
+        missing.keySet().removeAll(target.found());
+        if (!toEnglish) {
+            missing.remove("1");
+        }
         return missing;
     }
 
@@ -133,8 +139,7 @@ public final class QaChecks {
         DateMentions target = toEnglish ? DateMentions.english(targetAll) : DateMentions.japanese(targetAll);
         Set<String> missing = switch (code) {
             case "DATES" -> missingDates(source, target);
-            case "NUMBERS" -> missingNumbers(toEnglish, toEnglish ? source.rest() : target.rest(),
-                    toEnglish ? target.rest() : source.rest()).keySet();
+            case "NUMBERS" -> missingNumbers(toEnglish, source, target).keySet();
             default -> Set.of();
         };
         List<Integer> found = new ArrayList<>();

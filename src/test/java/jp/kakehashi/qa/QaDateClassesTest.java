@@ -42,7 +42,7 @@ class QaDateClassesTest {
     void randomDateLikeTextNeverThrows() {
         java.util.Random random = new java.util.Random(11);
         String[] parts = {"1", "12", "月", "日", "、", "から", "まで", "～", "間", "年", "令和", "元", " ", "-", "31", "周年",
-            "September", "first", "and", "to", "2020", "."};
+            "September", "first", "and", "to", "2020", ".", "G", "png", "割", "twice", "と", "平均", "th", ","};
         for (int i = 0; i < 5000; i++) {
             StringBuilder ja = new StringBuilder();
             StringBuilder en = new StringBuilder();
