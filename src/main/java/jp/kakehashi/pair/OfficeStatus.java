@@ -27,6 +27,7 @@ import jp.kakehashi.system.ApiException;
 public class OfficeStatus {
     private static final int MAX_BULLETINS = 50;
     private static final int MAX_CLAIMS = 100;
+    static final int WEEKS = 12;
     private final JdbcOperations jdbc;
     private final OfficeDirectory offices;
 
@@ -44,10 +45,15 @@ public class OfficeStatus {
                     int cancelled, int total) {
     }
 
+    /** Approvals in the week starting Monday {@code weekOf}, as the database dates them: the throughput. */
+    @Serdeable
+    public record Week(LocalDate weekOf, int approved) {
+    }
+
     @Serdeable
     public record StatusView(String office, Map<PairStatus, Integer> counts, int expiringClaims, int overdueClaims,
                       List<Claim> expiring, List<Claim> overdue, @Nullable Long medianClaimToApprovalSeconds,
-                      int approvals, int selfApprovals, List<Progress> bulletins) {
+                      int approvals, int selfApprovals, List<Progress> bulletins, List<Week> approvalsPerWeek) {
     }
 
     @Transactional(readOnly = true)
@@ -94,7 +100,26 @@ public class OfficeStatus {
                 rs -> progress.add(new Progress(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7))));
         return new StatusView(code, counts, expiring.size(), overdue.size(), expiring, overdue, median(durations),
-                selfApproved[0], selfApproved[1], progress);
+                selfApproved[0], selfApproved[1], progress, weeks(code, now, approve, self));
+    }
+
+    /** The last {@link #WEEKS} weeks, this one included, oldest first; a week without approvals counts 0. */
+    private List<Week> weeks(String code, Instant now, String approve, String self) {
+        LocalDate thisWeek = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate first = thisWeek.minusWeeks(WEEKS - 1);
+        Map<LocalDate, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < WEEKS; i++) {
+            counts.put(first.plusWeeks(i), 0);
+        }
+        query("SELECT DATE(a.created_at), COUNT(*) FROM audit_event a JOIN doc_pair p ON p.id = a.pair_id"
+                + " WHERE p.office_code = ? AND a.action IN (?, ?) AND a.created_at >= ? GROUP BY DATE(a.created_at)",
+                List.of(code, approve, self, Timestamp.valueOf(first.atStartOfDay())), rs -> {
+                    LocalDate day = rs.getDate(1).toLocalDate();
+                    counts.merge(day.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                            java.time.DayOfWeek.MONDAY)), rs.getInt(2), Integer::sum);
+                });
+        return counts.entrySet().stream().map(e -> new Week(e.getKey(), e.getValue())).toList();
     }
 
     static Long median(List<Long> values) {

@@ -64,12 +64,13 @@ class AdminPages {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = model(request, me.get());
-        List<Object> statuses = new ArrayList<>();
+        List<OfficeStatus.StatusView> statuses = new ArrayList<>();
         for (String code : me.get().has(User.Role.ADMIN) ? offices.all().stream().map(o -> o.code()).toList()
-                : List.copyOf(me.get().offices())) {
+                : List.copyOf(me.get().offices()).stream().sorted().toList()) {
             statuses.add(status.of(code));
         }
         model.put("statuses", statuses);
+        model.putAll(DashboardCharts.of(statuses, (Texts) model.get("t")));
         return HttpResponse.ok(new ModelAndView<>("dashboard", model));
     }
 

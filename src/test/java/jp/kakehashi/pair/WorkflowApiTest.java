@@ -273,6 +273,12 @@ class WorkflowApiTest extends ServiceTest {
         List<?> bulletins = (List<?>) status.get("bulletins");
         assertTrue(bulletins.stream().anyMatch(x -> ((Number) ((Map<?, ?>) x).get("bulletinId")).longValue()
                 == b.bulletinId() && ((Number) ((Map<?, ?>) x).get("total")).intValue() == 3));
+        List<?> weeks = (List<?>) status.get("approvalsPerWeek");
+        assertEquals(12, weeks.size());
+        Map<?, ?> thisWeek = (Map<?, ?>) weeks.getLast();
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters
+                .previousOrSame(java.time.DayOfWeek.MONDAY)).toString(), thisWeek.get("weekOf"));
+        assertTrue(((Number) thisWeek.get("approved")).intValue() >= 1, "this test's approval: " + weeks);
         assertProblem(anonymous.get("/api/v1/offices/SYD/status"), 401, "UNAUTHORIZED");
         assertProblem(sydEditor.http().get("/api/v1/offices/OSA/status"), 404, "NOT_FOUND");
     }

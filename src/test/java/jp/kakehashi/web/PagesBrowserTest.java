@@ -855,8 +855,17 @@ class PagesBrowserTest extends ServiceTest {
         String progress = browser.findElement(By.cssSelector("a[href='/work/bulletins/" + englishOnly + "']"))
                 .findElement(By.xpath("..")).getText();
         assertEquals("#" + englishOnly + " · 20 November 2026 · 0 of 1 approved", progress);
-        assertEquals(8, browser.findElements(By.cssSelector("table.matrix tbody tr")).size(), "admins see all offices");
+        assertEquals(8, browser.findElements(By.cssSelector("#states tbody tr")).size(), "admins see all offices");
         assertFalse(browser.findElement(By.id("office-SIN")).getText().isBlank());
+        // charts drawn on the server as SVG, each with its numbers in a table beside it
+        assertEquals(16, browser.findElements(By.cssSelector("#chart-states svg text")).size(),
+                "a name and a total per office");
+        assertFalse(browser.findElements(By.cssSelector("#chart-states svg rect")).isEmpty());
+        assertEquals(12, browser.findElements(By.cssSelector("#weeks tbody tr")).size());
+        assertEquals(12, browser.findElements(By.cssSelector("#chart-weeks svg rect")).size());
+        assertEquals(8, browser.findElements(By.cssSelector("#office-times tbody tr")).size());
+        assertEquals(8, browser.findElements(By.cssSelector("#chart-overdue svg rect")).size());
+        assertNull(browser.findElement(By.cssSelector("#chart-weeks svg")).getDomAttribute("onload"));
         Browser.screenshot(browser, "dashboard");
     }
 
