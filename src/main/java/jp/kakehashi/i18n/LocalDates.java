@@ -31,4 +31,15 @@ public final class LocalDates {
         c.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
         return f.format(c.getTime());
     }
+
+    /**
+     * The time of day of a moment in a zone, 24-hour with the zone's short name, through ICU in the
+     * language's own way: "13:08 CET", "13:08 JST" (ICU writes JST for Tokyo in Japanese too).
+     */
+    public static String time(java.time.Instant instant, java.time.ZoneId zone, Locale locale) {
+        ULocale u = "ja".equals(locale.getLanguage()) ? JAPANESE : ENGLISH;
+        DateFormat f = DateFormat.getInstanceForSkeleton("HHmmz", u);
+        f.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        return f.format(java.util.Date.from(instant));
+    }
 }

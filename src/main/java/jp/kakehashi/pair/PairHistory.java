@@ -28,9 +28,14 @@ public class PairHistory {
         this.targets = targets;
     }
 
+    /**
+     * One audit event. {@code side} and {@code revision} name the revision it wrote, for the events
+     * that write one (a draft saved, the source revised, the pair created), so the history can link
+     * to what changed; null for the others.
+     */
     @Serdeable
     public record Event(long id, Instant at, String actor, String action, @Nullable String from, @Nullable String to,
-                 @Nullable String reason) {
+                 @Nullable String reason, @Nullable String side, @Nullable Integer revision) {
     }
 
     @Serdeable
@@ -53,14 +58,40 @@ public class PairHistory {
     @Transactional(readOnly = true)
     public HistoryView of(long pairId) {
         Pair p = pairs.findById(pairId).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
-        List<Event> events = audit.findByPairIdOrderById(pairId).stream().map(e -> new Event(e.id(), e.createdAt(),
-                e.actorName(), e.action(), e.fromStatus(), e.toStatus(), e.reason())).toList();
         List<SourceRevision> revisions = sources.findByPairIdOrderByRevision(pairId);
+        List<TargetRevision> drafts = targets.findByPairIdOrderByRevision(pairId);
+        List<Event> events = RevisionEvents.link(audit.findByPairIdOrderById(pairId), revisions.size(), drafts.size());
         List<SourceEntry> sourceEntries = revisions.stream().map(r -> new SourceEntry(r.revision(),
                 r.changeKind().name(), r.title(), r.createdAt())).toList();
-        List<TargetEntry> targetEntries = targets.findByPairIdOrderByRevision(pairId).stream().map(t ->
+        List<TargetEntry> targetEntries = drafts.stream().map(t ->
                 new TargetEntry(t.revision(), t.basedOnSourceRevision(), t.title(), t.createdAt())).toList();
         return new HistoryView(pairId, events, sourceEntries, targetEntries, diff(p, revisions));
+    }
+
+    /**
+     * What one revision changed against the one before it (the first against nothing): {@code side}
+     * "source" or "target". 404 for a revision the pair does not have.
+     */
+    @Transactional(readOnly = true)
+    public Diff revision(long pairId, String side, int revision) {
+        pairs.findById(pairId).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
+        String[] now;
+        String[] before;
+        if ("source".equals(side)) {
+            now = sources.findByPairIdAndRevision(pairId, revision).map(r -> new String[] {r.title(), r.body()})
+                    .orElseThrow(() -> ApiException.notFound("Source revision " + revision));
+            before = sources.findByPairIdAndRevision(pairId, revision - 1).map(r -> new String[] {r.title(), r.body()})
+                    .orElse(new String[] {"", ""});
+        } else if ("target".equals(side)) {
+            now = targets.findByPairIdAndRevision(pairId, revision).map(r -> new String[] {r.title(), r.body()})
+                    .orElseThrow(() -> ApiException.notFound("Target revision " + revision));
+            before = targets.findByPairIdAndRevision(pairId, revision - 1).map(r -> new String[] {r.title(), r.body()})
+                    .orElse(new String[] {"", ""});
+        } else {
+            throw ApiException.invalidParameter("side", "side must be source or target");
+        }
+        return new Diff(revision - 1, revision, SourceDiff.between(before[0], now[0]),
+                SourceDiff.between(before[1], now[1]));
     }
 
     private static Diff diff(Pair p, List<SourceRevision> revisions) {

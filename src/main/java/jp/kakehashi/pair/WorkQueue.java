@@ -30,7 +30,6 @@ public class WorkQueue {
             + " FROM doc_pair p JOIN bulletin b ON b.id = p.bulletin_id"
             + " JOIN source_revision s ON s.pair_id = p.id AND s.revision = p.source_revision"
             + " LEFT JOIN app_user u ON u.id = p.assignee_id WHERE ";
-    private static final String ORDER = " ORDER BY b.published_on DESC, b.id DESC, p.position LIMIT " + (LIMIT + 1);
     private final JdbcOperations jdbc;
 
     WorkQueue(JdbcOperations jdbc) {
@@ -47,26 +46,59 @@ public class WorkQueue {
                        @Nullable Instant leaseExpiresAt, @Nullable String lastRejection) {
     }
 
+    /**
+     * How a list is read: in one direction only ({@code sourceLang} ja or en, null for both), and in
+     * what order. Items stay grouped under their bulletin while the order keeps them together; ordered
+     * by claim end or length, a bulletin's heading repeats where its items are apart.
+     */
+    public record Filter(@Nullable String sourceLang, Order order) {
+        public static final Filter ALL = new Filter(null, Order.NEWEST);
+
+        /** Unknown values read as the defaults: a queue is a page to read, not a request to refuse. */
+        public static Filter of(@Nullable String direction, @Nullable String order) {
+            String lang = "ja-en".equals(direction) ? "ja" : "en-ja".equals(direction) ? "en" : null;
+            Order o = java.util.Arrays.stream(Order.values()).filter(v -> v.name().equalsIgnoreCase(order))
+                    .findFirst().orElse(Order.NEWEST);
+            return new Filter(lang, o);
+        }
+    }
+
+    /** The orders a list offers: newest bulletin first (the default), oldest first, claims ending first, shortest first. */
+    public enum Order {
+        NEWEST(" ORDER BY b.published_on DESC, b.id DESC, p.position"),
+        OLDEST(" ORDER BY b.published_on, b.id, p.position"),
+        LEASE(" ORDER BY p.lease_expires_at IS NULL, p.lease_expires_at, b.published_on DESC, p.position"),
+        LENGTH(" ORDER BY CHAR_LENGTH(s.body), p.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
     /** A list: its items grouped by bulletin, how many there are, and whether more were left out. */
     public record Queue(List<List<Item>> groups, int count, boolean more) {
         public static final Queue EMPTY = new Queue(List.of(), 0, false);
     }
 
     @Transactional(readOnly = true)
-    public Queue heldBy(long userId, Collection<PairStatus> statuses) {
-        return query("p.assignee_id = ? AND p.status IN (" + marks(statuses.size()) + ")", userId, statuses, List.of());
+    public Queue heldBy(long userId, Collection<PairStatus> statuses, Filter filter) {
+        return query("p.assignee_id = ? AND p.status IN (" + marks(statuses.size()) + ")", userId, statuses, List.of(),
+                filter);
     }
 
     @Transactional(readOnly = true)
-    public Queue ofOffices(Collection<String> offices, Collection<PairStatus> statuses) {
+    public Queue ofOffices(Collection<String> offices, Collection<PairStatus> statuses, Filter filter) {
         if (offices.isEmpty()) {
             return Queue.EMPTY;
         }
         return query("p.office_code IN (" + marks(offices.size()) + ") AND p.status IN (" + marks(statuses.size()) + ")",
-                null, statuses, offices);
+                null, statuses, offices, filter);
     }
 
-    private Queue query(String where, @Nullable Long userId, Collection<PairStatus> statuses, Collection<String> offices) {
+    private Queue query(String where, @Nullable Long userId, Collection<PairStatus> statuses, Collection<String> offices,
+                        Filter filter) {
         List<Object> params = new ArrayList<>();
         params.add(Action.REJECT.auditName());
         if (userId != null) {
@@ -74,8 +106,14 @@ public class WorkQueue {
         }
         params.addAll(offices);
         statuses.forEach(s -> params.add(s.name()));
+        String direction = "";
+        if (filter.sourceLang() != null) {
+            direction = " AND p.source_lang = ?";
+            params.add(filter.sourceLang());
+        }
         List<Item> items = new ArrayList<>();
-        jdbc.prepareStatement(SELECT + where + ORDER, ps -> {
+        String sql = SELECT + where + direction + filter.order().sql + " LIMIT " + (LIMIT + 1);
+        jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }

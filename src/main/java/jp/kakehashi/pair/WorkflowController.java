@@ -77,6 +77,14 @@ class WorkflowController {
         return history.of(id);
     }
 
+    /** What one revision of a side changed against the one before ({@link PairHistory#revision}). */
+    @Get("/pairs/{id}/history/{side}/{revision}")
+    PairHistory.Diff revision(@PathVariable long id, @PathVariable String side, @PathVariable int revision,
+                              @Nullable Authentication auth) {
+        staff.require(auth);
+        return history.revision(id, side, revision);
+    }
+
     static HttpResponse<PairView> tagged(PairView view) {
         return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
     }

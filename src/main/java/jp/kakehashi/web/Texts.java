@@ -60,7 +60,7 @@ public final class Texts {
     /** A moment as the date and time in a zone (an office's), with the zone named: 2026年11月22日 13:08 CET. */
     public String dateTime(Instant instant, ZoneId zone) {
         java.time.ZonedDateTime at = instant.atZone(zone);
-        return date(at.toLocalDate()) + " " + java.time.format.DateTimeFormatter.ofPattern("HH:mm z", locale).format(at);
+        return date(at.toLocalDate()) + " " + LocalDates.time(instant, zone, locale);
     }
 
     /** An audit action in words (history.claim), the code itself for one without words yet. */

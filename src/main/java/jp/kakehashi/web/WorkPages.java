@@ -71,8 +71,9 @@ class WorkPages {
     }
 
     /** {@code office}: one of the person's offices only (the lists are bounded; this reads the rest). */
-    @Get(uri = "{?withdrawn,office,bulk,count,error,failed}", produces = MediaType.TEXT_HTML)
+    @Get(uri = "{?withdrawn,office,direction,order,bulk,count,error,failed}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> queue(HttpRequest<?> request, @Nullable Long withdrawn, @Nullable String office,
+                                 @Nullable String direction, @Nullable String order,
                                  @Nullable String bulk, @Nullable Integer count, @Nullable String error,
                                  @Nullable Long failed) {
         Optional<Staff> me = signedIn(request);
@@ -93,10 +94,14 @@ class WorkPages {
         model.put("office", offices.size() == 1 ? offices.getFirst() : "");
         model.put("myOffices", me.get().offices().stream().sorted().toList());
         model.put("zone", this.offices.zoneOf(offices.isEmpty() ? "TYO" : offices.getFirst()));
-        model.put("mine", queue.heldBy(me.get().id(), List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED)));
-        model.put("open", queue.ofOffices(offices, List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED)));
+        WorkQueue.Filter filter = WorkQueue.Filter.of(direction, order);
+        model.put("direction", filter.sourceLang() == null ? "" : filter.sourceLang().equals("ja") ? "ja-en" : "en-ja");
+        model.put("order", filter.order().name());
+        model.put("orders", List.of(WorkQueue.Order.values()));
+        model.put("mine", queue.heldBy(me.get().id(), List.of(PairStatus.CLAIMED, PairStatus.CHANGES_REQUESTED), filter));
+        model.put("open", queue.ofOffices(offices, List.of(PairStatus.UNASSIGNED, PairStatus.OUTDATED), filter));
         model.put("review", !me.get().has(User.Role.EDITOR) ? WorkQueue.Queue.EMPTY
-                : queue.ofOffices(offices, List.of(PairStatus.SUBMITTED, PairStatus.APPROVED)));
+                : queue.ofOffices(offices, List.of(PairStatus.SUBMITTED, PairStatus.APPROVED), filter));
         return HttpResponse.ok(new ModelAndView<>("work", model));
     }
 

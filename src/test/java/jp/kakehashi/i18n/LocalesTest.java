@@ -102,6 +102,15 @@ class LocalesTest {
     }
 
     @Test
+    void timesAreWrittenThroughIcuInTheOfficesZone() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-22T12:08:00Z");
+        assertEquals("13:08 CET", LocalDates.time(at, java.time.ZoneId.of("Europe/Paris"), Locale.ENGLISH));
+        assertEquals("13:08 GMT+1", LocalDates.time(at, java.time.ZoneId.of("Europe/Paris"), Locale.JAPANESE));
+        assertEquals("21:08 JST", LocalDates.time(at, java.time.ZoneId.of("Asia/Tokyo"), Locale.JAPANESE));
+        assertEquals("07:08 GMT-5", LocalDates.time(at, java.time.ZoneId.of("America/New_York"), Locale.ENGLISH));
+    }
+
+    @Test
     void everyAuditActionHasWordsInTheHistoryInBothLanguages() {
         java.util.Set<String> names = new java.util.TreeSet<>(List.of("create", "retract",
                 jp.kakehashi.pair.Action.RELEASED_WITH_BULLETIN, jp.kakehashi.pair.Action.SOURCE_RELEASED_WITH_BULLETIN,

@@ -411,4 +411,25 @@ class WorkflowApiTest extends ServiceTest {
         answers.stream().filter(r -> r.status() != 200).forEach(r -> assertProblem(r, 409, "ALREADY_ACKNOWLEDGED"));
         assertEquals(1, db.count("SELECT COUNT(*) FROM qa_acknowledgement WHERE pair_id = ?", id));
     }
+
+    @Test
+    void eachHistoryEntryThatWroteARevisionLinksToWhatItChanged() {
+        var b = Fixtures.bulletin(importer.http(), "PAR", 1, false);
+        long id = b.pairIds().getFirst();
+        assertEquals(200, act(translator, id, "claim", null).status());
+        for (String body : List.of("Pupils of Shirakawa visited Paris.", "Pupils of Shirakawa City visited Paris.")) {
+            assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + id + "/target", Map.of("title", "Item",
+                    "body", body), Fixtures.etag(translator.http(), id)).status());
+        }
+        List<?> events = (List<?>) translator.http().get("/api/v1/pairs/" + id + "/history").map().get("events");
+        List<String> linked = events.stream().map(e -> (Map<?, ?>) e).filter(e -> e.get("revision") != null)
+                .map(e -> e.get("action") + ":" + e.get("side") + "/" + e.get("revision")).toList();
+        assertEquals(List.of("create:source/1", "save_draft:target/1", "save_draft:target/2"), linked);
+        Map<String, Object> diff = translator.http().get("/api/v1/pairs/" + id + "/history/target/2").map();
+        assertEquals(List.of(Map.of("op", "equal", "text", "Pupils of Shirakawa "), Map.of("op", "insert",
+                "text", "City "), Map.of("op", "equal", "text", "visited Paris.")), diff.get("body"));
+        assertProblem(translator.http().get("/api/v1/pairs/" + id + "/history/target/9"), 404, "NOT_FOUND");
+        assertProblem(translator.http().get("/api/v1/pairs/" + id + "/history/other/1"), 400, "INVALID_PARAMETER");
+        assertProblem(anonymous.get("/api/v1/pairs/" + id + "/history/target/2"), 401, "UNAUTHORIZED");
+    }
 }

@@ -492,6 +492,14 @@ class PagesBrowserTest extends ServiceTest {
         }
         assertEquals("UNASSIGNED", editor.http().get("/api/v1/pairs/" + pairs.get(2)).map().get("status"));
 
+        // one direction only: these Japanese originals are not in the English-to-Japanese list
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("direction-filter"))).selectByValue("en-ja");
+        press("filter");
+        assertTrue(browser.findElements(By.id("select-" + pairs.get(2))).isEmpty(), browser.getCurrentUrl());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("direction-filter"))).selectByValue("ja-en");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("order"))).selectByValue("LENGTH");
+        press("filter");
+        assertTrue(browser.getCurrentUrl().contains("direction=ja-en") && browser.getCurrentUrl().contains("order=LENGTH"));
         // the same without a reason is refused as a whole, and the page names the item that refused
         browser.findElement(By.id("select-" + pairs.get(2))).click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-action"))).selectByValue("cancel");
@@ -908,6 +916,14 @@ class PagesBrowserTest extends ServiceTest {
         assertTrue(browser.findElement(By.cssSelector(".history time")).getText().matches(".*\\d{2}:\\d{2} \\S+"),
                 browser.findElement(By.cssSelector(".history time")).getText());
         Browser.screenshot(browser, "review-with-diff");
+        // each draft saved in the history opens what it changed
+        List<WebElement> changes = browser.findElements(By.cssSelector(".history a.revision-diff"));
+        assertTrue(changes.size() >= 2, "create and the drafts link to their revisions");
+        String back = browser.getCurrentUrl();
+        navigate(() -> changes.getLast().click());
+        assertTrue(browser.getCurrentUrl().contains("/diff/target/"), browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.cssSelector("#revision-diff .op-insert")).isEmpty());
+        browser.get(back);
         for (String page : List.of("/work", "/work/dashboard", "/work/bulletins/" + bulletin)) {
             browser.get(base + page);
             assertStaffPageInert(page);
@@ -1002,7 +1018,10 @@ class PagesBrowserTest extends ServiceTest {
             // good
         }
         assertNull(((JavascriptExecutor) browser).executeScript("return window.__xss;"), page + ": a payload ran");
-        assertEquals(0, browser.findElements(By.cssSelector("main script, main img, main svg, main iframe,"
+        // the dashboard's own charts are SVG of rects, labels and titles only; any other SVG is a payload
+        assertEquals(0, browser.findElements(By.cssSelector("main svg.chart *:not(rect):not(text):not(title)")).size(),
+                page + ": a chart holds foreign elements");
+        assertEquals(0, browser.findElements(By.cssSelector("main script, main img, main svg:not(.chart), main iframe,"
                 + " main object, main embed, main video, main audio, main details, main x, main marquee, main math,"
                 + " main template, main noscript, main style, main link, main meta, main base, main b,"
                 + " main a[href^='javascript']")).size(), page + ": payload markup became elements");
