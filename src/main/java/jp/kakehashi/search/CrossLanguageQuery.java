@@ -89,8 +89,14 @@ final class CrossLanguageQuery {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int used = 0;
         for (String segment : segments(normalised)) {
-            Query q = JAPANESE.matcher(segment).find() ? japaneseSegment(segment, japanese, english)
-                    : latinSegment(segment, japanese, english);
+            // a year in one form searches its other forms too (令和2年 = 2020 = R2): any of them may match
+            List<Query> forms = new ArrayList<>();
+            for (String form : EraYears.alternatives(segment)) {
+                add(forms, JAPANESE.matcher(form).find() ? japaneseSegment(form, japanese, english)
+                        : latinSegment(form, japanese, english), 1f);
+            }
+            Query q = forms.isEmpty() ? null : forms.size() == 1 ? forms.getFirst()
+                    : new DisjunctionMaxQuery(forms, TIE_BREAKER);
             if (q != null) {
                 all.add(q, Occur.MUST);
                 used++;

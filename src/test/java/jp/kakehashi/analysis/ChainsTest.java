@@ -49,8 +49,11 @@ class ChainsTest {
         ja_read | shimbun aizu-wakamatsu   | shinbun[0,7] aizu[8,12] wakamatsu[13,22]
         en      | Shirakawa City's visitors | shirakawa[0,9] citi[10,16] visitor[17,25]
         en      | Tōkyō ＴＯＫＹＯ café      | tokyo[0,5] tokyo[6,11] cafe[12,16]
-        en      | ｼﾞｪｯﾄ and the JET Programme | ジェット[0,5] jet[14,17] programm[18,27]
+        en      | ｼﾞｪｯﾄ and the JET Programme | ジェット[0,5] jet[14,17] program[18,27]
+        en      | The programme organised at the Centre | program[4,13] organ[14,23] center[31,37]
+        en      | Programs organized at the center | program[0,8] organ[9,18] center[26,32]
         en_shingle | Sister Cities of Lyon  | sister citi[0,13] citi _[7,17] _ lyon[17,21]
+        en_shingle | theatre festival       | theater festiv[0,16]
         en_shingle | Paris                  | ''
         en_read | Shirakawa City's Tōkyō office | shirakawa[0,9] city[10,16] tokyo[17,22] office[23,29]
         en_read | Toukyou Shimbun, AIZU-WAKAMATSU | tokyo[0,7] shinbun[8,15] aizu[17,21] wakamatsu[22,31]

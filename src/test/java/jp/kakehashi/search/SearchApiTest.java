@@ -211,6 +211,63 @@ class SearchApiTest extends ServiceTest {
         assertEquals(1, ((Number) search(editor.http(), "q=" + english).get("total")).intValue(), "staff see it");
     }
 
+    @Test
+    void aYearIsFoundWhicheverWayItIsWrittenEraWesternOrAbbreviated() throws InterruptedException {
+        String word = "Yr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Http.Response created = editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "年の書き方",
+                "publishedOn", "2026-11-22", "pairs", List.of(
+                        Map.of("office", "SEL", "sourceLang", "ja",
+                                "source", Map.of("title", "ボルドー市との提携 " + word, "body", word + " 令和2年に姉妹都市提携を結んだ。"),
+                                "target", Map.of("title", "Partnership with Bordeaux " + word,
+                                        "body", word + ": the sister city partnership was signed in 2020.")),
+                        Map.of("office", "SEL", "sourceLang", "ja",
+                                "source", Map.of("title", "記念式典 " + word, "body", word + " 平成31年に記念式典を開いた。"),
+                                "target", Map.of("title", "Ceremony " + word, "body", word + ": a ceremony was held in 2019.")))));
+        long bulletin = ((Number) created.map().get("id")).longValue();
+        for (Object p : (List<?>) created.map().get("pairs")) {
+            long id = ((Number) ((Map<?, ?>) p).get("id")).longValue();
+            assertEquals(200, approver.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
+        }
+        assertEquals(200, approver.http().postJson("/api/v1/bulletins/" + bulletin + "/release", Map.of()).status());
+        waitFor(reader, "q=" + word, 2);
+        for (String year : List.of("令和2年", "2020", "2020年", "R2")) {
+            List<Map<String, Object>> hits = hits(search(reader, "q=" + enc(word + " " + year)));
+            assertEquals(List.of("ボルドー市との提携 " + word), hits.stream().map(h -> side(h, "ja", "title")).toList(), year);
+        }
+        for (String year : List.of("平成31年", "令和元年", "2019")) {
+            List<Map<String, Object>> hits = hits(search(reader, "q=" + enc(word + " " + year)));
+            assertEquals(List.of("記念式典 " + word), hits.stream().map(h -> side(h, "ja", "title")).toList(), year);
+        }
+        assertEquals(0, ((Number) search(reader, "q=" + enc(word + " 令和3年")).get("total")).intValue());
+    }
+
+    @Test
+    void britishAndAmericanSpellingsFindEachOther() throws InterruptedException {
+        String word = "Sp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Http.Response created = editor.http().postJson("/api/v1/bulletins", Map.of("titleJa", "綴り",
+                "publishedOn", "2026-11-22", "pairs", List.of(
+                        Map.of("office", "SEL", "sourceLang", "ja", "source", Map.of("title", "文化センター " + word,
+                                "body", "センターが交流事業を企画した。"), "target", Map.of("title", "Cultural Centre " + word,
+                                "body", word + ": the centre organised an exchange programme for travellers.")),
+                        Map.of("office", "SEL", "sourceLang", "ja", "source", Map.of("title", "劇場 " + word,
+                                "body", "劇場で公演した。"), "target", Map.of("title", "Theater " + word,
+                                "body", word + ": the theater program was organized in the neighborhood.")))));
+        long bulletin = ((Number) created.map().get("id")).longValue();
+        for (Object p : (List<?>) created.map().get("pairs")) {
+            long id = ((Number) ((Map<?, ?>) p).get("id")).longValue();
+            assertEquals(200, approver.http().postJson("/api/v1/pairs/" + id + "/approve", Map.of()).status());
+        }
+        assertEquals(200, approver.http().postJson("/api/v1/bulletins/" + bulletin + "/release", Map.of()).status());
+        waitFor(reader, "q=" + word, 2);
+        Map<String, String> expected = Map.of("center program", "Cultural Centre ", "organized travelers",
+                "Cultural Centre ", "theatre", "Theater ", "theatre programme", "Theater ");
+        expected.forEach((q, title) -> {
+            List<Map<String, Object>> hits = hits(search(reader, "q=" + enc(word + " " + q) + "&lang=en"));
+            assertEquals(List.of(title + word), hits.stream().map(h -> side(h, "en", "title")).toList(), q);
+        });
+        assertEquals(2, ((Number) search(reader, "q=" + enc(word + " organised") + "&lang=en").get("total")).intValue());
+    }
+
     Map<String, Object> waitFor(Http http, String query, int total) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         Map<String, Object> r = search(http, query);
