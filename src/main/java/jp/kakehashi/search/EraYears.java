@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class EraYears {
     private static final Pattern ERA = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年");
-    private static final Pattern WESTERN = Pattern.compile("(?<![\\d,.])((?:19|20)\\d{2})(?![\\d,.])(年?)");
+    /** Four digits of their own, not inside a number (4,2020) or a name (ab2020c); 東京2020 is a year. */
+    private static final Pattern WESTERN = Pattern.compile(
+            "(?<![\\d,.\\p{IsLatin}])((?:19|20)\\d{2})(?![\\d,.\\p{IsLatin}])(年?)");
     /** R2, H31, S60 as a word of their own (not R2D2). */
     private static final Pattern LATIN_ERA = Pattern.compile("(?i)(?<![\\p{IsLatin}\\d])([rhs])(\\d{1,2})(?![\\p{IsLatin}\\d])");
 

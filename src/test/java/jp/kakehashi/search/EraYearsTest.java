@@ -31,5 +31,7 @@ class EraYearsTest {
         assertEquals(List.of("12345"), EraYears.alternatives("12345"));
         assertEquals(List.of("白河"), EraYears.alternatives("白河"));
         assertEquals(List.of("R2D2"), EraYears.alternatives("R2D2"));
+        assertEquals(List.of("ab2020c"), EraYears.alternatives("ab2020c"));
+        assertEquals(List.of("東京2020", "東京令和2年"), EraYears.alternatives("東京2020"));
     }
 }
