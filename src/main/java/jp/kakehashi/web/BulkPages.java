@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import jp.kakehashi.system.ApiException;
  * The work queue's selection: one action on the ticked pairs, through the API's path ({@link PairBulk}),
  * all or nothing. Back on the queue, the page says how many pairs changed, or which one refused and why.
  */
+@Hidden
 @Controller("/work/bulk")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import jp.kakehashi.system.ErrorCode;
  * autosave of either draft form (which renews the lease) and QA of the row being edited. Signed in
  * by the page's cookie and guarded by its CSRF token, like the forms.
  */
+@Hidden
 @Controller("/work/pairs/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.Map;
 import jp.kakehashi.glossary.Glossary;
@@ -25,6 +26,7 @@ import jp.kakehashi.glossary.GlossaryCommand;
 import jp.kakehashi.office.OfficeDirectory;
 
 /** The glossary page: every signed-in staff member reads it and exports it (TBX); editors and admins keep it. */
+@Hidden
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

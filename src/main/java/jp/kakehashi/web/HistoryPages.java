@@ -12,12 +12,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.Map;
 import jp.kakehashi.pair.PairDesk;
 import jp.kakehashi.pair.PairHistory;
 
 /** What one revision changed, opened from a history entry of the pair page. */
+@Hidden
 @Controller("/work/pairs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

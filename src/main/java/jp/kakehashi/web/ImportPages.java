@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import jp.kakehashi.system.ErrorCode;
  * date, captions, removed lines) and why it would be refused, then import. Preview and import run
  * the API's one path ({@link TextImports}), so the page can neither accept nor refuse differently.
  */
+@Hidden
 @Controller("/work/import")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

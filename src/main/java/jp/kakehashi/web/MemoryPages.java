@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import jp.kakehashi.system.ApiException;
  * The translation memory's page: find a phrase in it (concordance, the phrase marked), download it as
  * TMX page by page, and, for editors and admins, import a TMX file, with the counts shown after.
  */
+@Hidden
 @Controller("/work/memory")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

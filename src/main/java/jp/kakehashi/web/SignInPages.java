@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import jp.kakehashi.system.ApiException;
  * Sign-in for the pages: the same {@link Logins} as the API, the token kept in an HttpOnly,
  * SameSite=Strict cookie (Secure behind TLS), plus a fresh CSRF token.
  */
+@Hidden
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

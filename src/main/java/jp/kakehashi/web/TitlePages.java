@@ -11,10 +11,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import jp.kakehashi.bulletin.BulletinTitles;
 import jp.kakehashi.http.ETags;
 
 /** The titles form of a bulletin's work page: the API's {@code PUT …/titles}, version from the form. */
+@Hidden
 @Controller("/work/bulletins/{id}/titles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import jp.kakehashi.system.ApiException;
  * actions its state allows, and bulletin release. Every action goes through the same services as
  * the API (same rules, same locking); a refusal comes back as the localised problem title.
  */
+@Hidden
 @Controller("/work")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

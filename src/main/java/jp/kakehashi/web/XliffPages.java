@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ import jp.kakehashi.exchange.XliffFormat;
  * file back with a file field. The same service as the API ({@link XliffDrafts}), so the page saves,
  * skips and refuses exactly as the API does; the answer comes back as counts on the page.
  */
+@Hidden
 @Controller("/work")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

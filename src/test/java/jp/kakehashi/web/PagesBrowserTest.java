@@ -512,6 +512,18 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals("UNASSIGNED", editor.http().get("/api/v1/pairs/" + pairs.get(2)).map().get("status"));
     }
 
+    @Test
+    void theApiReferencePageRendersTheGeneratedDocumentUnderTheStrictCsp() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/api/docs");
+        waitFor(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 40,
+                "Swagger UI lists the operations");
+        assertTrue(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("Kakehashi"));
+        assertFalse(browser.findElements(By.cssSelector(".opblock-summary-path[data-path='/api/v1/pairs/bulk']"))
+                .isEmpty(), "the newest endpoints are there too");
+        Browser.screenshot(browser, "api-docs");
+    }
+
     private long lonPair(Person importer, String body) {
         Http.Response created = importer.http().postJson("/api/v1/bulletins", Map.of("titleJa", "メモリ画面試験 "
                 + UUID.randomUUID(), "publishedOn", "2026-11-22", "pairs", List.of(Map.of("office", "LON",
