@@ -38,7 +38,10 @@ public class SearchService {
     private volatile Expansion expansion;
 
     SearchService(SearchIndex index, SearchAnalyzers analyzers, BilingualTerms terms, TermIndex glossary,
-                  SearchGate gate) {
+                  SearchGate gate, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.latency = io.micrometer.core.instrument.Timer.builder("kakehashi.search")
+                .description("Search requests, from the gate to the result").publishPercentileHistogram()
+                .register(metrics);
         this.index = index;
         this.gate = gate;
         this.analyzers = analyzers;
@@ -46,6 +49,8 @@ public class SearchService {
         this.glossary = glossary;
         this.snippets = new Snippets(analyzers.indexAnalyzer());
     }
+
+    private final io.micrometer.core.instrument.Timer latency;
 
     private record Expansion(long generation, CrossLanguageQuery queries) {
     }
@@ -78,7 +83,7 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r) {
-        return gate.run(() -> searchNow(r));
+        return latency.record(() -> gate.run(() -> searchNow(r)));
     }
 
     private SearchResult searchNow(SearchRequest r) {

@@ -25,11 +25,14 @@ class LoginThrottle {
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
+    private final io.micrometer.core.instrument.Counter failures;
 
     LoginThrottle(JdbcOperations jdbc,
                   @Value("${kakehashi.login.max-failures-per-account:5}") int perAccount,
                   @Value("${kakehashi.login.max-failures-per-address:50}") int perAddress,
-                  @Value("${kakehashi.login.window:15m}") Duration window) {
+                  @Value("${kakehashi.login.window:15m}") Duration window,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.failures = metrics.counter("kakehashi.signin.failures");
         this.jdbc = jdbc;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
@@ -65,6 +68,7 @@ class LoginThrottle {
     /** The password was wrong: the account's attempt is already counted, the address's is now. */
     @Transactional
     public void failed(String address) {
+        failures.increment();
         bump(addressKey(address), Instant.now());
     }
 

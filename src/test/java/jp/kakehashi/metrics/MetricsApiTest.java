@@ -1,0 +1,63 @@
+package jp.kakehashi.metrics;
+
+import static jp.kakehashi.support.Problem.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.ServiceTest;
+import jp.kakehashi.support.Staffing;
+import org.junit.jupiter.api.Test;
+
+/** The Prometheus scrape: admins only, the standard metrics, and the work's own numbers as they are. */
+@MicronautTest(transactional = false)
+class MetricsApiTest extends ServiceTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    static double value(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void adminsScrapeTheStandardMetricsAndTheWorksOwnNumbers() {
+        Http anonymous = new Http(server, json);
+        Staffing staffing = new Staffing(anonymous);
+        Http admin = staffing.admin();
+        var editor = staffing.editor("SIN");
+        String before = admin.get("/api/v1/metrics").body();
+        double sinUntranslated = value(before, "kakehashi_pairs{office=\"SIN\",state=\"UNASSIGNED\"}");
+        double failures = value(before, "kakehashi_signin_failures_total");
+
+        Fixtures.bulletin(editor.http(), "SIN", 3, false);
+        assertEquals(401, anonymous.postJson("/api/v1/auth/login", Map.of("username", editor.username(),
+                "password", "not the password")).status());
+        assertEquals(200, anonymous.get("/api/v1/search?q=x").status());
+
+        Http.Response r = admin.get("/api/v1/metrics");
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("text/plain"), r.contentType());
+        String scrape = r.body();
+        assertEquals(sinUntranslated + 3, value(scrape, "kakehashi_pairs{office=\"SIN\",state=\"UNASSIGNED\"}"), scrape);
+        assertEquals(failures + 1, value(scrape, "kakehashi_signin_failures_total"));
+        assertTrue(scrape.contains("kakehashi_search_seconds_bucket{"), "search latency as a histogram");
+        assertTrue(scrape.contains("kakehashi_outbox_lag_rows{indexer=\"search\"}"));
+        assertTrue(scrape.contains("jvm_memory_used_bytes"), "JVM metrics");
+        assertTrue(scrape.contains("http_server_requests_seconds"), "HTTP metrics");
+
+        assertProblem(editor.http().get("/api/v1/metrics"), 403, "FORBIDDEN");
+        assertProblem(anonymous.get("/api/v1/metrics"), 401, "UNAUTHORIZED");
+        assertEquals(404, anonymous.get("/prometheus").status(), "no open endpoint beside it");
+    }
+}
