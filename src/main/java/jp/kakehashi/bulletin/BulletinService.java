@@ -74,6 +74,8 @@ public class BulletinService {
             addPair(bulletin.id(), ++position, p, actor);
         }
         outbox.bulletinChanged(bulletin.id(), "created");
+        jp.kakehashi.audit.AuditLog.event("bulletin_create", actor.name(), "bulletin " + bulletin.id() + " ("
+                + command.pairList().size() + " pairs)");
         return bulletin;
     }
 

@@ -65,5 +65,6 @@ public class BulletinWithdrawal {
                 b.state().name(), null, reason.strip(), null));
         all.forEach(p -> outbox.pairChanged(p.id(), "withdrawn"));
         outbox.bulletinChanged(id, "withdrawn");
+        jp.kakehashi.audit.AuditLog.event(Action.WITHDRAW_BULLETIN.auditName(), who.username(), "bulletin " + id);
     }
 }

@@ -89,5 +89,6 @@ class ItemRelease implements Publication {
         audit.save(new AuditEvent(null, b.id(), null, who.id(), who.username(), action, b.state().name(),
                 state.name(), reason == null ? null : reason.strip(), null));
         outbox.bulletinChanged(b.id(), action);
+        jp.kakehashi.audit.AuditLog.event(action, who.username(), "bulletin " + b.id());
     }
 }

@@ -39,6 +39,10 @@ public class Problems {
         }
         if (request != null) {
             body.put("instance", request.getPath());
+            String id = RequestIds.of(request);
+            if (id != null) {
+                body.put("requestId", id);
+            }
         }
         extensions.forEach((k, v) -> {
             if (!RETRY_AFTER.equals(k)) {

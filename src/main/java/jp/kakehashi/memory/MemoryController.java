@@ -59,13 +59,13 @@ class MemoryController {
     /** One page of the memory as TMX; {@code Link: …; rel="next"} names the next page while there is one. */
     @Get(uri = "/tm/export.tmx{?after,limit}", produces = TMX)
     HttpResponse<byte[]> export(@Nullable Long after, @Nullable Integer limit, @Nullable Authentication auth) {
-        staff.require(auth);
+        Staff who = staff.require(auth);
         int size = limit == null ? MAX_EXPORT : limit;
         if (size < 1 || size > MAX_EXPORT) {
             throw ApiException.invalidParameter("limit", "limit must be 1 … " + MAX_EXPORT);
         }
         List<TmUnit> page = memory.page(after == null ? 0 : Math.max(0, after), size);
-        var response = HttpResponse.ok(memory.exportTmx(page))
+        var response = HttpResponse.ok(memory.exportTmx(page, who.username()))
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-memory.tmx\"");
         if (page.size() == size) {
             response.header("Link", "</api/v1/tm/export.tmx?after=" + page.getLast().id() + "&limit=" + size

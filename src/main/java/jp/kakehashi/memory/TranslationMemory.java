@@ -90,11 +90,14 @@ public class TranslationMemory {
         if (tmx == null || tmx.length == 0) {
             throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TMX file");
         }
-        return importTmx(tmx, who.username());
+        ImportResult result = importTmx(tmx, who.username());
+        jp.kakehashi.audit.AuditLog.event("memory_import", who.username(), result.units() + " units");
+        return result;
     }
 
-    /** One page of the memory ({@link #page}) as a TMX file. */
-    public byte[] exportTmx(List<TmUnit> page) {
+    /** One page of the memory ({@link #page}) as a TMX file, for {@code by} (audit-logged). */
+    public byte[] exportTmx(List<TmUnit> page, String by) {
+        jp.kakehashi.audit.AuditLog.event("memory_export", by, page.size() + " units");
         return TmxFormat.write(page);
     }
 

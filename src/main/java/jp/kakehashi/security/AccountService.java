@@ -126,6 +126,7 @@ public class AccountService {
 
     private void record(Actor by, String action, String username) {
         audit.save(AuditEvent.account(by, action, username));
+        jp.kakehashi.audit.AuditLog.event(action, by.name(), username);
     }
 
     private static Set<User.Role> roles(List<String> names) {

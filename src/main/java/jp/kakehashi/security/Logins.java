@@ -44,10 +44,12 @@ public class Logins {
         boolean ok = hasher.matches(password, user == null ? decoyHash : user.passwordHash())
                 && user != null && user.active();
         if (!ok) {
+            jp.kakehashi.audit.AuditLog.event("sign_in_failed", username, address);
             throttle.failed(address);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown user or wrong password");
         }
         throttle.succeeded(username);
+        jp.kakehashi.audit.AuditLog.event("sign_in", username, address);
         List<String> roles = StaffLookup.roles(user.roles()).stream().map(Enum::name).toList();
         Authentication authentication = Authentication.build(user.username(), roles,
                 Map.of(StaffLookup.USER_ID, user.id(), StaffLookup.EPOCH, user.tokenEpoch()));

@@ -101,11 +101,12 @@ class MemoryPages {
     /** One file of up to {@value #EXPORT_PAGE} units; {@code after} continues where the last one ended. */
     @Get(uri = "/export.tmx{?after}", produces = "application/x-tmx+xml")
     MutableHttpResponse<?> export(HttpRequest<?> request, @Nullable Long after) {
-        if (session.of(request).isEmpty()) {
+        var me = session.of(request);
+        if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         List<TmUnit> page = memory.page(after == null ? 0 : Math.max(0, after), EXPORT_PAGE);
-        return HttpResponse.ok(memory.exportTmx(page))
+        return HttpResponse.ok(memory.exportTmx(page, me.get().username()))
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-memory.tmx\"");
     }
 
