@@ -21,9 +21,17 @@ public class Problems {
     public static final String RETRY_AFTER = "retryAfterSeconds";
 
     private final Messages messages;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public Problems(Messages messages) {
+    public Problems(Messages messages, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.messages = messages;
+        this.metrics = metrics;
+        // every cause is in the scrape from the start, at zero, so a rate or an alert has a series
+        for (ErrorCode code : ErrorCode.values()) {
+            if (code.status().getCode() == 503) {
+                metrics.counter("kakehashi.unavailable", "cause", code.name());
+            }
+        }
     }
 
     public MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ErrorCode code,
@@ -55,6 +63,10 @@ public class Problems {
             response.header("Retry-After", Long.toString(seconds));
         } else if (code.status().getCode() == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (code.status().getCode() == 503) {
+            // what made the service unavailable: the database, the search index being built, …
+            metrics.counter("kakehashi.unavailable", "cause", code.name()).increment();
         }
         return response;
     }

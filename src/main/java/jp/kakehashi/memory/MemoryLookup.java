@@ -39,7 +39,13 @@ class MemoryLookup {
     private final MemoryAnalyzers analyzers;
     private final TmRepository units;
 
-    MemoryLookup(MemoryIndex index, MemoryAnalyzers analyzers, TmRepository units) {
+    private final io.micrometer.core.instrument.Timer latency;
+
+    MemoryLookup(MemoryIndex index, MemoryAnalyzers analyzers, TmRepository units,
+                 io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.latency = io.micrometer.core.instrument.Timer.builder("kakehashi.tm.lookup")
+                .description("Translation memory lookups of one sentence").publishPercentileHistogram()
+                .register(metrics);
         this.index = index;
         this.analyzers = analyzers;
         this.units = units;
@@ -48,6 +54,10 @@ class MemoryLookup {
     /** {@code context}: the {@link Similarity#contextKey} of the text's neighbours, or null when unknown. */
     List<TmMatch> lookup(String text, String lang, @Nullable String context, int threshold,
                        int limit) {
+        return latency.record(() -> lookupNow(text, lang, context, threshold, limit));
+    }
+
+    private List<TmMatch> lookupNow(String text, String lang, @Nullable String context, int threshold, int limit) {
         String normalized = Similarity.normalize(text);
         if (normalized.isEmpty()) {
             return List.of();

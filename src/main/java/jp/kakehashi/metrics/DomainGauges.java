@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.search.SearchIndex;
 
 /**
@@ -26,12 +30,14 @@ import jp.kakehashi.search.SearchIndex;
 class DomainGauges {
     private final JdbcOperations jdbc;
     private final SearchIndex index;
+    private final OfficeDirectory offices;
     private final MultiGauge pairs;
     private final MultiGauge expiring;
     private final AtomicLong lagRows = new AtomicLong();
     private final AtomicLong lagSeconds = new AtomicLong();
 
-    DomainGauges(JdbcOperations jdbc, SearchIndex index, MeterRegistry registry) {
+    DomainGauges(JdbcOperations jdbc, SearchIndex index, OfficeDirectory offices, MeterRegistry registry) {
+        this.offices = offices;
         this.jdbc = jdbc;
         this.index = index;
         this.pairs = MultiGauge.builder("kakehashi.pairs").description("Pairs per office and state")
@@ -42,17 +48,28 @@ class DomainGauges {
         registry.gauge("kakehashi.outbox.lag.seconds", Tags.of("indexer", "search"), lagSeconds);
     }
 
+    /** Every office and state has its series, at zero when it has no pairs: dashboards and alerts see 0, not nothing. */
     @Transactional(readOnly = true)
     void refresh() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Long> claims = new TreeMap<>();
+        for (var office : offices.all()) {
+            claims.put(office.code(), 0L);
+            for (PairStatus state : PairStatus.values()) {
+                counts.put(office.code() + "/" + state.name(), 0L);
+            }
+        }
         query("SELECT office_code, status, COUNT(*) FROM doc_pair GROUP BY office_code, status", null, rs ->
-                rows.add(MultiGauge.Row.of(Tags.of("office", rs.getString(1), "state", rs.getString(2)), rs.getLong(3))));
-        pairs.register(rows, true);
-        List<MultiGauge.Row<?>> claims = new ArrayList<>();
+                counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)));
         query("SELECT office_code, COUNT(*) FROM doc_pair WHERE status = 'CLAIMED' AND lease_expires_at < ?"
                 + " GROUP BY office_code", Timestamp.from(Instant.now().plus(Duration.ofHours(24))), rs ->
-                claims.add(MultiGauge.Row.of(Tags.of("office", rs.getString(1)), rs.getLong(2))));
-        expiring.register(claims, true);
+                claims.put(rs.getString(1), rs.getLong(2)));
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        counts.forEach((key, n) -> rows.add(MultiGauge.Row.of(Tags.of("office", key.substring(0, key.indexOf('/')),
+                "state", key.substring(key.indexOf('/') + 1)), n)));
+        pairs.register(rows, true);
+        expiring.register(claims.entrySet().stream().<MultiGauge.Row<?>>map(e ->
+                MultiGauge.Row.of(Tags.of("office", e.getKey()), e.getValue())).toList(), true);
         long applied = index.appliedOutboxId();
         query("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE id > ?", applied, rs -> {
             lagRows.set(rs.getLong(1));

@@ -60,4 +60,27 @@ class MetricsApiTest extends ServiceTest {
         assertProblem(anonymous.get("/api/v1/metrics"), 401, "UNAUTHORIZED");
         assertEquals(404, anonymous.get("/prometheus").status(), "no open endpoint beside it");
     }
+
+    @Test
+    void everyMetricTheSampleDashboardAndAlertsUseIsOneTheServiceExports() throws java.io.IOException {
+        Http anonymous = new Http(server, json);
+        Staffing staffing = new Staffing(anonymous);
+        var editor = staffing.editor("SIN");
+        assertEquals(200, editor.http().get("/api/v1/tm/lookup?text=" + java.net.URLEncoder.encode("交流会を開いた。",
+                java.nio.charset.StandardCharsets.UTF_8) + "&lang=ja").status());
+        assertEquals(200, anonymous.get("/api/v1/search?q=x").status());
+        String scrape = staffing.admin().get("/api/v1/metrics").body();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (String file : java.util.List.of("docker/grafana-dashboard.json", "docker/prometheus-alerts.yml")) {
+            Matcher m = Pattern.compile("\\b((?:kakehashi|http_server)_[a-z_]+)").matcher(
+                    java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        assertTrue(used.size() >= 8, "the samples use the service's metrics: " + used);
+        java.util.List<String> unknown = used.stream().filter(name -> !Pattern.compile("(?m)^" + name + "[{ ]")
+                .matcher(scrape).find()).toList();
+        assertEquals(java.util.List.of(), unknown, "metrics the dashboard or the alerts name but the service lacks");
+    }
 }
