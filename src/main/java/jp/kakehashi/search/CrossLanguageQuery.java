@@ -48,6 +48,8 @@ final class CrossLanguageQuery {
                     + "|[\\p{IsLatin}\\p{Nd}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ]+");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     private static final Pattern KANA_ONLY = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}ー]+");
+    /** A hyphen between two letters: how romaji is often typed for a long vowel (nyu-yoku = ニューヨーク). */
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{IsLatin})-(?=\\p{IsLatin})");
     private static final Analyzer KANA_READING = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -89,9 +91,10 @@ final class CrossLanguageQuery {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int used = 0;
         for (String segment : segments(normalised)) {
-            // a year in one form searches its other forms too (令和2年 = 2020 = R2): any of them may match
+            // a year in one form searches its other forms too (令和2年 = 2020 = R2), romaji typed with
+            // hyphens for long vowels (nyu-yoku) also as one word: any of the forms may match
             List<Query> forms = new ArrayList<>();
-            for (String form : EraYears.alternatives(segment)) {
+            for (String form : forms(segment)) {
                 add(forms, JAPANESE.matcher(form).find() ? japaneseSegment(form, japanese, english)
                         : latinSegment(form, japanese, english), 1f);
             }
@@ -103,6 +106,15 @@ final class CrossLanguageQuery {
             }
         }
         return used == 0 ? new MatchNoDocsQuery("nothing searchable in the query") : all.build();
+    }
+
+    /** The segment and the other ways of writing it that a reader means the same by. */
+    static List<String> forms(String segment) {
+        List<String> forms = new ArrayList<>(EraYears.alternatives(segment));
+        if (!JAPANESE.matcher(segment).find() && HYPHEN_IN_WORD.matcher(segment).find()) {
+            forms.add(HYPHEN_IN_WORD.matcher(segment).replaceAll(""));
+        }
+        return forms;
     }
 
     private Query japaneseSegment(String s, boolean japanese, boolean english) {
@@ -144,6 +156,8 @@ final class CrossLanguageQuery {
             add(clauses, words[0], 3f);
             add(clauses, words[1], 1f);
             add(clauses, shingles.createBooleanQuery(PairDocument.EN_SHINGLE, s, Occur.MUST), 2f);
+            // romaji folded the same way on both sides: "toukyou" meets "Tokyo" in the English text
+            add(clauses, read.createBooleanQuery(PairDocument.EN_READ, s, Occur.MUST), 0.5f);
         }
         if (japanese) {
             Query[] words = both(ja, s, PairDocument.JA_TITLE, PairDocument.JA_BODY);
