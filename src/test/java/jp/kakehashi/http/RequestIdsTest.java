@@ -65,7 +65,12 @@ class RequestIdsTest extends ServiceTest {
                     .header("Content-Type", "application/json").header("X-Request-Id", "login-try-1")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
             assertEquals(401, failed.status());
-            List<ILoggingEvent> mine = lines.list.stream()
+            List<ILoggingEvent> snapshot;
+            // the appender adds under its own lock (AppenderBase.doAppend), from the server's threads
+            synchronized (lines) {
+                snapshot = new java.util.ArrayList<>(lines.list);
+            }
+            List<ILoggingEvent> mine = snapshot.stream()
                     .filter(e -> e.getFormattedMessage().contains("actor=\"" + editor.username() + "\"")).toList();
             assertEquals(List.of("event=sign_in_failed"), mine.stream().filter(e -> e.getFormattedMessage()
                     .startsWith("event=sign_in_failed")).map(e -> e.getFormattedMessage().split(" ")[0]).toList());
