@@ -59,12 +59,13 @@ public class Problems {
         });
         MutableHttpResponse<Map<String, Object>> response = HttpResponse.<Map<String, Object>>status(code.status())
                 .body(body).contentType(PROBLEM_JSON);
+        boolean unavailable = code.status().getCode() == 503;
         if (extensions.get(RETRY_AFTER) instanceof Long seconds) {
             response.header("Retry-After", Long.toString(seconds));
-        } else if (code.status().getCode() == 503) {
+        } else if (unavailable) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
-        if (code.status().getCode() == 503) {
+        if (unavailable) {
             // what made the service unavailable: the database, the search index being built, …
             metrics.counter("kakehashi.unavailable", "cause", code.name()).increment();
         }

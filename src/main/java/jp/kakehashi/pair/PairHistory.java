@@ -75,21 +75,15 @@ public class PairHistory {
     @Transactional(readOnly = true)
     public Diff revision(long pairId, String side, int revision) {
         pairs.findById(pairId).orElseThrow(() -> ApiException.notFound("Pair " + pairId));
-        String[] now;
-        String[] before;
-        if ("source".equals(side)) {
-            now = sources.findByPairIdAndRevision(pairId, revision).map(r -> new String[] {r.title(), r.body()})
-                    .orElseThrow(() -> ApiException.notFound("Source revision " + revision));
-            before = sources.findByPairIdAndRevision(pairId, revision - 1).map(r -> new String[] {r.title(), r.body()})
-                    .orElse(new String[] {"", ""});
-        } else if ("target".equals(side)) {
-            now = targets.findByPairIdAndRevision(pairId, revision).map(r -> new String[] {r.title(), r.body()})
-                    .orElseThrow(() -> ApiException.notFound("Target revision " + revision));
-            before = targets.findByPairIdAndRevision(pairId, revision - 1).map(r -> new String[] {r.title(), r.body()})
-                    .orElse(new String[] {"", ""});
-        } else {
-            throw ApiException.invalidParameter("side", "side must be source or target");
-        }
+        // a revision of the side as its title and body
+        java.util.function.IntFunction<java.util.Optional<String[]>> text = switch (side) {
+            case "source" -> n -> sources.findByPairIdAndRevision(pairId, n).map(r -> new String[] {r.title(), r.body()});
+            case "target" -> n -> targets.findByPairIdAndRevision(pairId, n).map(r -> new String[] {r.title(), r.body()});
+            default -> throw ApiException.invalidParameter("side", "side must be source or target");
+        };
+        String[] now = text.apply(revision).orElseThrow(() -> ApiException.notFound(
+                ("source".equals(side) ? "Source" : "Target") + " revision " + revision));
+        String[] before = text.apply(revision - 1).orElse(new String[] {"", ""});
         return new Diff(revision - 1, revision, SourceDiff.between(before[0], now[0]),
                 SourceDiff.between(before[1], now[1]));
     }
