@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * With {@code KAKEHASHI_DEMO=true} and an empty database, loads the project's own demo bulletins
  * (written for this project: {@code demo/bulletins.json}) through the normal create path, and
- * releases those marked released so readers find something on first start. Others stay open for
- * translators.
+ * releases those marked released so readers find something on first start ({@code sourceOnly}: the
+ * original alone, as an edition). Others stay open for translators.
  */
 @Singleton
 class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
@@ -39,7 +39,7 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
     private static final Actor DEMO = new Actor(null, "demo");
 
     @Serdeable
-    record Entry(boolean released, CreateBulletinCommand bulletin) {
+    record Entry(boolean released, boolean sourceOnly, CreateBulletinCommand bulletin) {
     }
 
     private final KakehashiConfig config;
@@ -52,9 +52,12 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
     private final TransactionOperations<?> tx;
     private final TranslationMemory memory;
     private final PairReader reader;
+    private final ItemRelease items;
 
     DemoContent(TransactionOperations<?> tx, KakehashiConfig config, BulletinRepository bulletins, PairRepository pairs, BulletinService service,
-                AuditRepository audit, Outbox outbox, JsonMapper json, TranslationMemory memory, PairReader reader) {
+                AuditRepository audit, Outbox outbox, JsonMapper json, TranslationMemory memory, PairReader reader,
+                ItemRelease items) {
+        this.items = items;
         this.memory = memory;
         this.reader = reader;
         this.config = config;
@@ -79,7 +82,9 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
         List<Entry> entries = read();
         for (Entry e : entries) {
             Bulletin b = service.create(e.bulletin(), DEMO);
-            if (e.released()) {
+            if (e.released() && e.sourceOnly()) {
+                releaseSource(b);
+            } else if (e.released()) {
                 release(b);
             }
         }
@@ -98,6 +103,16 @@ class DemoContent implements ApplicationEventListener<ServerStartupEvent> {
         java.time.Instant now = java.time.Instant.now();
         bulletins.update(b.withState(Bulletin.BulletinState.RELEASED, now, now));
         outbox.bulletinChanged(b.id(), "released");
+    }
+
+    /** An English report out in its own language, its translation still to come (an edition). */
+    private void releaseSource(Bulletin b) {
+        for (Pair p : pairs.findByBulletinIdOrderByPosition(b.id())) {
+            items.source(p, DEMO);
+        }
+        java.time.Instant now = java.time.Instant.now();
+        bulletins.update(b.withState(Bulletin.BulletinState.SOURCE_RELEASED, null, now));
+        outbox.bulletinChanged(b.id(), "release_source");
     }
 
     /** Released demo pairs count as approved: the demo's editor page has memory suggestions at once. */
