@@ -3,18 +3,16 @@ package jp.kakehashi.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kakehashi.analysis.BilingualTerms;
-import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import jp.kakehashi.analysis.RomajiNormalizeFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -44,27 +42,23 @@ final class CrossLanguageQuery {
     static final int MAX_SEGMENTS = 8;
     private static final float TIE_BREAKER = 0.3f;
     private static final Pattern SEGMENT = Pattern.compile(
-            "[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*(?:\\s+[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*)*"
-                    + "|[\\p{IsLatin}\\p{Nd}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ]+");
+            "[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*+(?:\\s+[\\p{IsLatin}\\p{Nd}][\\p{IsLatin}\\p{Nd}'’.\\-]*+)*+"
+                    + "(?![\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ])|[\\p{IsLatin}\\p{Nd}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆ヶ・]+");
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    private static final Pattern MUNICIPAL_SUFFIX = Pattern.compile("[市町村区県府]$");
     private static final Pattern KANA_ONLY = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}ー]+");
     /** A hyphen between two letters: how romaji is often typed for a long vowel (nyu-yoku = ニューヨーク). */
     private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{IsLatin})-(?=\\p{IsLatin})");
-    private static final Analyzer KANA_READING = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer whole = new KeywordTokenizer();
-            return new TokenStreamComponents(whole, new RomajiNormalizeFilter(whole));
-        }
-    };
 
     private final QueryBuilder ja;
     private final QueryBuilder en;
     private final QueryBuilder read;
     private final QueryBuilder shingles;
     private final List<BilingualTerms.Term> terms;
+    private final TermExpansions expansions;
 
     CrossLanguageQuery(Analyzer ja, Analyzer en, Analyzer read, Analyzer shingles, List<BilingualTerms.Term> terms) {
+        this.expansions = new TermExpansions(ja, read);
         this.ja = new QueryBuilder(ja);
         this.en = new QueryBuilder(en);
         this.read = new QueryBuilder(read);
@@ -82,12 +76,35 @@ final class CrossLanguageQuery {
         List<String> segments = new ArrayList<>();
         Matcher m = SEGMENT.matcher(normalised);
         while (m.find() && segments.size() < MAX_SEGMENTS) {
-            segments.add(m.group());
+            // a year among Latin words (2020 webinar, R2 Seoul) is a segment of its own: it may match the
+            // date a pair was published, which the words cannot
+            StringBuilder words = new StringBuilder();
+            for (String word : m.group().split("\\s+")) {
+                if (EraYears.year(word).isPresent() && m.group().contains(" ")) {
+                    addIfRoom(segments, words.toString().strip());
+                    addIfRoom(segments, word);
+                    words.setLength(0);
+                } else {
+                    words.append(word).append(' ');
+                }
+            }
+            addIfRoom(segments, words.toString().strip());
         }
         return segments;
     }
 
+    private static void addIfRoom(List<String> segments, String segment) {
+        if (!segment.isEmpty() && segments.size() < MAX_SEGMENTS) {
+            segments.add(segment);
+        }
+    }
+
     Query build(String normalised, boolean japanese, boolean english) {
+        return build(normalised, japanese, english, IndexTerms.NONE);
+    }
+
+    /** {@code index}: the terms the searched index holds, for the expansions that read them. */
+    Query build(String normalised, boolean japanese, boolean english, IndexTerms index) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int used = 0;
         for (String segment : segments(normalised)) {
@@ -95,8 +112,15 @@ final class CrossLanguageQuery {
             // hyphens for long vowels (nyu-yoku) also as one word: any of the forms may match
             List<Query> forms = new ArrayList<>();
             for (String form : forms(segment)) {
-                add(forms, JAPANESE.matcher(form).find() ? japaneseSegment(form, japanese, english)
-                        : latinSegment(form, japanese, english), 1f);
+                add(forms, JAPANESE.matcher(form).find() ? japaneseSegment(form, japanese, english, index)
+                        : latinSegment(form, japanese, english, index), 1f);
+            }
+            OptionalInt year = EraYears.year(segment);
+            if (year.isPresent()) {
+                // 令和2年 also finds what was published in 2020, below what says so
+                long from = LocalDate.of(year.getAsInt(), 1, 1).toEpochDay();
+                long to = LocalDate.of(year.getAsInt(), 12, 31).toEpochDay();
+                add(forms, new ConstantScoreQuery(LongPoint.newRangeQuery(PairDocument.PUBLISHED, from, to)), 0.5f);
             }
             Query q = forms.isEmpty() ? null : forms.size() == 1 ? forms.getFirst()
                     : new DisjunctionMaxQuery(forms, TIE_BREAKER);
@@ -114,10 +138,14 @@ final class CrossLanguageQuery {
         if (!JAPANESE.matcher(segment).find() && HYPHEN_IN_WORD.matcher(segment).find()) {
             forms.add(HYPHEN_IN_WORD.matcher(segment).replaceAll(""));
         }
+        if (segment.indexOf('・') >= 0) {
+            // パーマストン・ノース is also written パーマストンノース, one word to Kuromoji
+            forms.add(segment.replace("・", ""));
+        }
         return forms;
     }
 
-    private Query japaneseSegment(String s, boolean japanese, boolean english) {
+    private Query japaneseSegment(String s, boolean japanese, boolean english, IndexTerms index) {
         List<Query> clauses = new ArrayList<>();
         if (japanese) {
             Query[] words = both(ja, s, PairDocument.JA_TITLE, PairDocument.JA_BODY);
@@ -133,6 +161,11 @@ final class CrossLanguageQuery {
         if (english) {
             add(clauses, readings[1], 0.6f);
             add(clauses, joined == null ? null : sameFor(joined, PairDocument.EN_READ), 0.5f);
+            // 松阪市 is "Matsusaka City" or plain "Matsusaka" in English: the name's reading alone
+            String name = MUNICIPAL_SUFFIX.matcher(s).replaceFirst("");
+            if (name.length() >= 2 && name.length() < s.length()) {
+                add(clauses, read.createBooleanQuery(PairDocument.EN_READ, name, Occur.MUST), 0.5f);
+            }
             List<Query> required = new ArrayList<>();
             for (BilingualTerms.Term t : japaneseTerms(BilingualTerms.fold(s))) {
                 List<Query> alternatives = new ArrayList<>();
@@ -146,10 +179,11 @@ final class CrossLanguageQuery {
             }
             add(clauses, allOf(required), 1f);
         }
+        add(clauses, expansions.katakana(s, index, japanese, english), 0.6f);
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
     }
 
-    private Query latinSegment(String s, boolean japanese, boolean english) {
+    private Query latinSegment(String s, boolean japanese, boolean english, IndexTerms index) {
         List<Query> clauses = new ArrayList<>();
         if (english) {
             Query[] words = both(en, s, PairDocument.EN_TITLE, PairDocument.EN_BODY);
@@ -178,6 +212,7 @@ final class CrossLanguageQuery {
             }
             add(clauses, allOf(required), 1f);
         }
+        add(clauses, expansions.latin(s, index, japanese, english), 0.6f);
         return clauses.isEmpty() ? null : new DisjunctionMaxQuery(clauses, TIE_BREAKER);
     }
 
@@ -241,15 +276,8 @@ final class CrossLanguageQuery {
         if (!KANA_ONLY.matcher(s).matches()) {
             return null;
         }
-        try (TokenStream ts = KANA_READING.tokenStream(field, s)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            String reading = ts.incrementToken() ? term.toString() : "";
-            ts.end();
-            return reading.isEmpty() || reading.length() > 255 ? null : new TermQuery(new Term(field, reading));
-        } catch (IOException e) {
-            return null;
-        }
+        String reading = TermExpansions.romaji(s);
+        return reading.isEmpty() || reading.length() > 255 ? null : new TermQuery(new Term(field, reading));
     }
 
     /**

@@ -3,6 +3,7 @@ package jp.kakehashi.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,11 +40,7 @@ final class EraYears {
         }
         Matcher latin = LATIN_ERA.matcher(segment);
         if (latin.find()) {
-            String name = switch (Character.toUpperCase(latin.group(1).charAt(0))) {
-                case 'R' -> "令和";
-                case 'H' -> "平成";
-                default -> "昭和";
-            };
+            String name = eraName(latin.group(1).charAt(0));
             String before = segment.substring(0, latin.start());
             String after = segment.substring(latin.end());
             out.add(before + name + latin.group(2) + "年" + after);
@@ -58,6 +55,30 @@ final class EraYears {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** The year a segment is, when it is nothing but a year in one of its forms (令和2年, 2020年, 2020, R2). */
+    static OptionalInt year(String segment) {
+        Matcher era = ERA.matcher(segment);
+        if (era.matches()) {
+            return OptionalInt.of(western(era.group(1), era.group(2)));
+        }
+        Matcher latin = LATIN_ERA.matcher(segment);
+        if (latin.matches()) {
+            String name = eraName(latin.group(1).charAt(0));
+            return OptionalInt.of(western(name, latin.group(2)));
+        }
+        Matcher w = WESTERN.matcher(segment);
+        return w.matches() ? OptionalInt.of(Integer.parseInt(w.group(1))) : OptionalInt.empty();
+    }
+
+    /** R, H, S as the eras they abbreviate. */
+    private static String eraName(char letter) {
+        return switch (Character.toUpperCase(letter)) {
+            case 'R' -> "令和";
+            case 'H' -> "平成";
+            default -> "昭和";
+        };
     }
 
     static int western(String era, String n) {

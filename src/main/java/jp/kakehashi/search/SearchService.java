@@ -92,10 +92,12 @@ public class SearchService {
                 && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;
         boolean japanese = r.lang() == null || r.lang().equals("ja");
         boolean english = r.lang() == null || r.lang().equals("en");
-        Query match = text.isEmpty() ? new MatchAllDocsQuery() : queries().build(text, japanese, english);
-        Query query = filtered(match, r);
+        CrossLanguageQuery queries = queries();
         int wanted = (r.page() + 1) * r.size();
         return index.search(searcher -> {
+            Query match = text.isEmpty() ? new MatchAllDocsQuery()
+                    : queries.build(text, japanese, english, new IndexTerms(searcher.getIndexReader()));
+            Query query = filtered(match, r);
             TopDocs top;
             Facets.Counts facets;
             if (text.isEmpty()) {
