@@ -33,6 +33,22 @@ public final class LocalDates {
     }
 
     /**
+     * A year as the facet of search results names it: 2020 in English, 2020年（令和2年） in Japanese,
+     * the era of the year's middle (2019 is 令和元年, as the year's documents mostly say).
+     */
+    public static String year(int year, Locale locale) {
+        if (!"ja".equals(locale.getLanguage())) {
+            return Integer.toString(year);
+        }
+        DateFormat era = DateFormat.getInstanceForSkeleton("Gy", JAPANESE_ERA);
+        era.setTimeZone(TimeZone.GMT_ZONE);
+        Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE);
+        c.clear();
+        c.set(year, Calendar.JULY, 1);
+        return year + "年（" + era.format(c.getTime()) + "）";
+    }
+
+    /**
      * The time of day of a moment in a zone, 24-hour with the zone's short name, through ICU in the
      * language's own way: "13:08 CET", "13:08 JST" (ICU writes JST for Tokyo in Japanese too).
      */

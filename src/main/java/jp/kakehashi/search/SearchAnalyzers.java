@@ -52,6 +52,10 @@ class SearchAnalyzers {
         return perField;
     }
 
+    Suggestions suggestions() {
+        return new Suggestions(chain("ja"), chain("ja_read"));
+    }
+
     /** The query builder over these chains, with the bilingual terms to expand. */
     CrossLanguageQuery queries(List<BilingualTerms.Term> terms) {
         return new CrossLanguageQuery(chain("ja"), chain("en"), chain("ja_read"), chain("en_shingle"), terms);

@@ -31,6 +31,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 public class SearchService {
     private final SearchIndex index;
     private final Snippets snippets;
+    private final Suggestions suggestions;
     private final SearchAnalyzers analyzers;
     private final BilingualTerms terms;
     private final TermIndex glossary;
@@ -48,6 +49,7 @@ public class SearchService {
         this.terms = terms;
         this.glossary = glossary;
         this.snippets = new Snippets(analyzers.indexAnalyzer());
+        this.suggestions = analyzers.suggestions();
     }
 
     private final io.micrometer.core.instrument.Timer latency;
@@ -120,8 +122,11 @@ public class SearchService {
             for (int i = 0; i < page.length; i++) {
                 hits.add(hit(stored[i], page[i], marked[0][i], marked[1][i], r.staff()));
             }
+            List<String> suggested = top.totalHits.value() == 0 && !text.isEmpty()
+                    ? suggestions.suggest(searcher.getIndexReader(), text, r.staff() ? PairDocument.STAFF : PairDocument.PUBLIC)
+                    : List.of();
             return new SearchResult(top.totalHits.value(), r.page(), r.size(), text, truncated, hits,
-                    Map.of("office", facets.office(), "year", facets.year()));
+                    Map.of("office", facets.office(), "year", facets.year()), suggested);
         });
     }
 

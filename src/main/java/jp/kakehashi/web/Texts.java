@@ -57,6 +57,11 @@ public final class Texts {
         return LocalDates.format(date, locale, "ja".equals(locale.getLanguage()));
     }
 
+    /** A year of the search facet: 2020, or 2020年（令和2年）. */
+    public String year(String year) {
+        return LocalDates.year(Integer.parseInt(year), locale);
+    }
+
     /** A moment as the date and time in a zone (an office's), with the zone named: 2026年11月22日 13:08 CET. */
     public String dateTime(Instant instant, ZoneId zone) {
         java.time.ZonedDateTime at = instant.atZone(zone);

@@ -260,6 +260,23 @@ class SearchApiTest extends ServiceTest {
     }
 
     /** Every pair of a just-created bulletin approved by the second editor, then the bulletin released. */
+    @Test
+    void aQueryWithoutHitsSuggestsTheNearestWordsInBothScripts() {
+        Map<String, Object> typo = search(reader, "q=" + enc("shirakwa"));
+        assertEquals(0, ((Number) typo.get("total")).intValue());
+        assertEquals(List.of("白河", "Shirakawa"), typo.get("suggestions"));
+        Map<String, Object> kanji = search(reader, "q=" + enc("白川 交流"));
+        assertEquals(List.of("白河 交流"), kanji.get("suggestions"));
+        assertEquals(List.of(), search(reader, "q=" + enc("白河")).get("suggestions"), "hits: nothing to suggest");
+    }
+
+    @Test
+    void readersAreNeverSuggestedAWordOnlyUnreleasedTextHolds() {
+        // シカゴ is only in a bulletin not yet released
+        assertEquals(List.of(), search(reader, "q=" + enc("シカコ")).get("suggestions"));
+        assertEquals(List.of("シカゴ"), search(editor.http(), "q=" + enc("シカコ")).get("suggestions"));
+    }
+
     void approveAndRelease(Http.Response created) {
         assertEquals(201, created.status(), created.body());
         for (Object p : (List<?>) created.map().get("pairs")) {

@@ -122,6 +122,23 @@ class PagesBrowserTest extends ServiceTest {
     }
 
     @Test
+    void aReaderWhoMisspellsANameIsOfferedTheNearestWordAndTheYearsInTheEra() throws IOException {
+        browser.get(base + "/?lang=ja");
+        searchFor("shirakwa");
+        assertTrue(browser.findElements(By.cssSelector(".hit")).isEmpty());
+        List<WebElement> offered = browser.findElements(By.cssSelector(".suggest a"));
+        assertEquals(List.of("白河", "Shirakawa"), offered.stream().map(WebElement::getText).toList());
+        Browser.screenshot(browser, "search-did-you-mean");
+        navigate(() -> offered.getFirst().click());
+        assertFalse(browser.findElements(By.cssSelector(".hit")).isEmpty(), "the suggestion finds something");
+        assertTrue(browser.findElements(By.cssSelector(".suggest")).isEmpty());
+
+        searchFor("令和2年");
+        assertTrue(browser.findElements(By.cssSelector(".facets a")).stream()
+                .anyMatch(a -> a.getText().equals("2020年（令和2年） (3)")), "the year facet in the era");
+    }
+
+    @Test
     void fiftyXssPayloadsInReleasedTextRenderAsTextOnEveryReaderPage() throws Exception {
         List<String> payloads = payloads();
         assertTrue(payloads.size() >= 50);
