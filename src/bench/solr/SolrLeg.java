@@ -23,7 +23,7 @@ import org.apache.solr.core.CoreContainer;
  * the same query mix {@code passes} times (top 10, two highlighted body fields, office/year facets)
  * and keeps the latencies of all but the first; an empty queries file makes it an indexing leg only.
  * A sixth argument {@code optimize} first merges the core into one segment, as the service merges a
- * rebuilt index.
+ * rebuilt index; {@code relevance} instead ranks the judged queries (see {@code rank}).
  */
 public class SolrLeg {
     public static void main(String[] args) throws Exception {
@@ -42,7 +42,9 @@ public class SolrLeg {
                 solr.optimize(true, true, 1);
                 out.put("optimizeSeconds", (System.nanoTime() - start) / 1e9);
             }
-            if (!queries.isEmpty()) {
+            if (args.length > 5 && args[5].equals("relevance")) {
+                rank(solr, queries, out);
+            } else if (!queries.isEmpty()) {
                 query(solr, queries, args.length > 4 ? Integer.parseInt(args[4]) : 2, out);
             }
         }
@@ -80,6 +82,31 @@ public class SolrLeg {
                     (int) Math.ceil(q / 100.0 * sorted.length) - 1)] * 100) / 100.0);
         }
         out.put("queryMs", pct);
+    }
+
+    /**
+     * The judged set (RelevanceBench): each line {@code query<TAB>lang<TAB>view}, the top 10 names with
+     * the fields of the asked language only and the asker's view as a filter.
+     */
+    private static void rank(EmbeddedSolrServer solr, List<String> lines, Map<String, Object> out) throws Exception {
+        List<List<String>> rankings = new ArrayList<>();
+        for (String line : lines) {
+            String[] q = line.split("\t");
+            ModifiableSolrParams p = new ModifiableSolrParams();
+            p.set("q", q[0]);
+            p.set("fq", "view:" + q[2]);
+            p.set("rows", 10);
+            p.set("fl", "name");
+            p.set("hl", false);
+            p.set("facet", false);
+            if (!q[1].equals("any")) {
+                p.set("qf", q[1] + "_title^3 " + q[1] + "_body " + q[1] + "_read^0.6");
+            }
+            List<String> names = new ArrayList<>();
+            solr.query(p).getResults().forEach(d -> names.add((String) d.getFieldValue("name")));
+            rankings.add(names);
+        }
+        out.put("rankings", rankings);
     }
 
     private static void index(EmbeddedSolrServer solr, ObjectMapper json, Path docs, Map<String, Object> out)

@@ -88,7 +88,16 @@ public class SearchService {
         return latency.record(() -> gate.run(() -> searchNow(r)));
     }
 
+    /** The same search without the expansions that read the index's terms: SearchBench times it beside. */
+    SearchResult searchWithoutExpansions(SearchRequest r) {
+        return latency.record(() -> gate.run(() -> searchNow(r, false)));
+    }
+
     private SearchResult searchNow(SearchRequest r) {
+        return searchNow(r, true);
+    }
+
+    private SearchResult searchNow(SearchRequest r, boolean expand) {
         String text = CrossLanguageQuery.normalise(r.q());
         boolean truncated = text.length() < r.q().strip().length() && !r.q().isBlank()
                 && text.codePointCount(0, text.length()) == CrossLanguageQuery.MAX_CHARS;
@@ -98,7 +107,8 @@ public class SearchService {
         int wanted = (r.page() + 1) * r.size();
         return index.search(searcher -> {
             Query match = text.isEmpty() ? new MatchAllDocsQuery()
-                    : queries.build(text, japanese, english, new IndexTerms(searcher.getIndexReader()));
+                    : queries.build(text, japanese, english,
+                            expand ? new IndexTerms(searcher.getIndexReader()) : IndexTerms.NONE);
             Query query = filtered(match, r);
             TopDocs top;
             Facets.Counts facets;

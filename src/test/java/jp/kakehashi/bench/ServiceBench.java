@@ -38,6 +38,7 @@ public class ServiceBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
     void benchmark() throws Exception {
+        FullJit.require();
         System.out.println(run(plan(Integer.parseInt(System.getProperty("bench.pairs")))));
     }
 
@@ -114,6 +115,7 @@ public class ServiceBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.reuse", matches = ".+")
     void loadAgain() throws Exception {
+        FullJit.require();
         Path work = Path.of(System.getProperty("bench.reuse"));
         Plan plan = plan(1);
         Map<String, Object> r = new LinkedHashMap<>();

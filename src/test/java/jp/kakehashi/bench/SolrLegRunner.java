@@ -28,11 +28,7 @@ public final class SolrLegRunner {
 
     public static Map<String, Object> run(List<CreateBulletinCommand> corpus, List<String> queries, Path work)
             throws IOException, InterruptedException {
-        Path lib = Path.of("target", "solr-lib");
-        if (!Files.isDirectory(lib) || !Files.exists(lib.resolve("solr-core-9.10.1.jar"))) {
-            exec(List.of("./mvnw", "-B", "-q", "-f", "src/bench/solr/pom.xml", "dependency:copy-dependencies"),
-                    work.resolve("solr-deps.log"), 30);
-        }
+        Path lib = libraries(work);
         Path home = home(work);
         JsonMapper json = JsonMapper.createDefault();
         Path docs = work.resolve(DOCS);
@@ -77,6 +73,37 @@ public final class SolrLegRunner {
             Files.copy(Path.of("analyzers", f), conf.resolve(Path.of(f).getFileName()));
         }
         return home;
+    }
+
+    /**
+     * The judged set on Solr: {@code docs} (field maps, with {@code view} and {@code name}) indexed into a
+     * fresh core under {@code work}, then each line {@code query<TAB>lang<TAB>view} ranked; the names of
+     * each query's top ten.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<List<String>> relevance(List<Map<String, Object>> docs, List<String> lines, Path work)
+            throws IOException, InterruptedException {
+        Path lib = libraries(work);
+        Path file = work.resolve(DOCS);
+        JsonMapper json = JsonMapper.createDefault();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Map<String, Object> d : docs) {
+                out.write(json.writeValueAsString(d));
+                out.write('\n');
+            }
+        }
+        Map<String, Object> r = solr(lib, home(work), file.toString(), lines, work, List.of("relevance"));
+        return (List<List<String>>) r.get("rankings");
+    }
+
+    /** Solr's own classpath, fetched by its pom on first use. */
+    private static Path libraries(Path work) throws IOException, InterruptedException {
+        Path lib = Path.of("target", "solr-lib");
+        if (!Files.isDirectory(lib) || !Files.exists(lib.resolve("solr-core-9.10.1.jar"))) {
+            exec(List.of("./mvnw", "-B", "-q", "-f", "src/bench/solr/pom.xml", "dependency:copy-dependencies"),
+                    work.resolve("solr-deps.log"), 30);
+        }
+        return lib;
     }
 
     /**
