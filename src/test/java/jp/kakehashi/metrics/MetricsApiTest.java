@@ -83,4 +83,27 @@ class MetricsApiTest extends ServiceTest {
                 .matcher(scrape).find()).toList();
         assertEquals(java.util.List.of(), unknown, "metrics the dashboard or the alerts name but the service lacks");
     }
+
+    @Test
+    void theDockerHealthcheckTellsReadinessWithBashAloneAndFailsOnAClosedPort() throws Exception {
+        // the HEALTHCHECK line of docker/Dockerfile, run as Docker runs it, against this service's port
+        String dockerfile = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "Dockerfile"));
+        Matcher cmd = Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*])").matcher(dockerfile);
+        assertTrue(cmd.find(), "a HEALTHCHECK with an exec-form CMD");
+        java.util.List<String> argv = json.readValue(cmd.group(1), io.micronaut.core.type.Argument.listOf(String.class));
+        assertEquals("bash", argv.getFirst(), "no JVM for a health check");
+        assertEquals(0, run(argv, server.getPort()), "ready service");
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        assertTrue(run(argv, closed) != 0, "nothing listening");
+    }
+
+    private static int run(java.util.List<String> argv, int port) throws Exception {
+        java.util.List<String> command = argv.stream().map(a -> a.replace("/8080", "/" + port)).toList();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the check ends");
+        return p.exitValue();
+    }
 }
