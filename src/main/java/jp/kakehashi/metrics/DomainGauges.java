@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jp.kakehashi.database.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,21 +79,7 @@ class DomainGauges {
         });
     }
 
-    private interface Row {
-        void accept(ResultSet rs) throws java.sql.SQLException;
-    }
-
-    private void query(String sql, Object param, Row row) {
-        jdbc.prepareStatement(sql, ps -> {
-            if (param != null) {
-                ps.setObject(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-            return null;
-        });
+    private void query(String sql, Object param, Rows.Row row) {
+        Rows.each(jdbc, sql, param == null ? List.of() : List.of(param), row);
     }
 }

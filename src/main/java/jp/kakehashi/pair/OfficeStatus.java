@@ -2,11 +2,10 @@ package jp.kakehashi.pair;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jp.kakehashi.database.Rows;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,21 +137,7 @@ public class OfficeStatus {
         return result;
     }
 
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> params, Row row) {
-        jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-            return null;
-        });
+    private void query(String sql, List<Object> params, Rows.Row row) {
+        Rows.each(jdbc, sql, params, row);
     }
 }
