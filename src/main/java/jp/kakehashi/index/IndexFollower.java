@@ -43,6 +43,15 @@ public abstract class IndexFollower implements AutoCloseable {
     /** Set on close: a catch-up or rebuild reads no further and ends with what it has. */
     protected volatile boolean closing;
 
+    /**
+     * What a follower indexes, for the lag gauges: its label and the table whose ids it follows (a
+     * table with {@code id} and {@code created_at}).
+     */
+    public record Source(String label, String table) {
+    }
+
+    public abstract Source source();
+
     /** What the source holds: ids up to {@code prunedThrough} are gone, {@code last} is the newest. */
     public record Range(long prunedThrough, long last) {
     }

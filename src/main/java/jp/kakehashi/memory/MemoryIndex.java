@@ -82,6 +82,11 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
     }
 
     /** Units up to this id are searchable (-1 while the index opens). */
+    @Override
+    public Source source() {
+        return new Source("memory", "tm_unit");
+    }
+
     long indexedUpTo() {
         return appliedUpTo();
     }

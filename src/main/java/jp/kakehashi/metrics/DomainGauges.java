@@ -17,35 +17,40 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.pair.PairStatus;
-import jp.kakehashi.search.SearchIndex;
+import jp.kakehashi.index.IndexFollower;
 
 /**
  * The work's own numbers, read from MariaDB when metrics are scraped (one GROUP BY each, on indexed
- * columns): pairs per office and state, claims ending within 24 h per office, and how far this
- * instance's search index is behind the outbox (rows, and the age of the oldest row it has not
- * applied). Read at scrape time rather than counted as things happen, so every instance reports the
+ * columns): pairs per office and state, claims ending within 24 h per office, and how far each of
+ * this instance's indexes is behind what it follows (the search index the outbox, the memory index
+ * the memory's units: rows, and the age of the oldest row not applied). Read at scrape time rather than counted as things happen, so every instance reports the
  * same truth and a restart loses nothing.
  */
 @Singleton
 class DomainGauges {
     private final JdbcOperations jdbc;
-    private final SearchIndex index;
+    private final List<IndexFollower> followers;
     private final OfficeDirectory offices;
     private final MultiGauge pairs;
     private final MultiGauge expiring;
-    private final AtomicLong lagRows = new AtomicLong();
-    private final AtomicLong lagSeconds = new AtomicLong();
+    /** Per follower: rows not applied yet, and the age in seconds of the oldest of them. */
+    private final Map<IndexFollower, AtomicLong[]> lag = new java.util.LinkedHashMap<>();
 
-    DomainGauges(JdbcOperations jdbc, SearchIndex index, OfficeDirectory offices, MeterRegistry registry) {
+    DomainGauges(JdbcOperations jdbc, List<IndexFollower> followers, OfficeDirectory offices, MeterRegistry registry) {
         this.offices = offices;
         this.jdbc = jdbc;
-        this.index = index;
+        this.followers = followers;
         this.pairs = MultiGauge.builder("kakehashi.pairs").description("Pairs per office and state")
                 .register(registry);
         this.expiring = MultiGauge.builder("kakehashi.claims.expiring")
                 .description("Claims ending within 24 hours, per office").register(registry);
-        registry.gauge("kakehashi.outbox.lag.rows", Tags.of("indexer", "search"), lagRows);
-        registry.gauge("kakehashi.outbox.lag.seconds", Tags.of("indexer", "search"), lagSeconds);
+        for (IndexFollower f : followers) {
+            AtomicLong[] rowsAndSeconds = {new AtomicLong(), new AtomicLong()};
+            lag.put(f, rowsAndSeconds);
+            Tags indexer = Tags.of("indexer", f.source().label());
+            registry.gauge("kakehashi.outbox.lag.rows", indexer, rowsAndSeconds[0]);
+            registry.gauge("kakehashi.outbox.lag.seconds", indexer, rowsAndSeconds[1]);
+        }
     }
 
     /** Every office and state has its series, at zero when it has no pairs: dashboards and alerts see 0, not nothing. */
@@ -70,13 +75,17 @@ class DomainGauges {
         pairs.register(rows, true);
         expiring.register(claims.entrySet().stream().<MultiGauge.Row<?>>map(e ->
                 MultiGauge.Row.of(Tags.of("office", e.getKey()), e.getValue())).toList(), true);
-        long applied = index.appliedOutboxId();
-        query("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE id > ?", applied, rs -> {
-            lagRows.set(rs.getLong(1));
-            Timestamp oldest = rs.getTimestamp(2);
-            lagSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now())
-                    .toSeconds()));
-        });
+        for (IndexFollower f : followers) {
+            AtomicLong[] rowsAndSeconds = lag.get(f);
+            // the table is the follower's own constant, never input
+            query("SELECT COUNT(*), MIN(created_at) FROM " + f.source().table() + " WHERE id > ?", f.appliedUpTo(),
+                    rs -> {
+                        rowsAndSeconds[0].set(rs.getLong(1));
+                        Timestamp oldest = rs.getTimestamp(2);
+                        rowsAndSeconds[1].set(oldest == null ? 0 : Math.max(0,
+                                Duration.between(oldest.toInstant(), Instant.now()).toSeconds()));
+                    });
+        }
     }
 
     private void query(String sql, Object param, Rows.Row row) {

@@ -71,6 +71,11 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
         return search("The search index is being built; try again shortly", fn);
     }
 
+    @Override
+    public Source source() {
+        return new Source("search", "outbox_event");
+    }
+
     public long appliedOutboxId() {
         return appliedUpTo();
     }

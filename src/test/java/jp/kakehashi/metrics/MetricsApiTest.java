@@ -53,6 +53,7 @@ class MetricsApiTest extends ServiceTest {
         assertEquals(failures + 1, value(scrape, "kakehashi_signin_failures_total"));
         assertTrue(scrape.contains("kakehashi_search_seconds_bucket{"), "search latency as a histogram");
         assertTrue(scrape.contains("kakehashi_outbox_lag_rows{indexer=\"search\"}"));
+        assertTrue(value(scrape, "kakehashi_outbox_lag_seconds{indexer=\"memory\"}") >= 0, "the memory index's lag too");
         assertTrue(scrape.contains("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(scrape.contains("http_server_requests_seconds"), "HTTP metrics");
 
