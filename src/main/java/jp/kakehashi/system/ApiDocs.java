@@ -10,6 +10,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import jakarta.inject.Provider;
+import jp.kakehashi.i18n.Messages;
+import io.micronaut.web.router.Router;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +35,42 @@ class ApiDocs {
     private static final Map<String, String> UI_FILES = Map.of("swagger-ui.css", "text/css",
             "swagger-ui-bundle.js", "text/javascript");
     private static final Set<String> OWN = Set.of("api-docs.js");
-    private final byte[] document = read(DOCUMENT);
+    private final Provider<Router> router;
+    private final Messages messages;
+    private volatile byte[] document;
+
+    ApiDocs(Provider<Router> router, Messages messages) {
+        this.router = router;
+        this.messages = messages;
+    }
 
     @Get(uri = "/openapi.yml", produces = "application/yaml")
     HttpResponse<byte[]> document() {
-        return HttpResponse.ok(document).header("Cache-Control", "public, max-age=3600");
+        return HttpResponse.ok(withProblems()).header("Cache-Control", "public, max-age=3600");
+    }
+
+    /**
+     * The generated document with every operation's problem answers added ({@link ApiProblems}), made
+     * on first use: the routes it reads are complete only once every controller is known.
+     */
+    @SuppressWarnings("unchecked")
+    private byte[] withProblems() {
+        byte[] d = document;
+        if (d == null) {
+            Map<String, Boolean> open = new java.util.HashMap<>();
+            router.get().uriRoutes().forEach(r -> open.put(r.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT)
+                    + " " + r.getUriMatchTemplate().toPathString(), java.util.Arrays.asList(
+                    r.getAnnotationMetadata().stringValues(Secured.class)).contains(SecurityRule.IS_ANONYMOUS)));
+            Map<String, Object> doc = new Yaml().load(new String(read(DOCUMENT), StandardCharsets.UTF_8));
+            ApiProblems.add(doc, at -> open.get(at.method() + " " + at.path()),
+                    code -> messages.format(java.util.Locale.ENGLISH, "problem." + code.name(), Map.of()));
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            options.setWidth(120);
+            d = new Yaml(options).dump(doc).getBytes(StandardCharsets.UTF_8);
+            document = d;
+        }
+        return d;
     }
 
     @Get(uri = "/docs", produces = "text/html")

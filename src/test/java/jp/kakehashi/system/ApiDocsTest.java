@@ -79,4 +79,41 @@ class ApiDocsTest extends ServiceTest {
         assertEquals(404, http.get("/api/docs/index.html").status(), "only the files the page needs");
         assertEquals(404, http.get("/api/docs/..%2F..%2Fapplication.yml").status());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationDocumentsItsProblemAnswersWithAnExampleOfItsStatus() {
+        Map<String, Map<String, Object>> paths = paths();
+        int answers = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation.getValue())
+                        .get("responses");
+                String where = operation.getKey() + " " + path.getKey();
+                assertTrue(responses.containsKey("503"), where + ": the database may be down");
+                for (var response : responses.entrySet()) {
+                    Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response.getValue())
+                            .get("content");
+                    if (response.getKey().startsWith("2") || content == null) {
+                        continue;
+                    }
+                    Map<String, Object> problem = (Map<String, Object>) content.get("application/problem+json");
+                    assertEquals(Map.of("$ref", "#/components/schemas/Problem"), problem.get("schema"), where);
+                    Map<String, Object> example = (Map<String, Object>) problem.get("example");
+                    assertEquals(response.getKey(), String.valueOf(ErrorCode.valueOf((String) example.get("code"))
+                            .status().getCode()), where + ": the example's code has the answer's status");
+                    assertEquals(Integer.valueOf(response.getKey()), example.get("status"), where);
+                    answers++;
+                }
+            }
+        }
+        assertTrue(answers > 200, "answers documented: " + answers);
+        Map<String, Object> search = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/search").get("get"))
+                .get("responses");
+        assertTrue(!search.containsKey("401") && search.containsKey("400"), "search is open to anyone: " + search.keySet());
+        Map<String, Object> claim = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/pairs/{id}/{action}")
+                .get("post")).get("responses");
+        assertTrue(claim.keySet().containsAll(List.of("401", "403", "404", "409", "412", "423", "503")),
+                "a workflow action: " + claim.keySet());
+    }
 }
