@@ -104,6 +104,54 @@ class IndexConsistencyTest {
     }
 
     @Test
+    void anIndexOfOtherAnalyzersAnswersSearchesWhileItsReplacementIsBuiltBeside() throws Exception {
+        String data = "target/test-data/interim-" + System.nanoTime();
+        Map<String, String> before;
+        try (EmbeddedServer server = start(data)) {
+            Http editor = new Staffing(new Http(server, server.getApplicationContext().getBean(JsonMapper.class)))
+                    .editor("SIN").http();
+            Fixtures.bulletin(editor, "SIN", 12, true);
+            caughtUp(server);
+            before = documents(server);
+        }
+        IndexStoreTestAccess.stampAnalyzers(Path.of(data, "index"), "an older analyzer configuration");
+        // MariaDB holds the rebuild's reading of the pairs until the test lets go, so the rebuild
+        // cannot be over before the searches below
+        String url = jp.kakehashi.database.EmbeddedMariaDb.forDataDir(Path.of(data)).start();
+        java.sql.Connection lock = java.sql.DriverManager.getConnection(url, "root", "");
+        lock.createStatement().execute("LOCK TABLES doc_pair WRITE");
+        try (EmbeddedServer server = start(data)) {
+            SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (index.appliedOutboxId() < 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertEquals(before, documents(index), "the previous index answers, whole");
+            Http.Response r = new Http(server, server.getApplicationContext().getBean(JsonMapper.class))
+                    .get("/api/v1/search?q=x");
+            assertEquals(200, r.status(), "no 503 while the new index is built: " + r.body());
+            assertEquals("an older analyzer configuration",
+                    IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS),
+                    "not yet replaced, nor stamped with the new analyzers");
+            lock.createStatement().execute("UNLOCK TABLES");
+            lock.close();
+            caughtUp(server);
+            Instant swapped = Instant.now().plusSeconds(60);
+            while (IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS)
+                    .equals("an older analyzer configuration") && Instant.now().isBefore(swapped)) {
+                Thread.sleep(50);
+            }
+            assertTrue(!IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS)
+                    .equals("an older analyzer configuration"), "the rebuilt index replaced it");
+            assertEquals(before, documents(server));
+        } finally {
+            if (!lock.isClosed()) {
+                lock.close();
+            }
+        }
+    }
+
+    @Test
     void aDeletedIndexIsRebuiltFromMariaDbAndEqualAndMergedIntoOneSegment() throws Exception {
         String data = "target/test-data/rebuild-" + System.nanoTime();
         Map<String, String> before;
