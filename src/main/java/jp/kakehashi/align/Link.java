@@ -38,8 +38,8 @@ public record Link(int sourceFrom, int sourceTo, int targetFrom, int targetTo) {
             if (!m.matches()) {
                 throw new IllegalArgumentException("not a link: " + w + " (write 0=0, 1+2=1, 3=, =4)");
             }
-            int[] a = indexes(m.group(1));
-            int[] b = indexes(m.group(2));
+            int[] a = sentences(m.group(1));
+            int[] b = sentences(m.group(2));
             if (a.length == 0 && b.length == 0 || !from(a, s) || !from(b, t)) {
                 throw new IllegalArgumentException("link " + w + " does not continue at source " + s + ", target " + t);
             }
@@ -54,7 +54,11 @@ public record Link(int sourceFrom, int sourceTo, int targetFrom, int targetTo) {
         return links;
     }
 
-    private static int[] indexes(String side) {
+    /**
+     * The sentence indexes one side of a link names, as written: "0+1" → 0, 1; "" → none. Anything but
+     * numbers joined by + is a {@link NumberFormatException}; whether they follow each other is the caller's.
+     */
+    public static int[] sentences(String side) {
         return side.isEmpty() ? new int[0] : Arrays.stream(side.split("\\+")).mapToInt(Integer::parseInt).toArray();
     }
 

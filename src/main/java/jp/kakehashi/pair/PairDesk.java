@@ -8,6 +8,7 @@ import java.util.Set;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.CarryOver;
 import jp.kakehashi.align.Composition;
+import jp.kakehashi.align.Link;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.qa.Draft;
@@ -123,16 +124,21 @@ public class PairDesk {
     /** The source sentences a row names ("0+1"), as written in the source. */
     private static String sourcesOf(String body, String lang, String sources) {
         List<Segmenter.Segment> sentences = Segmenter.split(body, lang);
-        String[] parts = sources.split("\\+");
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].matches("\\d{1,5}") || Integer.parseInt(parts[i]) != Integer.parseInt(parts[0]) + i
-                    || Integer.parseInt(parts[i]) >= sentences.size() || parts.length > 20) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED, "sources must name source sentences in order, as 0 or"
-                        + " 0+1").with("field", "sources");
-            }
+        int[] named;
+        try {
+            named = Link.sentences(sources);
+        } catch (NumberFormatException e) {
+            named = new int[0];
         }
-        return body.substring(sentences.get(Integer.parseInt(parts[0])).start(),
-                sentences.get(Integer.parseInt(parts[parts.length - 1])).end());
+        boolean inOrder = named.length > 0 && named.length <= 20;
+        for (int i = 0; inOrder && i < named.length; i++) {
+            inOrder = named[i] == named[0] + i && named[i] >= 0 && named[i] < sentences.size();
+        }
+        if (!inOrder) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "sources must name source sentences in order, as 0 or"
+                    + " 0+1").with("field", "sources");
+        }
+        return body.substring(sentences.get(named[0]).start(), sentences.get(named[named.length - 1]).end());
     }
 
     public QaReview.Report acknowledge(long id, Staff who, QaReview.AcknowledgeCommand c) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.align.Link;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.memory.TmMatch;
@@ -52,8 +53,9 @@ public final class SegmentEditor {
         int[] done = new int[4];
         for (SegmentRows.Row r : segments.rows()) {
             String sources = r.link().substring(0, r.link().indexOf('='));
-            int from = sources.isEmpty() ? -1 : Integer.parseInt(sources.split("\\+")[0]);
-            int to = sources.isEmpty() ? -1 : from + sources.split("\\+").length;
+            int[] named = Link.sentences(sources);
+            int from = named.length == 0 ? -1 : named[0];
+            int to = named.length == 0 ? -1 : from + named.length;
             boolean newParagraph = false;
             int units = 0;
             List<TmMatch> matches = new ArrayList<>();
