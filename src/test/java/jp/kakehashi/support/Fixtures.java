@@ -18,6 +18,11 @@ public final class Fixtures {
 
     /** {@code n} pairs of one office; with {@code translated} they arrive SUBMITTED, else UNASSIGNED. */
     public static Created bulletin(Http editor, String office, int n, boolean translated) {
+        return created(post(editor, office, n, translated));
+    }
+
+    /** The same request, its answer as it comes (for tests of what happens to a request in flight). */
+    public static Http.Response post(Http editor, String office, int n, boolean translated) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -28,9 +33,8 @@ public final class Fixtures {
             }
             pairs.add(pair);
         }
-        Http.Response r = editor.postJson("/api/v1/bulletins", Map.of("titleJa", "試験号 " + tag,
+        return editor.postJson("/api/v1/bulletins", Map.of("titleJa", "試験号 " + tag,
                 "publishedOn", "2026-11-22", "pairs", pairs));
-        return created(r);
     }
 
     /** The bulletin and pair ids of a 201 answer to a bulletin create or import. */
