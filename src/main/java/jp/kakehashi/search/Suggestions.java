@@ -38,6 +38,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Suggestions {
     static final int MAX = 3;
+    /** Documents read for one term's written form: a word only staff text holds is not looked for long. */
+    private static final int MAX_DOCUMENTS = 64;
     private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}\\p{Nd}'’.\\-]+");
     private final Analyzer ja;
     private final Analyzer read;
@@ -142,7 +144,9 @@ final class Suggestions {
             }
             PostingsEnum postings = e.postings(null, PostingsEnum.OFFSETS);
             Bits live = leaf.reader().getLiveDocs();
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            int read = 0;
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && read++ < MAX_DOCUMENTS;
+                 doc = postings.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
