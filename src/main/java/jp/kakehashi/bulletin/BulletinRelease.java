@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -93,24 +94,27 @@ public class BulletinRelease {
             }
             Map<String, ReleaseMode> modes = new HashMap<>();
             int published = 0;
+            // the pairs as this release leaves them: whether the translations are all out follows from them
+            List<Pair> after = new ArrayList<>();
             for (Pair p : pairs.findByBulletinIdOrderByPosition(id)) {
-                if (p.status() == PairStatus.CANCELLED || p.released().targetRevision() != null) {
-                    continue;
+                Pair now = p;
+                if (p.status() != PairStatus.CANCELLED && p.released().targetRevision() == null) {
+                    ReleaseMode mode = modes.computeIfAbsent(p.officeCode(),
+                            code -> offices.findById(code).map(o -> o.releaseMode()).orElse(ReleaseMode.BULLETIN));
+                    if (p.status() == PairStatus.APPROVED && mode == ReleaseMode.ITEM) {
+                        now = items.translation(p, who.actor(), Action.RELEASED_ON_APPROVAL);
+                        published++;
+                    } else if (!Objects.equals(p.released().sourceRevision(), p.sourceRevision())) {
+                        now = items.source(p, who.actor());
+                        published++;
+                    }
                 }
-                ReleaseMode mode = modes.computeIfAbsent(p.officeCode(),
-                        code -> offices.findById(code).map(o -> o.releaseMode()).orElse(ReleaseMode.BULLETIN));
-                if (p.status() == PairStatus.APPROVED && mode == ReleaseMode.ITEM) {
-                    items.translation(p, who.actor(), Action.RELEASED_ON_APPROVAL);
-                    published++;
-                } else if (!Objects.equals(p.released().sourceRevision(), p.sourceRevision())) {
-                    items.source(p, who.actor());
-                    published++;
-                }
+                after.add(now);
             }
             if (published == 0) {
                 throw new ApiException(ErrorCode.WRONG_STATE, "Nothing new to release").with("state", b.state());
             }
-            boolean complete = ItemRelease.complete(pairs.findByBulletinIdOrderByPosition(id));
+            boolean complete = ItemRelease.complete(after);
             items.finish(b, complete ? BulletinState.RELEASED : BulletinState.SOURCE_RELEASED, who,
                     Action.RELEASE_SOURCE.auditName(), null);
         });
