@@ -25,9 +25,8 @@ public record Edition(String lang, boolean source, int released, int items) {
             sources.put(p.sourceLang(), true);
         }
         for (Pair p : live) {
+            // after every source language, so the source editions come first
             sources.putIfAbsent(p.targetLang(), false);
-        }
-        for (Pair p : live) {
             int[] s = counts.computeIfAbsent(p.sourceLang(), l -> new int[2]);
             int[] t = counts.computeIfAbsent(p.targetLang(), l -> new int[2]);
             s[1]++;
