@@ -1,6 +1,7 @@
 package jp.kakehashi.align;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ public final class Composition {
      */
     public static Composed compose(String sourceText, String sourceLang, List<Row> rows, String targetLang) {
         List<Segmenter.Segment> source = Segmenter.split(sourceText, sourceLang);
-        int[] sourceLine = lines(sourceText, source);
+        int[] sourceLine = Arrays.stream(SentenceLines.of(sourceText, source)).mapToInt(l -> l[0]).toArray();
         int n = rows.size();
         int[] from = new int[n];
         int[] to = new int[n];
@@ -210,17 +211,4 @@ public final class Composition {
         throw new IllegalStateException("offset " + offset + " outside every row");
     }
 
-    /** The line (paragraph) each sentence starts on. */
-    private static int[] lines(String text, List<Segmenter.Segment> sentences) {
-        int[] lines = new int[sentences.size()];
-        int line = 0;
-        int at = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            for (; at < sentences.get(i).start(); at++) {
-                line += text.charAt(at) == '\n' ? 1 : 0;
-            }
-            lines[i] = line;
-        }
-        return lines;
-    }
 }

@@ -41,8 +41,8 @@ public final class Paragraphs {
 
     /** Rows as {first source line, last source line, first target line, last target line, first link, end link}. */
     private static List<int[]> spans(Aligner.Alignment a) {
-        int[][] sourceLines = linesOf(a.sourceText(), a.source());
-        int[][] targetLines = linesOf(a.targetText(), a.target());
+        int[][] sourceLines = SentenceLines.of(a.sourceText(), a.source());
+        int[][] targetLines = SentenceLines.of(a.targetText(), a.target());
         List<int[]> spans = new ArrayList<>();
         for (int k = 0; k < a.links().size(); k++) {
             Link l = a.links().get(k);
@@ -71,24 +71,6 @@ public final class Paragraphs {
         return spans;
     }
 
-    /** The lines each sentence starts and ends on. */
-    private static int[][] linesOf(String text, List<Segmenter.Segment> sentences) {
-        int[][] lines = new int[sentences.size()][];
-        int line = 0;
-        int at = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            Segmenter.Segment s = sentences.get(i);
-            for (; at < s.start(); at++) {
-                line += text.charAt(at) == '\n' ? 1 : 0;
-            }
-            int first = line;
-            for (; at < s.end(); at++) {
-                line += text.charAt(at) == '\n' ? 1 : 0;
-            }
-            lines[i] = new int[] {first, line};
-        }
-        return lines;
-    }
 
     private static String join(String[] paragraphs, int from, int to) {
         if (from < 0) {

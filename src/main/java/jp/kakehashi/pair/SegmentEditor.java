@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.align.Link;
+import jp.kakehashi.align.SentenceLines;
 import jp.kakehashi.glossary.TermIndex;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.memory.TmMatch;
@@ -46,6 +47,7 @@ public final class SegmentEditor {
     static View of(SegmentRows.View segments, String sourceBody, String sourceLang,
                    List<MemoryQueries.SegmentSuggestion> suggestions, List<TermIndex.Hit> sourceTerms) {
         List<Segmenter.Segment> sentences = Segmenter.split(sourceBody, sourceLang);
+        int[][] lines = SentenceLines.of(sourceBody, sentences);
         Map<Integer, List<TmMatch>> bySentence = new LinkedHashMap<>();
         suggestions.forEach(s -> bySentence.put(s.index(), s.matches()));
         List<Row> rows = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class SegmentEditor {
             List<TermIndex.Hit> terms = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             if (from >= 0) {
-                int l = lineOf(sourceBody, sentences.get(from).start());
+                int l = lines[from][0];
                 newParagraph = line >= 0 && l != line;
                 line = l;
                 units = units(r.source(), sourceLang);
@@ -100,14 +102,6 @@ public final class SegmentEditor {
         Map<Long, TermIndex.Hit> byTerm = new LinkedHashMap<>();
         hits.stream().filter(h -> h.start() >= start && h.end() <= end).forEach(h -> byTerm.putIfAbsent(h.term().id(), h));
         return List.copyOf(byTerm.values());
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 0;
-        for (int i = 0; i < offset; i++) {
-            line += text.charAt(i) == '\n' ? 1 : 0;
-        }
-        return line;
     }
 
     /** Words of English, characters (without spaces) of Japanese. */
