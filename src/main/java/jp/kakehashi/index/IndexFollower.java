@@ -56,6 +56,10 @@ public abstract class IndexFollower implements AutoCloseable {
 
     /** What the source holds: ids up to {@code prunedThrough} are gone, {@code last} is the newest. */
     public record Range(long prunedThrough, long last) {
+        /** Whether replaying from {@code at} can bring an index up to date: nothing after it pruned, nothing before it reused. */
+        boolean covers(long at) {
+            return at >= prunedThrough && at <= last;
+        }
     }
 
     /**
@@ -198,16 +202,12 @@ public abstract class IndexFollower implements AutoCloseable {
      * again, so rows under them would never be applied. A rebuild can.
      */
     private boolean staleAt(long at, Range range) {
-        if (at < range.prunedThrough()) {
-            rebuildBecause("is behind the pruned source", at);
-            return true;
+        if (range.covers(at)) {
+            return false;
         }
-        if (at > range.last()) {
-            rebuildBecause("is ahead of the database (last id " + range.last() + "; restored from an earlier backup?)",
-                    at);
-            return true;
-        }
-        return false;
+        rebuildBecause(at < range.prunedThrough() ? "is behind the pruned source" : "is ahead of the database (last id "
+                + range.last() + "; restored from an earlier backup?)", at);
+        return true;
     }
 
     private void rebuildBecause(String why, long at) {
@@ -246,8 +246,7 @@ public abstract class IndexFollower implements AutoCloseable {
      * searches answer 503 until the swap, as for a missing index.
      */
     private void serveMeanwhile(long at) {
-        Range range = range();
-        if (at < range.prunedThrough() || at > range.last()) {
+        if (!range().covers(at)) {
             return;
         }
         try {
