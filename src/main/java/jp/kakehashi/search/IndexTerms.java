@@ -3,7 +3,10 @@ package jp.kakehashi.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -18,12 +21,15 @@ import org.apache.lucene.util.BytesRef;
  * bounded: at most {@link #MAX_SCANNED} terms are read per call, whatever the index holds.
  *
  * <p>Terms of staff-only documents are seen too; they only ever widen a query whose hits are then
- * filtered by view, never shown as such (suggestions check the public view themselves).
+ * filtered by view, never shown as such (suggestions check the public view themselves). One per query
+ * being built, on its thread: it keeps a terms enum per field.
  */
 final class IndexTerms {
     static final int MAX_SCANNED = 20_000;
     static final IndexTerms NONE = new IndexTerms(null);
     private final IndexReader reader;
+    /** One enum per field for the query being built: a split word looks up to twice its length of terms. */
+    private final Map<String, Optional<TermsEnum>> enums = new HashMap<>();
 
     IndexTerms(IndexReader reader) {
         this.reader = reader;
@@ -67,7 +73,12 @@ final class IndexTerms {
         if (reader == null) {
             return null;
         }
-        Terms terms = MultiTerms.getTerms(reader, field);
-        return terms == null ? null : terms.iterator();
+        Optional<TermsEnum> e = enums.get(field);
+        if (e == null) {
+            Terms terms = MultiTerms.getTerms(reader, field);
+            e = Optional.ofNullable(terms == null ? null : terms.iterator());
+            enums.put(field, e);
+        }
+        return e.orElse(null);
     }
 }
