@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import jp.kakehashi.job.Progress;
 import jp.kakehashi.office.OfficeRepository;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -97,19 +98,36 @@ public class Glossary {
     /** A TBX file, as {@link #importTerms}. */
     @Transactional
     public ImportResult importTbx(byte[] tbx, Staff who) {
+        return importTbx(tbx, who, Progress.NONE);
+    }
+
+    /** As {@link #importTbx(byte[], Staff)}, telling {@code progress} each entry. */
+    @Transactional
+    public ImportResult importTbx(byte[] tbx, Staff who, Progress progress) {
+        mayImport(tbx);
+        return importTerms(TbxFormat.read(tbx), who, progress);
+    }
+
+    /** Refuses an empty file before any work is queued; entries are judged one by one as they are read. */
+    public void mayImport(byte[] tbx) {
         if (tbx == null || tbx.length == 0) {
             throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TBX file");
         }
-        return importTerms(TbxFormat.read(tbx), who);
+    }
+
+    @Transactional
+    public ImportResult importTerms(List<GlossaryCommand> commands, Staff who) {
+        return importTerms(commands, who, Progress.NONE);
     }
 
     /** A whole file in one transaction: a bad entry refuses the file (with its index), nothing changes. */
     @Transactional
-    public ImportResult importTerms(List<GlossaryCommand> commands, Staff who) {
+    public ImportResult importTerms(List<GlossaryCommand> commands, Staff who, Progress progress) {
+        progress.total(commands.size());
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        for (int i = 0; i < commands.size(); i++) {
+        for (int i = 0; i < commands.size(); i++, progress.advance(1)) {
             GlossaryTerm t;
             try {
                 t = fields(commands.get(i), null, who);

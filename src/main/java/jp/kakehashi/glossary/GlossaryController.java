@@ -12,15 +12,24 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import jp.kakehashi.http.ETags;
 import jp.kakehashi.http.Paging;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.JobView;
+import jp.kakehashi.job.Jobs;
+import jp.kakehashi.job.Prefer;
+import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
@@ -38,8 +47,12 @@ class GlossaryController {
     private final Glossary glossary;
     private final TermIndex index;
     private final StaffLookup staff;
+    private final Jobs jobs;
+    private final JsonMapper json;
 
-    GlossaryController(Glossary glossary, TermIndex index, StaffLookup staff) {
+    GlossaryController(Glossary glossary, TermIndex index, StaffLookup staff, Jobs jobs, JsonMapper json) {
+        this.jobs = jobs;
+        this.json = json;
         this.glossary = glossary;
         this.index = index;
         this.staff = staff;
@@ -92,9 +105,22 @@ class GlossaryController {
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-glossary.tbx\"");
     }
 
+    @ApiResponse(responseCode = "200", description = "Done, without Prefer: respond-async",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Glossary.ImportResult.class)))
+    @ApiResponse(responseCode = "202", description = "A job to follow at Location (with Prefer: respond-async)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(responseCode = "429", description = "Too many jobs are waiting",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Post(uri = "/glossary/import", consumes = {TBX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    Glossary.ImportResult importTbx(@Nullable @Body byte[] body, @Nullable Authentication auth) {
-        return glossary.importTbx(body, staff.require(auth));
+    HttpResponse<?> importTbx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
+                              @Nullable Authentication auth) {
+        Staff who = staff.require(auth);
+        if (!Prefer.respondAsync(prefer)) {
+            return HttpResponse.ok(glossary.importTbx(body, who));
+        }
+        glossary.mayImport(body);
+        Job job = jobs.submit(Job.Kind.TBX_IMPORT, who.username(), p -> glossary.importTbx(body, who, p));
+        return JobView.accepted(job, json).header(Prefer.APPLIED, Prefer.RESPOND_ASYNC);
     }
 
     private static HttpResponse<GlossaryTermView> tagged(HttpStatus status, GlossaryTermView v) {

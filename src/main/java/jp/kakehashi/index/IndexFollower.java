@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.job.Progress;
 import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
 
@@ -83,8 +85,11 @@ public abstract class IndexFollower implements AutoCloseable {
     /** The source's ids now. */
     protected abstract Range range();
 
-    /** Writes every row into {@code fresh}; returns the cursor the written rows reflect. */
-    protected abstract long fill(IndexStore fresh) throws IOException;
+    /**
+     * Writes every row into {@code fresh}, telling {@code progress} how many there are and each batch
+     * written; returns the cursor the written rows reflect.
+     */
+    protected abstract long fill(IndexStore fresh, Progress progress) throws IOException;
 
     /** Applies the rows after {@link #cursor()}, moving it with {@link #advance} or {@link #commit}. */
     protected abstract void catchUp(IndexStore target) throws IOException;
@@ -110,12 +115,26 @@ public abstract class IndexFollower implements AutoCloseable {
         thread.execute(this::tick);
     }
 
-    /** Rebuilds now, on the follower's thread; for operators and tests. */
+    /** Rebuilds now, on the follower's thread; for tests. */
     public final void requestRebuild() {
+        rebuildNow(Progress.NONE);
+    }
+
+    /**
+     * Rebuilds beside the live index, which answers searches meanwhile (without catching up: what
+     * is written during the rebuild becomes searchable at the swap). Completes with the position the
+     * new index reflects once it is swapped in, or with what stopped it.
+     */
+    public final CompletableFuture<Long> rebuildNow(Progress progress) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
         thread.execute(() -> {
-            closeStore();
-            rebuild();
+            try {
+                done.complete(rebuild(progress));
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
         });
+        return done;
     }
 
     /** Runs a search on the current searcher; 503 SEARCH_UNAVAILABLE with {@code missing} while there is none. */
@@ -263,13 +282,28 @@ public abstract class IndexFollower implements AutoCloseable {
 
     /** Builds the index beside the live one and swaps it in; searches answer 503 only during the swap. */
     private void rebuild() {
+        try {
+            rebuild(Progress.NONE);
+        } catch (IOException | RuntimeException e) {
+            if (closing) {
+                log.info("{} rebuild stopped by the shutdown; the next start rebuilds", name);
+            } else {
+                log.warn("{} rebuild failed, retrying: {}", name, e.toString());
+            }
+        }
+    }
+
+    private long rebuild(Progress progress) throws IOException {
         Path side = path.resolveSibling(path.getFileName() + ".rebuild");
         try {
             IndexStore.deleteTree(side);
             long upTo;
             try (IndexStore fresh = IndexStore.open(side, analyzer)) {
-                upTo = fill(fresh);
+                upTo = fill(fresh, progress);
                 fresh.commit(Map.of(cursorKey, Long.toString(upTo), IndexStore.ANALYZERS, analyzerHash));
+            }
+            if (closing) {
+                throw new IOException("stopped by the shutdown");
             }
             // the swap: the previous index, if it answered meanwhile, is closed (uncommitted) and replaced
             closeStore();
@@ -279,14 +313,11 @@ public abstract class IndexFollower implements AutoCloseable {
             cursor = upTo;
             commits.opened(upTo);
             rebuilt(upTo);
+            return upTo;
         } catch (IOException | RuntimeException e) {
             // a previous index answering meanwhile stops too: the next tick opens it again and retries
             closeStore();
-            if (closing) {
-                log.info("{} rebuild stopped by the shutdown; the next start rebuilds", name);
-            } else {
-                log.warn("{} rebuild failed, retrying: {}", name, e.toString());
-            }
+            throw e;
         }
     }
 

@@ -6,14 +6,23 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.JobView;
+import jp.kakehashi.job.Jobs;
+import jp.kakehashi.job.Prefer;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
 import jp.kakehashi.security.User.Role;
@@ -30,11 +39,15 @@ class MemoryController {
     private final MemoryQueries queries;
     private final TranslationMemory memory;
     private final StaffLookup staff;
+    private final Jobs jobs;
+    private final JsonMapper json;
 
-    MemoryController(MemoryQueries queries, TranslationMemory memory, StaffLookup staff) {
+    MemoryController(MemoryQueries queries, TranslationMemory memory, StaffLookup staff, Jobs jobs, JsonMapper json) {
         this.queries = queries;
         this.memory = memory;
         this.staff = staff;
+        this.jobs = jobs;
+        this.json = json;
     }
 
     @Serdeable
@@ -74,8 +87,22 @@ class MemoryController {
         return response;
     }
 
+    /** With {@code Prefer: respond-async}: 202 and a job to follow ({@link JobView}); else 200 when done. */
+    @ApiResponse(responseCode = "200", description = "Done, without Prefer: respond-async",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TranslationMemory.ImportResult.class)))
+    @ApiResponse(responseCode = "202", description = "A job to follow at Location (with Prefer: respond-async)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(responseCode = "429", description = "Too many jobs are waiting",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Post(uri = "/tm/import", consumes = {TMX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    TranslationMemory.ImportResult importTmx(@Nullable @Body byte[] body, @Nullable Authentication auth) {
-        return memory.importTmx(body, staff.require(auth));
+    HttpResponse<?> importTmx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
+                              @Nullable Authentication auth) {
+        Staff who = staff.require(auth);
+        if (!Prefer.respondAsync(prefer)) {
+            return HttpResponse.ok(memory.importTmx(body, who));
+        }
+        memory.mayImport(body, who);
+        Job job = jobs.submit(Job.Kind.TMX_IMPORT, who.username(), p -> memory.importTmx(body, who, p));
+        return JobView.accepted(job, json).header(Prefer.APPLIED, Prefer.RESPOND_ASYNC);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import jp.kakehashi.index.IdGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.job.Progress;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -102,12 +103,14 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
     }
 
     @Override
-    protected long fill(IndexStore fresh) throws IOException {
+    protected long fill(IndexStore fresh, Progress progress) throws IOException {
+        progress.total(units.count());
         long at = 0;
         Batch b;
         do {
             long from = at;
             b = batch(fresh, from);
+            progress.advance(b.rows());
             at = b.safe();
             if (at == from) {
                 break; // a young gap: the catch-ups after the swap go on from here

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import jp.kakehashi.job.Progress;
 
 /**
  * Inserts units in the caller's transaction. Plain JDBC because a repeat must refresh the existing
@@ -15,6 +16,7 @@ import java.util.List;
  */
 @Singleton
 class MemoryWrites {
+    private static final int BATCH = 500;
     private static final String UPSERT = "INSERT INTO tm_unit (source_lang, target_lang, source_text, target_text,"
             + " source_key, target_key, context_key, office_code, pair_id, origin, translated_by, added_by, created_at,"
             + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
@@ -38,10 +40,14 @@ class MemoryWrites {
         write(UPSERT, entries);
     }
 
-    /** Imported units: new ones are added, repeats are left as they are. */
+    /** Imported units: new ones are added, repeats are left as they are; one transaction, told in batches. */
     @Transactional
-    void insertNew(List<TmEntry> entries) {
-        write(INSERT_NEW, entries);
+    void insertNew(List<TmEntry> entries, Progress progress) {
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<TmEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            write(INSERT_NEW, batch);
+            progress.advance(batch.size());
+        }
     }
 
     private void write(String sql, List<TmEntry> entries) {

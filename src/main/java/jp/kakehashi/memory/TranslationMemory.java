@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jp.kakehashi.align.Aligner;
 import jp.kakehashi.align.Link;
+import jp.kakehashi.job.Progress;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
@@ -84,15 +85,25 @@ public class TranslationMemory {
 
     /** A TMX file sent by a person: editors and administrators keep the memory. */
     public ImportResult importTmx(byte[] tmx, Staff who) {
+        return importTmx(tmx, who, Progress.NONE);
+    }
+
+    /** As {@link #importTmx(byte[], Staff)}, telling {@code progress} the units written. */
+    public ImportResult importTmx(byte[] tmx, Staff who, Progress progress) {
+        mayImport(tmx, who);
+        ImportResult result = importTmx(tmx, who.username(), progress);
+        jp.kakehashi.audit.AuditLog.event("memory_import", who.username(), result.units() + " units");
+        return result;
+    }
+
+    /** Refuses, before any work is queued, what {@link #importTmx} would refuse for the person or the empty file. */
+    public void mayImport(byte[] tmx, Staff who) {
         if (!who.has(User.Role.EDITOR) && !who.has(User.Role.ADMIN)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Editors and administrators import translation memories");
         }
         if (tmx == null || tmx.length == 0) {
             throw new ApiException(ErrorCode.EMPTY_BODY, "Send a TMX file");
         }
-        ImportResult result = importTmx(tmx, who.username());
-        jp.kakehashi.audit.AuditLog.event("memory_import", who.username(), result.units() + " units");
-        return result;
     }
 
     /** One page of the memory ({@link #page}) as a TMX file, for {@code by} (audit-logged). */
@@ -103,6 +114,10 @@ public class TranslationMemory {
 
     /** A whole file in one transaction; units already in the memory keep their provenance. */
     public ImportResult importTmx(byte[] tmx, String importer) {
+        return importTmx(tmx, importer, Progress.NONE);
+    }
+
+    private ImportResult importTmx(byte[] tmx, String importer, Progress progress) {
         List<TmEntry> entries = new ArrayList<>();
         int skipped = 0;
         Instant now = Instant.now();
@@ -114,7 +129,8 @@ public class TranslationMemory {
                 skipped++;
             }
         }
-        writes.insertNew(entries);
+        progress.total(entries.size());
+        writes.insertNew(entries, progress);
         return new ImportResult(entries.size(), skipped, units.count());
     }
 

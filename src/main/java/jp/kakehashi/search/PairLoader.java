@@ -67,6 +67,12 @@ class PairLoader {
         return "SELECT id FROM doc_pair FORCE INDEX (uk_pair_position) WHERE bulletin_id IN (" + in + ")";
     }
 
+    /** How many pairs a rebuild will read: its progress's total. */
+    @Transactional(readOnly = true)
+    long pairCount() {
+        return ids("SELECT COUNT(*) FROM doc_pair").getFirst();
+    }
+
     @Transactional(readOnly = true)
     List<Long> pairIdsAfter(long afterId, int limit) {
         return ids("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit);

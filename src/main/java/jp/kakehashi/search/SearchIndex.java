@@ -14,6 +14,7 @@ import java.util.Optional;
 import jp.kakehashi.index.IdGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.job.Progress;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -92,11 +93,14 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
      * anything written during the rebuild is applied again by the catch-ups after it.
      */
     @Override
-    protected long fill(IndexStore fresh) throws IOException {
+    protected long fill(IndexStore fresh, Progress progress) throws IOException {
         long upTo = loader.settledThrough(Instant.now().minus(IdGaps.GRACE));
+        progress.total(loader.pairCount());
         long start = System.nanoTime();
-        IndexPipeline.Filled filled = pipeline.run(0, pipeline.allPairs(),
-                (id, docs) -> fresh.add(documents(docs)), position -> { });
+        IndexPipeline.Filled filled = pipeline.run(0, pipeline.allPairs(), (id, docs) -> {
+            fresh.add(documents(docs));
+            progress.advance(1);
+        }, position -> { });
         long merge = System.nanoTime();
         if (!closing) {
             fresh.mergeDown();

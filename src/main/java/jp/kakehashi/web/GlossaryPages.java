@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -23,6 +22,8 @@ import java.net.URI;
 import java.util.Map;
 import jp.kakehashi.glossary.Glossary;
 import jp.kakehashi.glossary.GlossaryCommand;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.Jobs;
 import jp.kakehashi.office.OfficeDirectory;
 
 /** The glossary page: every signed-in staff member reads it and exports it (TBX); editors and admins keep it. */
@@ -36,17 +37,18 @@ class GlossaryPages {
     private final StaffForms forms;
     private final Glossary glossary;
     private final OfficeDirectory offices;
+    private final Jobs jobs;
 
-    GlossaryPages(PageSession session, StaffForms forms, Glossary glossary, OfficeDirectory offices) {
+    GlossaryPages(PageSession session, StaffForms forms, Glossary glossary, OfficeDirectory offices, Jobs jobs) {
+        this.jobs = jobs;
         this.session = session;
         this.forms = forms;
         this.glossary = glossary;
         this.offices = offices;
     }
 
-    @Get(uri = "/work/glossary{?error,q,created,updated,unchanged}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable String error, @Nullable String q,
-                                @Nullable Integer created, @Nullable Integer updated, @Nullable Integer unchanged) {
+    @Get(uri = "/work/glossary{?error,q}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable String error, @Nullable String q) {
         var me = session.of(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -56,8 +58,6 @@ class GlossaryPages {
         model.put("q", q == null ? "" : q);
         model.put("offices", offices.all());
         model.put("error", error);
-        model.put("imported", created == null ? null : new Glossary.ImportResult(created,
-                updated == null ? 0 : updated, unchanged == null ? 0 : unchanged));
         return HttpResponse.ok(new ModelAndView<>("glossary", model));
     }
 
@@ -70,14 +70,15 @@ class GlossaryPages {
                 .header("Content-Disposition", "attachment; filename=\"kakehashi-glossary.tbx\"");
     }
 
-    /** A TBX file from the page: the whole file or nothing, as through the API; the counts come back. */
+    /** A TBX file from the page: the whole file or nothing, as through the API; a job whose page shows how far. */
     @Post(uri = "/work/glossary/import", consumes = MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> importFile(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
                                       @Nullable @Part("_csrf") String _csrf) {
         return forms.changeTo(request, session.of(request), _csrf, "/work/glossary", me -> {
-            Glossary.ImportResult r = glossary.importTbx(XliffPages.bytes(file), me);
-            return UriBuilder.of("/work/glossary").queryParam("created", r.created())
-                    .queryParam("updated", r.updated()).queryParam("unchanged", r.unchanged()).build();
+            byte[] tbx = XliffPages.bytes(file);
+            glossary.mayImport(tbx);
+            return URI.create("/work/jobs/" + jobs.submit(Job.Kind.TBX_IMPORT, me.username(),
+                    p -> glossary.importTbx(tbx, me, p)).id());
         });
     }
 

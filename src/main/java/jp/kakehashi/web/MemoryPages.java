@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +20,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.Jobs;
 import jp.kakehashi.memory.Concordance;
 import jp.kakehashi.memory.MemoryQueries;
 import jp.kakehashi.memory.TmUnit;
@@ -29,7 +30,7 @@ import jp.kakehashi.system.ApiException;
 
 /**
  * The translation memory's page: find a phrase in it (concordance, the phrase marked), download it as
- * TMX page by page, and, for editors and admins, import a TMX file, with the counts shown after.
+ * TMX page by page, and, for editors and admins, import a TMX file: a job whose page shows its progress.
  */
 @Hidden
 @Controller("/work/memory")
@@ -41,8 +42,10 @@ class MemoryPages {
     private final StaffForms forms;
     private final TranslationMemory memory;
     private final MemoryQueries queries;
+    private final Jobs jobs;
 
-    MemoryPages(PageSession session, StaffForms forms, TranslationMemory memory, MemoryQueries queries) {
+    MemoryPages(PageSession session, StaffForms forms, TranslationMemory memory, MemoryQueries queries, Jobs jobs) {
+        this.jobs = jobs;
         this.session = session;
         this.forms = forms;
         this.memory = memory;
@@ -70,10 +73,9 @@ class MemoryPages {
     record Row(Concordance.Hit hit, List<Piece> source) {
     }
 
-    @Get(uri = "{?q,lang,error,units,skipped,total}", produces = MediaType.TEXT_HTML)
+    @Get(uri = "{?q,lang,error}", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> page(HttpRequest<?> request, @Nullable String q, @Nullable String lang,
-                                @Nullable String error, @Nullable Integer units, @Nullable Integer skipped,
-                                @Nullable Long total) {
+                                @Nullable String error) {
         var me = session.of(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -83,8 +85,6 @@ class MemoryPages {
         model.put("lang", "en".equals(lang) ? "en" : "ja");
         model.put("size", memory.size());
         model.put("error", error);
-        model.put("imported", units == null ? null : new TranslationMemory.ImportResult(units,
-                skipped == null ? 0 : skipped, total == null ? memory.size() : total));
         model.put("rows", List.of());
         if (q != null && !q.isBlank()) {
             try {
@@ -114,9 +114,10 @@ class MemoryPages {
     MutableHttpResponse<?> importFile(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
                                       @Nullable @Part("_csrf") String _csrf) {
         return forms.changeTo(request, session.of(request), _csrf, "/work/memory", me -> {
-            TranslationMemory.ImportResult r = memory.importTmx(XliffPages.bytes(file), me);
-            return UriBuilder.of("/work/memory").queryParam("units", r.units()).queryParam("skipped", r.skipped())
-                    .queryParam("total", r.total()).build();
+            byte[] tmx = XliffPages.bytes(file);
+            memory.mayImport(tmx, me);
+            return URI.create("/work/jobs/" + jobs.submit(Job.Kind.TMX_IMPORT, me.username(),
+                    p -> memory.importTmx(tmx, me, p)).id());
         });
     }
 }

@@ -462,8 +462,11 @@ class PagesBrowserTest extends ServiceTest {
                 + "<langSec xml:lang=\"en\"><termSec><term>test term</term></termSec></langSec>"
                 + "</conceptEntry></body></text></tbx>";
         upload("tbx-file", "import-tbx", "terms.tbx", oneTerm);
+        assertTrue(browser.getCurrentUrl().contains("/work/jobs/"), "the import is a job: " + browser.getCurrentUrl());
+        awaitJobEnd();
         assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
         assertEquals("1 added, 0 changed, 0 already there.", browser.findElement(By.id("imported")).getText());
+        press("back");
         assertTrue(browser.findElement(By.id("terms")).getText().contains(term));
 
         browser.get(base + "/work/memory");
@@ -475,15 +478,60 @@ class PagesBrowserTest extends ServiceTest {
                 + " datatype=\"plaintext\"/><body><tu><tuv xml:lang=\"ja\"><seg>パリで" + phrase + "を開いた。</seg></tuv>"
                 + "<tuv xml:lang=\"en\"><seg>An exchange meeting was held in Paris.</seg></tuv></tu></body></tmx>";
         upload("tmx-file", "import-tmx", "memory.tmx", oneUnit);
+        awaitJobEnd();
         assertTrue(browser.findElements(By.id("error")).isEmpty(), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.id("imported")).getText().startsWith("1 units added, 0 skipped"),
                 browser.findElement(By.id("imported")).getText());
+        WebElement bar = browser.findElement(By.cssSelector("progress.job-bar"));
+        assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a finished job's bar is full");
+        press("back");
         browser.findElement(By.id("q")).sendKeys(phrase);
         press("find");
         WebElement match = browser.findElement(By.cssSelector("#matches tr"));
         assertEquals(phrase, match.findElement(By.tagName("mark")).getText());
         assertTrue(match.getText().contains("An exchange meeting was held in Paris."));
         Browser.screenshot(browser, "memory-page");
+    }
+
+    /** Waits, without touching the page, until a job's page has reloaded itself to the job's end. */
+    private void awaitJobEnd() {
+        waitFor(d -> {
+            try {
+                String state = d.findElement(By.cssSelector(".job-state")).getText();
+                return state.equals("Finished") || state.equals("Failed");
+            } catch (org.openqa.selenium.WebDriverException reloading) {
+                return false;
+            }
+        }, "the job's page reloaded itself until the job ended");
+    }
+
+    @Test
+    void anAdministratorRebuildsTheSearchIndexAndWatchesItsBarWhileReadersStillFindThings() throws Exception {
+        signIn("admin", Staffing.ADMIN_PASSWORD);
+        browser.get(base + "/work");
+        press("jobs-link");
+        String url = server.getApplicationContext().getProperty("datasources.default.url", String.class).orElseThrow();
+        try (java.sql.Connection lock = java.sql.DriverManager.getConnection(url, "root", "");
+             java.sql.Statement s = lock.createStatement()) {
+            // the rebuild waits at the outbox, its first read, for as long as this lock is held
+            s.execute("LOCK TABLES outbox_event WRITE");
+            press("rebuild-search");
+            assertTrue(browser.getCurrentUrl().contains("/work/jobs/"), browser.getCurrentUrl());
+            assertEquals("Running", browser.findElement(By.cssSelector(".job-state")).getText());
+            assertEquals(1, browser.findElements(By.cssSelector("progress.job-bar")).size());
+            Http.Response meanwhile = http.get("/api/v1/search?q=shirakawa");
+            assertEquals(200, meanwhile.status(), "the old index answers during the rebuild");
+            assertTrue(((Number) meanwhile.map().get("total")).intValue() > 0);
+            Browser.screenshot(browser, "job-running");
+        }
+        awaitJobEnd();
+        assertEquals("Finished", browser.findElement(By.cssSelector(".job-state")).getText());
+        assertTrue(browser.findElement(By.id("imported")).getText().endsWith("the new index answers searches now."),
+                browser.findElement(By.id("imported")).getText());
+        press("back");
+        WebElement row = browser.findElement(By.cssSelector("#jobs tbody tr"));
+        assertTrue(row.getText().contains("Search index rebuild") && row.getText().contains("Finished"), row.getText());
+        Browser.screenshot(browser, "jobs-page");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package jp.kakehashi.job;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Locale;
+
+/**
+ * The {@code Prefer} request header (RFC 7240): {@code respond-async} asks for 202 and a job to follow
+ * instead of waiting for the work. Without it an import answers when done, as it always has, so
+ * scripts written for that keep working; the pages always ask for a job.
+ */
+public final class Prefer {
+    public static final String HEADER = "Prefer";
+    public static final String APPLIED = "Preference-Applied";
+    public static final String RESPOND_ASYNC = "respond-async";
+
+    private Prefer() {
+    }
+
+    public static boolean respondAsync(@Nullable String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String preference : header.split(",")) {
+            String token = preference.split(";", 2)[0].split("=", 2)[0].strip();
+            if (token.toLowerCase(Locale.ROOT).equals(RESPOND_ASYNC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
