@@ -10,7 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Progress;
+import jp.kakehashi.job.Tracked;
+import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.ErrorCode;
 import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
 
@@ -46,6 +51,9 @@ public abstract class IndexFollower implements AutoCloseable {
     protected final CommitClock commits = new CommitClock();
     /** Set on close: a catch-up or rebuild reads no further and ends with what it has. */
     protected volatile boolean closing;
+    private volatile Jobs jobs;
+    private volatile Job.Kind rebuildKind;
+    private volatile boolean rebuildFailing;
 
     /**
      * What a follower indexes, for the lag gauges: its label and the table whose ids it follows (a
@@ -122,11 +130,11 @@ public abstract class IndexFollower implements AutoCloseable {
 
     /**
      * Rebuilds beside the live index, which answers searches meanwhile (without catching up: what
-     * is written during the rebuild becomes searchable at the swap). Completes with the position the
-     * new index reflects once it is swapped in, or with what stopped it.
+     * is written during the rebuild becomes searchable at the swap). Completes once the new index is
+     * swapped in, or with what stopped it.
      */
-    public final CompletableFuture<Long> rebuildNow(Progress progress) {
-        CompletableFuture<Long> done = new CompletableFuture<>();
+    public final CompletableFuture<Rebuilt> rebuildNow(Progress progress) {
+        CompletableFuture<Rebuilt> done = new CompletableFuture<>();
         thread.execute(() -> {
             try {
                 done.complete(rebuild(progress));
@@ -280,11 +288,29 @@ public abstract class IndexFollower implements AutoCloseable {
         }
     }
 
-    /** Builds the index beside the live one and swaps it in; searches answer 503 only during the swap. */
+    /**
+     * Reports the rebuilds this follower starts by itself (first start, new analyzers, a source that
+     * moved past it) as jobs of {@code kind}, so an operator sees them beside those asked for.
+     */
+    public final void reportRebuilds(Jobs jobs, Job.Kind kind) {
+        this.jobs = jobs;
+        this.rebuildKind = kind;
+    }
+
+    /**
+     * Builds the index beside the live one and swaps it in; searches answer 503 only during the swap.
+     * A rebuild that keeps failing (a full disk) is retried every tick: only the first failure of a
+     * run is a job, not one row per tick.
+     */
     private void rebuild() {
+        Jobs to = jobs;
+        Tracked job = to == null || rebuildFailing ? Tracked.NONE : to.track(rebuildKind, "system");
         try {
-            rebuild(Progress.NONE);
+            job.succeeded(rebuild(job));
+            rebuildFailing = false;
         } catch (IOException | RuntimeException e) {
+            job.failed(closing ? new ApiException(ErrorCode.JOB_INTERRUPTED, "The service stopped while it ran") : e);
+            rebuildFailing = !closing;
             if (closing) {
                 log.info("{} rebuild stopped by the shutdown; the next start rebuilds", name);
             } else {
@@ -293,13 +319,14 @@ public abstract class IndexFollower implements AutoCloseable {
         }
     }
 
-    private long rebuild(Progress progress) throws IOException {
+    private Rebuilt rebuild(Progress progress) throws IOException {
+        Rebuilt.Counting counted = new Rebuilt.Counting(progress);
         Path side = path.resolveSibling(path.getFileName() + ".rebuild");
         try {
             IndexStore.deleteTree(side);
             long upTo;
             try (IndexStore fresh = IndexStore.open(side, analyzer)) {
-                upTo = fill(fresh, progress);
+                upTo = fill(fresh, counted);
                 fresh.commit(Map.of(cursorKey, Long.toString(upTo), IndexStore.ANALYZERS, analyzerHash));
             }
             if (closing) {
@@ -313,7 +340,7 @@ public abstract class IndexFollower implements AutoCloseable {
             cursor = upTo;
             commits.opened(upTo);
             rebuilt(upTo);
-            return upTo;
+            return new Rebuilt(source().label(), counted.documents(), upTo);
         } catch (IOException | RuntimeException e) {
             // a previous index answering meanwhile stops too: the next tick opens it again and retries
             closeStore();

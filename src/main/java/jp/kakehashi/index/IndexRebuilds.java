@@ -1,12 +1,10 @@
 package jp.kakehashi.index;
 
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import jp.kakehashi.job.Job;
 import jp.kakehashi.job.Jobs;
-import jp.kakehashi.job.Progress;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import org.slf4j.Logger;
@@ -27,11 +25,6 @@ public class IndexRebuilds {
         this.jobs = jobs;
     }
 
-    /** What a finished rebuild reports: the documents written and the position they reflect. */
-    @Serdeable
-    public record Rebuilt(String index, long documents, long upTo) {
-    }
-
     /** The labels of the indexes there are ({@code search}, {@code memory}). */
     public List<String> names() {
         return followers.stream().map(f -> f.source().label()).sorted().toList();
@@ -42,28 +35,13 @@ public class IndexRebuilds {
                 .orElseThrow(() -> ApiException.notFound("index"));
         Job.Kind kind = "memory".equals(name) ? Job.Kind.MEMORY_REBUILD : Job.Kind.SEARCH_REBUILD;
         return jobs.running(kind).orElseGet(() -> jobs.submit(kind, by, progress -> {
-            long[] documents = {0};
             try {
-                long upTo = follower.rebuildNow(new CountingProgress(progress, documents)).get();
-                return new Rebuilt(name, documents[0], upTo);
+                return follower.rebuildNow(progress).get();
             } catch (ExecutionException e) {
                 LOG.warn("The {} index rebuild asked by {} failed", name, by, e.getCause());
                 throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The rebuild stopped; the live index is"
                         + " served as before and the service log has the cause");
             }
         }));
-    }
-
-    private record CountingProgress(Progress to, long[] documents) implements Progress {
-        @Override
-        public void total(long things) {
-            to.total(things);
-        }
-
-        @Override
-        public void advance(long things) {
-            documents[0] += things;
-            to.advance(things);
-        }
     }
 }

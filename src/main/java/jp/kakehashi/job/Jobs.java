@@ -54,10 +54,7 @@ public class Jobs {
 
     /** Queues {@code work} as a job of {@code by}; 429 when the queue is full. */
     public Job submit(Job.Kind kind, String by, Work work) {
-        Instant now = Instant.now();
-        RunningJob job = new RunningJob(rows.save(new Job(null, kind, Job.State.QUEUED, by, instance, null, 0, null,
-                null, null, now, null, now, null, null)));
-        live.put(job.id(), job);
+        RunningJob job = queued(kind, by);
         try {
             workers.execute(() -> run(job, work));
         } catch (RejectedExecutionException e) {
@@ -65,6 +62,49 @@ public class Jobs {
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many jobs are waiting; try again in a minute");
         }
         return job.now();
+    }
+
+    /**
+     * A job for work already running on the caller's thread (a rebuild an index starts itself). The
+     * work must not wait for the database to report: with the database away it is tracked by nobody.
+     */
+    public Tracked track(Job.Kind kind, String by) {
+        RunningJob job;
+        try {
+            job = queued(kind, by);
+        } catch (RuntimeException e) {
+            return Tracked.NONE;
+        }
+        job.started();
+        return new Tracked() {
+            @Override
+            public void total(long things) {
+                job.total(things);
+            }
+
+            @Override
+            public void advance(long things) {
+                job.advance(things);
+            }
+
+            @Override
+            public void succeeded(Object result) {
+                endWith(job, result);
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                endWith(job, cause);
+            }
+        };
+    }
+
+    private RunningJob queued(Job.Kind kind, String by) {
+        Instant now = Instant.now();
+        RunningJob job = new RunningJob(rows.save(new Job(null, kind, Job.State.QUEUED, by, instance, null, 0, null,
+                null, null, now, null, now, null, null)));
+        live.put(job.id(), job);
+        return job;
     }
 
     /** The job of this kind that runs or waits on this instance, if any: one rebuild of an index at a time. */
@@ -99,14 +139,30 @@ public class Jobs {
 
     private void run(RunningJob job, Work work) {
         job.started();
+        Object result;
         try {
-            Object result = work.run(job);
+            result = work.run(job);
+        } catch (Exception e) {
+            endWith(job, e);
+            return;
+        }
+        endWith(job, result);
+    }
+
+    private void endWith(RunningJob job, Object result) {
+        try {
             end(job, Job.State.SUCCEEDED, null, null, json.writeValueAsString(result));
-        } catch (ApiException e) {
+        } catch (IOException e) {
+            endWith(job, e);
+        }
+    }
+
+    private void endWith(RunningJob job, Exception cause) {
+        if (cause instanceof ApiException e) {
             // the extensions (which entry of a file, which field) are the failure's result
             end(job, Job.State.FAILED, e.code().name(), e.getMessage(), json(e.extensions()));
-        } catch (Exception e) {
-            LOG.warn("Job {} failed", job.id(), e);
+        } else {
+            LOG.warn("Job {} failed", job.id(), cause);
             end(job, Job.State.FAILED, ErrorCode.INTERNAL.name(), "The job failed; the service log has the cause",
                     null);
         }

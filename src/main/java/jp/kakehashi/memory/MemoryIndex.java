@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.List;
 import jp.kakehashi.index.IdGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Progress;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.document.Document;
@@ -70,6 +73,12 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
 
     static String text(String lang) {
         return lang + "_text";
+    }
+
+    /** Rebuilds this index starts by itself are jobs too, listed beside those an operator asks for. */
+    @Inject
+    void reportRebuildsTo(Jobs jobs) {
+        reportRebuilds(jobs, Job.Kind.MEMORY_REBUILD);
     }
 
     @Override

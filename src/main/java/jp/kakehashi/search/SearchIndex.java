@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import jp.kakehashi.index.IdGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.job.Job;
+import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Progress;
 import jp.kakehashi.system.KakehashiConfig;
 import org.apache.lucene.document.Document;
@@ -60,6 +63,12 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
         this.backlogCommitNanos = backlogCommitInterval.toNanos();
         this.mergeAfterPairs = mergeAfterPairs;
         this.mergeQuietNanos = mergeQuiet.toNanos();
+    }
+
+    /** Rebuilds this index starts by itself are jobs too, listed beside those an operator asks for. */
+    @Inject
+    void reportRebuildsTo(Jobs jobs) {
+        reportRebuilds(jobs, Job.Kind.SEARCH_REBUILD);
     }
 
     @Override
