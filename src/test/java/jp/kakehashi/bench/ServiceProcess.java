@@ -45,6 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar)
             throws IOException, InterruptedException {
+        return start(dataDir, jdbcUrl, heap, log, jar, List.of());
+    }
+
+    /** The same with {@code options} for the JVM (system properties: {@code -Dkakehashi.token-secret=…}). */
+    public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
+                                       List<String> options) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -56,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         cmd.addAll(ChildJvm.options());
         cmd.addAll(extraOptions());
+        cmd.addAll(options);
         cmd.addAll(List.of("-Dkakehashi.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
                 "-Dkakehashi.admin-password=" + Staffing.ADMIN_PASSWORD));
         cmd.addAll(jar != null ? List.of("-jar", jar.toString())
