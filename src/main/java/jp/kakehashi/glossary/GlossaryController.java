@@ -109,8 +109,6 @@ class GlossaryController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Glossary.ImportResult.class)))
     @ApiResponse(responseCode = "202", description = "A job to follow at Location (with Prefer: respond-async)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "429", description = "Too many jobs are waiting",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Post(uri = "/glossary/import", consumes = {TBX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     HttpResponse<?> importTbx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
                               @Nullable Authentication auth) {

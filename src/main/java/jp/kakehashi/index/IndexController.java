@@ -33,8 +33,6 @@ class IndexController {
     /** {@code name}: {@code search} or {@code memory}. 202 and the job's address. */
     @ApiResponse(responseCode = "202", description = "A job to follow at Location",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "429", description = "Too many jobs are waiting",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Post("/{name}/rebuild")
     MutableHttpResponse<JobView> rebuild(String name, @Nullable Authentication auth) {
         return JobView.accepted(rebuilds.start(name, staff.require(auth).username()), json);

@@ -92,8 +92,6 @@ class MemoryController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TranslationMemory.ImportResult.class)))
     @ApiResponse(responseCode = "202", description = "A job to follow at Location (with Prefer: respond-async)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "429", description = "Too many jobs are waiting",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @Post(uri = "/tm/import", consumes = {TMX, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     HttpResponse<?> importTmx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
                               @Nullable Authentication auth) {

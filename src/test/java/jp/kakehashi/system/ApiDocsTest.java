@@ -115,5 +115,10 @@ class ApiDocsTest extends ServiceTest {
                 .get("post")).get("responses");
         assertTrue(claim.keySet().containsAll(List.of("401", "403", "404", "409", "412", "423", "503")),
                 "a workflow action: " + claim.keySet());
+        for (String starts : List.of("/api/v1/tm/import", "/api/v1/glossary/import", "/api/v1/indexes/{name}/rebuild")) {
+            Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) paths.get(starts).get("post"))
+                    .get("responses");
+            assertTrue(job.keySet().containsAll(List.of("202", "429")), "starts a job: " + starts + " " + job.keySet());
+        }
     }
 }
