@@ -329,9 +329,6 @@ public abstract class IndexFollower implements AutoCloseable {
                 upTo = fill(fresh, counted);
                 fresh.commit(Map.of(cursorKey, Long.toString(upTo), IndexStore.ANALYZERS, analyzerHash));
             }
-            if (closing) {
-                throw new IOException("stopped by the shutdown");
-            }
             // the swap: the previous index, if it answered meanwhile, is closed (uncommitted) and replaced
             closeStore();
             IndexStore.deleteTree(path);
