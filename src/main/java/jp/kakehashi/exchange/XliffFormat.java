@@ -214,7 +214,7 @@ public final class XliffFormat {
                 w.writeCharacters(s.substring(run, i));
                 w.writeEntityRef("#xD");
                 run = i + 1;
-            } else if (!xmlChar(c)) {
+            } else if (!SafeXml.xmlChar(c)) {
                 w.writeCharacters(s.substring(run, i));
                 w.writeEmptyElement("cp");
                 w.writeAttribute("hex", String.format("%04X", (int) c));
@@ -222,10 +222,6 @@ public final class XliffFormat {
             }
         }
         w.writeCharacters(s.substring(run));
-    }
-
-    private static boolean xmlChar(char c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 
     public static List<Translated> read(byte[] xml) {

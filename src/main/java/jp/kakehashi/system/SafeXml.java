@@ -36,6 +36,11 @@ public final class SafeXml {
         void check(XMLStreamReader r);
     }
 
+    /** A character XML 1.0 can hold on its own; a surrogate is one only as half of a pair, which the writer checks. */
+    public static boolean xmlChar(char c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    }
+
     /** The root check of a format whose root is {@code <name>} in {@code namespace} ("" for none). */
     public static RootCheck root(String format, String name, String namespace) {
         return r -> requireRoot(r, format, name, namespace);

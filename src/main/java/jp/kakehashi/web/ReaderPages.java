@@ -80,6 +80,7 @@ class ReaderPages {
         model.put("office", officeFilter);
         model.put("year", yearFilter);
         model.put("offices", offices.all());
+        model.put("feeds", feeds((Texts) model.get("t"), query, officeFilter));
         try {
             model.put("result", search.search(new SearchRequest(query, officeFilter,
                     yearFilter == null ? null : LocalDate.of(yearFilter, 1, 1),
@@ -112,6 +113,7 @@ class ReaderPages {
         try {
             BulletinView bulletin = bulletins.bulletin(id, false);
             model.put("bulletin", bulletin);
+            model.put("feeds", feeds((Texts) model.get("t"), "", null));
             model.put("rows", rows(bulletin));
         } catch (ApiException e) {
             if (e.code() != ErrorCode.NOT_FOUND) {
@@ -121,6 +123,25 @@ class ReaderPages {
             return HttpResponse.notFound().body(new ModelAndView<>("error", model));
         }
         return page(new ModelAndView<>("bulletin", model), lang);
+    }
+
+    /** An Atom feed a page offers (a link in its head and, for a search, one people see). */
+    record FeedLink(String title, String href) {
+    }
+
+    /** The archive's feed in the page's language and, for a search, the search kept as a feed. */
+    static List<FeedLink> feeds(Texts t, String query, @Nullable String office) {
+        List<FeedLink> links = new java.util.ArrayList<>();
+        links.add(new FeedLink(t.get("feed.bulletins"), "/feeds/bulletins.atom?lang=" + t.lang()));
+        if (!query.isBlank() && query.length() <= 200) {
+            io.micronaut.http.uri.UriBuilder b = io.micronaut.http.uri.UriBuilder.of("/feeds/search.atom")
+                    .queryParam("q", query).queryParam("lang", t.lang());
+            if (office != null) {
+                b.queryParam("office", office);
+            }
+            links.add(new FeedLink(t.get("page.searchFeed"), b.toString()));
+        }
+        return links;
     }
 
     @Get(uri = "/assets/site.css", produces = "text/css")
