@@ -51,12 +51,18 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same with {@code options} for the JVM (system properties: {@code -Dkakehashi.token-secret=…}). */
     public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
                                        List<String> options) throws IOException, InterruptedException {
+        return start(dataDir, jdbcUrl, heap, log, jar, options, null);
+    }
+
+    /** The same on the runtime at {@code java} (a {@code bin/java}; null: the tests' own). */
+    public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
+                                       List<String> options, Path java) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", VECTOR));
+        String command = java != null ? java.toString() : ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(command, "-Xmx" + heap, "-XX:+UseG1GC", VECTOR));
         if (jar != null) {
             cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("kakehashi.jsa")));
         }
@@ -85,6 +91,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         p.destroyForcibly();
         throw new IllegalStateException("the service did not become ready; see " + log);
+    }
+
+    /** The jar {@code ./mvnw package} made of this build (the default one, with the embedded MariaDB). */
+    public static Path packagedJar() throws IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(p -> p.getFileName().toString().matches("kakehashi-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no jar in target/: run through ./mvnw verify"))
+                    .toAbsolutePath();
+        }
     }
 
     /** JVM options to try on the service ({@code -Dbench.serviceJvm="-XX:… -D…"}, space-separated), for A/B runs. */

@@ -44,7 +44,7 @@ class RollingUpgradeTest {
     void theNewJarMigratesTheDatabaseBesideTheOldOneAndNoRequestFails() throws Exception {
         String commit = OldVersion.commit();
         Path oldJar = OldVersion.jar(commit);
-        Path newJar = newJar();
+        Path newJar = ServiceProcess.packagedJar();
         String url = SharedMariaDb.freshDatabase("t_rolling_upgrade");
         Path dir = Files.createDirectories(Path.of("target", "test-data", "upgrade-" + System.nanoTime()));
         Path log = dir.resolve("services.log");
@@ -180,14 +180,6 @@ class RollingUpgradeTest {
         while (!http.get(q).body().contains(title)) {
             assertTrue(Instant.now().isBefore(deadline), "found " + title + " through " + http.base());
             Thread.sleep(50);
-        }
-    }
-
-    private static Path newJar() throws java.io.IOException {
-        try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("kakehashi-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no jar in target/: run through ./mvnw verify"))
-                    .toAbsolutePath();
         }
     }
 
