@@ -19,7 +19,8 @@ public final class CpuMeter {
     private final long gcMillis;
 
     private CpuMeter() throws IOException {
-        mariaDb = ProcessHandle.current().descendants()
+        // this JVM's own MariaDB: a child, not the grandchild of a service another test runs beside
+        mariaDb = ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().orElse("").contains("mariadbd")).findFirst();
         jvm = Settle.cpuSeconds(ProcessHandle.current().pid());
         db = mariaDb.isPresent() ? Settle.cpuSeconds(mariaDb.get().pid()) : 0;
