@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.bulletin.BulletinReader;
+import jp.kakehashi.comment.Comments;
 import jp.kakehashi.bulletin.BulletinRelease;
 import jp.kakehashi.bulletin.BulletinWithdrawal;
 import jp.kakehashi.pair.Action;
@@ -56,10 +57,12 @@ class WorkPages {
     private final BulletinRelease releases;
     private final BulletinWithdrawal withdrawals;
     private final OfficeDirectory offices;
+    private final Comments comments;
 
     WorkPages(PageSession session, StaffForms forms, WorkQueue queue, BulletinReader bulletins, PairDesk desk,
               PairWorkflow workflow, Revisions revisions, BulletinRelease releases,
-              BulletinWithdrawal withdrawals, OfficeDirectory offices) {
+              BulletinWithdrawal withdrawals, OfficeDirectory offices, Comments comments) {
+        this.comments = comments;
         this.session = session;
         this.forms = forms;
         this.queue = queue;
@@ -126,6 +129,7 @@ class WorkPages {
         model.put("freeText", "text".equals(mode));
         model.put("terms", d.terms().source());
         model.put("history", d.history());
+        model.put("comments", CommentPages.thread(comments, id, me.get()));
         model.put("zone", offices.zoneOf(d.pair().office()));
         // what the reviewer asked for, at the top while it is still to do, not only in the history below
         model.put("sentBack", d.pair().status() != PairStatus.CHANGES_REQUESTED ? null

@@ -535,6 +535,26 @@ class PagesBrowserTest extends ServiceTest {
     }
 
     @Test
+    void staffDiscussAPairInItsThreadWhereMarkupStaysTextAndAddressesBecomeLinks() throws Exception {
+        Person editor = new Staffing(http).editor("PAR");
+        long pair = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "PAR", 1, false).pairIds().getFirst();
+        signIn(editor);
+        browser.get(base + "/work/pairs/" + pair);
+        browser.findElement(By.id("comment-body")).sendKeys("<b>姉妹都市</b> は用語集のとおり: https://example.org/terms.");
+        press("comment-send");
+        assertTrue(browser.getCurrentUrl().endsWith("#comments"), browser.getCurrentUrl());
+        WebElement comment = browser.findElement(By.cssSelector(".comment-thread li"));
+        assertTrue(comment.findElements(By.tagName("b")).isEmpty(), "markup stays text");
+        assertTrue(comment.getText().contains("<b>姉妹都市</b> は用語集のとおり: https://example.org/terms."), comment.getText());
+        WebElement link = comment.findElement(By.cssSelector(".comment-body a"));
+        assertEquals("https://example.org/terms", link.getAttribute("href"), "the sentence's full stop is not the link's");
+        assertEquals("nofollow noopener noreferrer", link.getAttribute("rel"));
+        Browser.screenshot(browser, "pair-comments");
+        press(comment.findElement(By.cssSelector("button")).getAttribute("id"));
+        assertTrue(browser.findElement(By.cssSelector(".comment-deleted")).getText().startsWith("Deleted by"));
+    }
+
+    @Test
     void anEditorCancelsTheTickedItemsOfTheQueueAtOnce() throws Exception {
         Staffing staffing = new Staffing(http);
         Person editor = staffing.editor("SYD");
