@@ -30,7 +30,8 @@ public class IndexRebuilds {
         return followers.stream().map(f -> f.source().label()).sorted().toList();
     }
 
-    public Job start(String name, String by) {
+    /** Synchronized: two administrators pressing at once start one rebuild, not one after the other. */
+    public synchronized Job start(String name, String by) {
         IndexFollower follower = followers.stream().filter(f -> f.source().label().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("index"));
         Job.Kind kind = "memory".equals(name) ? Job.Kind.MEMORY_REBUILD : Job.Kind.SEARCH_REBUILD;

@@ -89,12 +89,12 @@ public class Jobs {
 
             @Override
             public void succeeded(Object result) {
-                endWith(job, result);
+                Jobs.this.succeeded(job, result);
             }
 
             @Override
             public void failed(Exception cause) {
-                endWith(job, cause);
+                Jobs.this.failed(job, cause);
             }
         };
     }
@@ -143,21 +143,21 @@ public class Jobs {
         try {
             result = work.run(job);
         } catch (Exception e) {
-            endWith(job, e);
+            failed(job, e);
             return;
         }
-        endWith(job, result);
+        succeeded(job, result);
     }
 
-    private void endWith(RunningJob job, Object result) {
+    private void succeeded(RunningJob job, Object result) {
         try {
             end(job, Job.State.SUCCEEDED, null, null, json.writeValueAsString(result));
         } catch (IOException e) {
-            endWith(job, e);
+            failed(job, e);
         }
     }
 
-    private void endWith(RunningJob job, Exception cause) {
+    private void failed(RunningJob job, Exception cause) {
         if (cause instanceof ApiException e) {
             // the extensions (which entry of a file, which field) are the failure's result
             end(job, Job.State.FAILED, e.code().name(), e.getMessage(), json(e.extensions()));
