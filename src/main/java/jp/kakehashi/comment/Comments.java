@@ -1,12 +1,14 @@
 package jp.kakehashi.comment;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.pair.Pair;
@@ -35,9 +37,12 @@ public class Comments {
     private final AuditRepository audit;
     private final StaffLookup staff;
     private final Duration editWindow;
+    private final ApplicationEventPublisher<Commented> commented;
 
     Comments(CommentRepository comments, PairRepository pairs, AuditRepository audit, StaffLookup staff,
-             @Value("${kakehashi.comments.edit-window:15m}") Duration editWindow) {
+             @Value("${kakehashi.comments.edit-window:15m}") Duration editWindow,
+             ApplicationEventPublisher<Commented> commented) {
+        this.commented = commented;
         this.comments = comments;
         this.pairs = pairs;
         this.audit = audit;
@@ -64,10 +69,12 @@ public class Comments {
             throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "A pair holds at most " + MAX_PER_PAIR + " comments");
         }
         Instant now = Instant.now();
+        Set<String> named = Mentions.in(body, name -> staff.active(name).isPresent());
         Comment saved = comments.save(new Comment(null, pairId, c.segment(), who.id(), who.username(), body,
-                mentions(body), now, null, null, null, null));
+                String.join(" ", named), now, null, null, null, null));
         audit.save(new AuditEvent(null, p.bulletinId(), pairId, who.id(), who.username(), "comment", null, null,
                 excerpt(body), null));
+        commented.publishEvent(new Commented(pairId, p.bulletinId(), who.actor(), excerpt(body), named));
         return view(saved, p, who, now);
     }
 

@@ -1,5 +1,6 @@
 package jp.kakehashi.pair;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
@@ -30,9 +31,11 @@ public class PairWrites {
     private final Outbox outbox;
     private final PairReader reader;
     private final TransactionOperations<Connection> tx;
+    private final ApplicationEventPublisher<PairActed> acted;
 
     PairWrites(PairRepository pairs, AuditRepository audit, Outbox outbox, PairReader reader,
-               TransactionOperations<Connection> tx) {
+               TransactionOperations<Connection> tx, ApplicationEventPublisher<PairActed> acted) {
+        this.acted = acted;
         this.pairs = pairs;
         this.audit = audit;
         this.outbox = outbox;
@@ -49,6 +52,7 @@ public class PairWrites {
         audit.save(new AuditEvent(null, before.bulletinId(), before.id(), actor.id(), actor.name(), action,
                 before.status().name(), saved.status().name(), FieldLimits.strippedOrNull(reason), null));
         outbox.pairChanged(before.id(), action);
+        acted.publishEvent(new PairActed(before, saved, actor, action, FieldLimits.strippedOrNull(reason)));
         return saved;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakehashi.i18n.Messages;
+import jp.kakehashi.notification.Notifications;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.qa.QaChecks;
 import jp.kakehashi.security.Staff;
@@ -29,8 +30,10 @@ class StaffForms {
     private final Messages messages;
     private final PageLocale locales;
     private final OfficeDirectory offices;
+    private final Notifications notifications;
 
-    StaffForms(Messages messages, PageLocale locales, OfficeDirectory offices) {
+    StaffForms(Messages messages, PageLocale locales, OfficeDirectory offices, Notifications notifications) {
+        this.notifications = notifications;
         this.messages = messages;
         this.locales = locales;
         this.offices = offices;
@@ -52,6 +55,8 @@ class StaffForms {
         model.put("admin", me.has(User.Role.ADMIN));
         model.put("editor", me.has(User.Role.EDITOR));
         model.put("csrf", Csrf.token(request));
+        // every staff page's header shows the unread count (one indexed count)
+        model.put("unread", notifications.unread(me));
         return model;
     }
 

@@ -537,13 +537,16 @@ class PagesBrowserTest extends ServiceTest {
     @Test
     void staffDiscussAPairInItsThreadWhereMarkupStaysTextAndAddressesBecomeLinks() throws Exception {
         Person editor = new Staffing(http).editor("PAR");
+        Person colleague = new Staffing(http).translator("LON");
         long pair = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "PAR", 1, false).pairIds().getFirst();
         signIn(editor);
         browser.get(base + "/work/pairs/" + pair);
+        browser.findElement(By.id("comment-body")).sendKeys("@" + colleague.username() + " 確認をお願いします");
+        press("comment-send");
         browser.findElement(By.id("comment-body")).sendKeys("<b>姉妹都市</b> は用語集のとおり: https://example.org/terms.");
         press("comment-send");
         assertTrue(browser.getCurrentUrl().endsWith("#comments"), browser.getCurrentUrl());
-        WebElement comment = browser.findElement(By.cssSelector(".comment-thread li"));
+        WebElement comment = browser.findElements(By.cssSelector(".comment-thread li")).get(1);
         assertTrue(comment.findElements(By.tagName("b")).isEmpty(), "markup stays text");
         assertTrue(comment.getText().contains("<b>姉妹都市</b> は用語集のとおり: https://example.org/terms."), comment.getText());
         WebElement link = comment.findElement(By.cssSelector(".comment-body a"));
@@ -552,6 +555,17 @@ class PagesBrowserTest extends ServiceTest {
         Browser.screenshot(browser, "pair-comments");
         press(comment.findElement(By.cssSelector("button")).getAttribute("id"));
         assertTrue(browser.findElement(By.cssSelector(".comment-deleted")).getText().startsWith("Deleted by"));
+
+        signIn(colleague);
+        assertEquals("Notifications (1)", browser.findElement(By.id("inbox-link")).getText());
+        press("inbox-link");
+        WebElement told = browser.findElement(By.cssSelector("#notifications li.unread"));
+        assertTrue(told.getText().startsWith(editor.username() + " mentioned you"), told.getText());
+        Browser.screenshot(browser, "notifications");
+        press("mark-read");
+        assertEquals("Notifications (0)", browser.findElement(By.id("inbox-link")).getText());
+        navigate(() -> browser.findElement(By.cssSelector("#notifications li a")).click());
+        assertTrue(browser.getCurrentUrl().endsWith("/work/pairs/" + pair), browser.getCurrentUrl());
     }
 
     @Test

@@ -1,0 +1,77 @@
+package jp.kakehashi.notification;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import jp.kakehashi.comment.Commented;
+import jp.kakehashi.pair.Pair;
+import jp.kakehashi.pair.PairActed;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.StaffLookup;
+
+/**
+ * Tells people in the pages what concerns them: the translator whose submission was sent back or
+ * approved, the holder of a claim taken over, the person a pair is assigned to, anyone named with
+ * {@code @} in a comment; never the person who did it. The rows are written by listeners inside
+ * the change's own transaction, so a notification exists exactly when its change does.
+ */
+@Singleton
+public class Notifications {
+    static final int MAX_LIST = 100;
+    private final NotificationRepository rows;
+    private final StaffLookup staff;
+
+    Notifications(NotificationRepository rows, StaffLookup staff) {
+        this.rows = rows;
+        this.staff = staff;
+    }
+
+    @EventListener
+    void acted(PairActed e) {
+        Pair before = e.before();
+        switch (e.action()) {
+            case "reject" -> tell(before.texts().lastSubmitterId(), Notification.Kind.REJECTED, e);
+            case "approve" -> tell(before.texts().lastSubmitterId(), Notification.Kind.APPROVED, e);
+            case "takeover" -> tell(before.lease().assigneeId(), Notification.Kind.TAKEN_OVER, e);
+            case "assign" -> tell(e.after().lease().assigneeId(), Notification.Kind.ASSIGNED, e);
+            default -> {
+                // the other actions concern nobody but the person acting
+            }
+        }
+    }
+
+    @EventListener
+    void commented(Commented c) {
+        for (String name : c.mentions()) {
+            staff.active(name).filter(s -> s.id() != c.author().id()).ifPresent(s -> rows.save(new Notification(
+                    null, s.id(), Notification.Kind.MENTIONED, c.pairId(), c.bulletinId(), c.author().name(),
+                    c.excerpt(), Instant.now(), null, null)));
+        }
+    }
+
+    private void tell(Long userId, Notification.Kind kind, PairActed e) {
+        if (userId == null || userId.equals(e.actor().id())) {
+            return;
+        }
+        rows.save(new Notification(null, userId, kind, e.before().id(), e.before().bulletinId(), e.actor().name(),
+                e.reason(), Instant.now(), null, null));
+    }
+
+    @Transactional(readOnly = true)
+    public NotificationView.Inbox inbox(Staff who, boolean unreadOnly, int limit) {
+        var items = unreadOnly ? rows.newestUnread(who.id(), limit) : rows.newest(who.id(), limit);
+        return new NotificationView.Inbox(rows.countByUserIdAndReadAtIsNull(who.id()),
+                items.stream().map(NotificationView::of).toList());
+    }
+
+    public long unread(Staff who) {
+        return rows.countByUserIdAndReadAtIsNull(who.id());
+    }
+
+    /** Everything of {@code who} up to {@code upTo} (an id they saw) is read; later ones stay unread. */
+    @Transactional
+    public void markRead(Staff who, long upTo) {
+        rows.markRead(who.id(), upTo, Instant.now());
+    }
+}
