@@ -125,9 +125,7 @@ public class BulletinRelease {
         if (reason == null || reason.isBlank()) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "retract needs a reason");
         }
-        if (reason.length() > FieldLimits.MAX_REASON) {
-            throw new ApiException(ErrorCode.FIELD_TOO_LONG, "reason is too long").with("field", "reason");
-        }
+        FieldLimits.length("reason", reason, FieldLimits.MAX_REASON); // code points, as every limit
         return run(id, () -> {
             Bulletin b = locked(id, who, ifMatch);
             if (!b.state().isPublic()) {

@@ -19,6 +19,8 @@ import jp.kakehashi.security.StaffLookup;
 @Singleton
 public class Notifications {
     static final int MAX_LIST = 100;
+    /** Code points of a reason or comment kept in a notification (the column holds 400). */
+    static final int EXCERPT = 300;
     private final NotificationRepository rows;
     private final StaffLookup staff;
 
@@ -46,7 +48,7 @@ public class Notifications {
         for (String name : c.mentions()) {
             staff.active(name).filter(s -> s.id() != c.author().id()).ifPresent(s -> rows.save(new Notification(
                     null, s.id(), Notification.Kind.MENTIONED, c.pairId(), c.bulletinId(), c.author().name(),
-                    c.excerpt(), Instant.now(), null, null)));
+                    excerpt(c.excerpt()), Instant.now(), null, null)));
         }
     }
 
@@ -55,7 +57,15 @@ public class Notifications {
             return;
         }
         rows.save(new Notification(null, userId, kind, e.before().id(), e.before().bulletinId(), e.actor().name(),
-                e.reason(), Instant.now(), null, null));
+                excerpt(e.reason()), Instant.now(), null, null));
+    }
+
+    /** A reason may run to 2,000 characters; the notification shows its start, the pair all of it. */
+    static String excerpt(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= EXCERPT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, EXCERPT - 1)) + "…";
     }
 
     @Transactional(readOnly = true)

@@ -64,10 +64,7 @@ public class PairWorkflow {
 
     public PairView act(long pairId, Action action, Staff who, @Nullable String reason, @Nullable Long ifMatch,
                         @Nullable String assignTo) {
-        if (reason != null && reason.length() > FieldLimits.MAX_REASON) {
-            throw new ApiException(ErrorCode.FIELD_TOO_LONG, "reason is longer than " + FieldLimits.MAX_REASON)
-                    .with("field", "reason").with("limit", FieldLimits.MAX_REASON);
-        }
+        FieldLimits.length("reason", reason, FieldLimits.MAX_REASON); // code points, as every limit
         AtomicBoolean sourceChanged = new AtomicBoolean();
         PairView view = writes.transaction(pairId, ifMatch, () -> {
             Pair p = writes.load(pairId);

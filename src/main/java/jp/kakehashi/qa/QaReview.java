@@ -86,10 +86,7 @@ public class QaReview {
         if (reason.isEmpty()) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "Say why the warning is intended").with("field", "reason");
         }
-        if (reason.length() > FieldLimits.MAX_REASON) {
-            throw new ApiException(ErrorCode.FIELD_TOO_LONG, "reason is longer than " + FieldLimits.MAX_REASON)
-                    .with("field", "reason").with("limit", FieldLimits.MAX_REASON);
-        }
+        FieldLimits.length("reason", reason, FieldLimits.MAX_REASON); // code points, as every limit
         IssueView issue = report(draft).issues().stream()
                 .filter(i -> i.code().equals(c.code()) && i.detail().equals(c.detail())
                         && i.severity() == QaChecks.Severity.WARNING)

@@ -74,6 +74,17 @@ class NotificationApiTest extends ServiceTest {
     }
 
     @Test
+    void aReasonAsLongAsAllowedIsToldByItsBeginning() {
+        Person translator = staffing.translator("SEL");
+        long pair = submitted(translator);
+        String reason = "𠮷".repeat(2000); // the longest reason, in characters outside the BMP
+        Http.Response sent = editor.http().postJson("/api/v1/pairs/" + pair + "/reject", Map.of("reason", reason));
+        assertEquals(200, sent.status(), sent.body());
+        String excerpt = (String) items(translator.http().get("/api/v1/notifications")).getFirst().get("excerpt");
+        assertEquals("𠮷".repeat(Notifications.EXCERPT - 1) + "…", excerpt);
+    }
+
+    @Test
     void aClaimTakenOverAndAPairAssignedAreToldToWhoseItWasAndBecomes() {
         Person first = staffing.translator("SEL");
         Person second = staffing.translator("SEL");
