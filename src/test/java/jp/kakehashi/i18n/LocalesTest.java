@@ -44,6 +44,18 @@ class LocalesTest {
         assertEquals(List.of(), problems);
     }
 
+    /** A key written twice loads as its last line silently: an edit to the first one would do nothing. */
+    @Test
+    void noKeyIsWrittenTwiceInABundle() throws IOException {
+        for (String lang : List.of("en", "ja")) {
+            List<String> keys = Files.readAllLines(Path.of("locales", "messages_" + lang + ".properties")).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                    .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+            assertEquals(List.of(), keys.stream().filter(k -> keys.indexOf(k) != keys.lastIndexOf(k)).distinct().toList(),
+                    "keys written twice in messages_" + lang);
+        }
+    }
+
     @Test
     void everyErrorCodeHasATitleInBothLanguages() {
         for (ErrorCode c : ErrorCode.values()) {
