@@ -137,8 +137,10 @@ class IndexConsistencyTest {
             lock.close();
             caughtUp(server);
             Instant swapped = Instant.now().plusSeconds(60);
-            while (IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS)
-                    .equals("an older analyzer configuration") && Instant.now().isBefore(swapped)) {
+            // mid-swap the directory is briefly gone (the old one deleted, the new one not yet moved in)
+            while (IndexStore.committed(Path.of(data, "index")).map(c -> c.get(IndexStore.ANALYZERS))
+                    .orElse("an older analyzer configuration").equals("an older analyzer configuration")
+                    && Instant.now().isBefore(swapped)) {
                 Thread.sleep(50);
             }
             assertTrue(!IndexStore.committed(Path.of(data, "index")).orElseThrow().get(IndexStore.ANALYZERS)
