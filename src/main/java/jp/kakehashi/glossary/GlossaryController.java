@@ -31,8 +31,6 @@ import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Prefer;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
-import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 
 /**
  * The glossary API: staff read and look up terms; editors and admins keep them (see

@@ -25,9 +25,7 @@ import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Prefer;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
-import jp.kakehashi.security.User.Role;
 import jp.kakehashi.system.ApiException;
-import jp.kakehashi.system.ErrorCode;
 
 /** The translation memory over HTTP: lookup, concordance, suggestions for a pair, TMX exchange. */
 @Controller("/api/v1")

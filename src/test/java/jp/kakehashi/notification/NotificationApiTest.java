@@ -3,7 +3,6 @@ package jp.kakehashi.notification;
 import static jp.kakehashi.support.Problem.assertInvalidParameter;
 import static jp.kakehashi.support.Problem.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
