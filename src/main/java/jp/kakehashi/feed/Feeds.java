@@ -52,6 +52,7 @@ class Feeds {
 
     /** The newest released items, of one office or all. */
     Feed bulletins(String lang, String office, String self) {
+        Map<String, String> names = officeNames(lang);
         List<Feed.Entry> entries = new ArrayList<>();
         var page = bulletins.findByStateIn(List.of(Bulletin.BulletinState.SOURCE_RELEASED,
                 Bulletin.BulletinState.RELEASED), Pageable.from(0, BULLETINS,
@@ -60,12 +61,12 @@ class Feeds {
             BulletinView view = reader.bulletin(b.id(), false);
             for (PairView p : view.pairs()) {
                 if (office == null || office.equals(p.office())) {
-                    entry(view, p, lang).ifPresent(entries::add);
+                    entry(view, p, lang, names).ifPresent(entries::add);
                 }
             }
         }
         String title = office == null ? text(lang, "feed.bulletins", Map.of())
-                : text(lang, "feed.office", Map.of("office", officeName(office, lang)));
+                : text(lang, "feed.office", Map.of("office", names.getOrDefault(office, office)));
         return feed("bulletins/" + lang + (office == null ? "" : "/" + office), lang, title, self,
                 "/?lang=" + lang + (office == null ? "" : "&office=" + office), entries);
     }
@@ -73,12 +74,13 @@ class Feeds {
     /** A saved search: the newest of its first results, as readers would find them. */
     Feed search(String q, String lang, String office, String self, String alternate) {
         SearchResult found = search.search(new SearchRequest(q, office, null, null, null, null, 0, MAX_ENTRIES, false));
+        Map<String, String> names = officeNames(lang);
         Map<Long, BulletinView> read = new HashMap<>();
         List<Feed.Entry> entries = new ArrayList<>();
         for (SearchResult.Hit hit : found.hits()) {
             BulletinView view = read.computeIfAbsent(hit.bulletinId(), id -> reader.bulletin(id, false));
             view.pairs().stream().filter(p -> p.id() == hit.pairId()).findFirst()
-                    .flatMap(p -> entry(view, p, lang)).ifPresent(entries::add);
+                    .flatMap(p -> entry(view, p, lang, names)).ifPresent(entries::add);
         }
         return feed("search/" + lang + "/" + jp.kakehashi.system.Hashes.sha256(q + "\u0000" + office), lang,
                 text(lang, "feed.search", Map.of("q", q)), self, alternate, entries);
@@ -92,7 +94,7 @@ class Feeds {
     }
 
     /** The item in {@code lang} if readers have that side of it. */
-    private Optional<Feed.Entry> entry(BulletinView b, PairView p, String lang) {
+    private Optional<Feed.Entry> entry(BulletinView b, PairView p, String lang, Map<String, String> officeNames) {
         String title;
         String body;
         Instant released;
@@ -110,13 +112,16 @@ class Feeds {
         Instant published = b.publishedOn().atStartOfDay(TOKYO).toInstant();
         return Optional.of(new Feed.Entry(TAG + "pair/" + p.id() + "/" + lang, title,
                 released == null ? published : released, published,
-                "/bulletins/" + b.id() + "?lang=" + lang + "#pair-" + p.id(), p.office(), officeName(p.office(), lang),
+                "/bulletins/" + b.id() + "?lang=" + lang + "#pair-" + p.id(), p.office(),
+                officeNames.getOrDefault(p.office(), p.office()),
                 body));
     }
 
-    private String officeName(String code, String lang) {
-        return offices.all().stream().filter(o -> o.code().equals(code)).findFirst()
-                .map(o -> "ja".equals(lang) ? o.nameJa() : o.nameEn()).orElse(code);
+    /** Office code → name in {@code lang}, read once per feed (a query per entry was a query per item). */
+    private Map<String, String> officeNames(String lang) {
+        Map<String, String> names = new HashMap<>();
+        offices.all().forEach(o -> names.put(o.code(), "ja".equals(lang) ? o.nameJa() : o.nameEn()));
+        return names;
     }
 
     private String text(String lang, String key, Map<String, Object> args) {
