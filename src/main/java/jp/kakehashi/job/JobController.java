@@ -36,7 +36,7 @@ class JobController {
     @Get("/{id}")
     JobView job(long id, @Nullable Authentication auth) {
         Staff who = staff.require(auth);
-        return jobs.find(id).filter(j -> visible(j, who)).map(j -> JobView.of(j, json))
+        return jobs.findFor(id, who).map(j -> JobView.of(j, json))
                 .orElseThrow(() -> ApiException.notFound("job"));
     }
 
@@ -52,9 +52,5 @@ class JobController {
             throw ApiException.invalidParameter("limit", "limit must be 1 … " + MAX_LIST);
         }
         return jobs.newest(n).stream().map(j -> JobView.of(j, json)).toList();
-    }
-
-    static boolean visible(Job j, Staff who) {
-        return who.has(Role.ADMIN) || j.startedBy().equals(who.username());
     }
 }

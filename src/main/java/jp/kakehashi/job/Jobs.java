@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.security.Staff;
+import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import org.slf4j.Logger;
@@ -119,6 +121,14 @@ public class Jobs {
             return Optional.of(mine.now());
         }
         return rows.findById(id).map(Jobs::interruptedIfStale);
+    }
+
+    /**
+     * The job as {@code who} may see it: whoever started it and administrators; for anyone else it
+     * does not exist (job ids are sequential and would tell others' work).
+     */
+    public Optional<Job> findFor(long id, Staff who) {
+        return find(id).filter(j -> who.has(User.Role.ADMIN) || j.startedBy().equals(who.username()));
     }
 
     public List<Job> newest(int limit) {

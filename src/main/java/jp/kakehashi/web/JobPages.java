@@ -73,8 +73,7 @@ class JobPages {
         }
         Map<String, Object> model = forms.model(request, me.get());
         Texts t = (Texts) model.get("t");
-        Optional<Job> job = jobs.find(id).filter(j -> me.get().has(User.Role.ADMIN)
-                || j.startedBy().equals(me.get().username()));
+        Optional<Job> job = jobs.findFor(id, me.get());
         if (job.isEmpty()) {
             model.put("code", "NOT_FOUND");
             return HttpResponse.notFound().body(new ModelAndView<>("error", model));
