@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import jp.kakehashi.comment.Commented;
+import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairActed;
 import jp.kakehashi.security.Staff;
@@ -32,15 +33,17 @@ public class Notifications {
     @EventListener
     void acted(PairActed e) {
         Pair before = e.before();
-        switch (e.action()) {
-            case "reject" -> tell(before.texts().lastSubmitterId(), Notification.Kind.REJECTED, e);
-            case "approve" -> tell(before.texts().lastSubmitterId(), Notification.Kind.APPROVED, e);
-            case "takeover" -> tell(before.lease().assigneeId(), Notification.Kind.TAKEN_OVER, e);
-            case "assign" -> tell(e.after().lease().assigneeId(), Notification.Kind.ASSIGNED, e);
-            default -> {
-                // the other actions concern nobody but the person acting
-            }
+        String action = e.action();
+        if (action.equals(Action.REJECT.auditName())) {
+            tell(before.texts().lastSubmitterId(), Notification.Kind.REJECTED, e);
+        } else if (action.equals(Action.APPROVE.auditName(false))) {
+            tell(before.texts().lastSubmitterId(), Notification.Kind.APPROVED, e);
+        } else if (action.equals(Action.TAKEOVER.auditName())) {
+            tell(before.lease().assigneeId(), Notification.Kind.TAKEN_OVER, e);
+        } else if (action.equals(Action.ASSIGN.auditName())) {
+            tell(e.after().lease().assigneeId(), Notification.Kind.ASSIGNED, e);
         }
+        // the other actions concern nobody but the person acting (a self-approval included)
     }
 
     @EventListener
