@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.HexFormat;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.system.ApiException;
+import jp.kakehashi.system.Hashes;
 
 /**
  * Atom feeds of the released archive for readers' feed readers and for sites that republish it:
@@ -69,20 +70,12 @@ class FeedController {
 
     private static HttpResponse<byte[]> answer(Feed feed, @Nullable String ifNoneMatch) {
         byte[] atom = AtomWriter.write(feed);
-        String etag = "\"" + HexFormat.of().formatHex(sha256(atom), 0, 16) + "\"";
+        String etag = "\"" + HexFormat.of().formatHex(Hashes.sha256(atom), 0, 16) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.<byte[]>notModified().header("ETag", etag);
         }
         return HttpResponse.ok(atom).contentType(AtomWriter.MEDIA_TYPE + "; charset=utf-8").header("ETag", etag)
                 .header("Cache-Control", "public, max-age=300");
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String lang(@Nullable String lang) {
