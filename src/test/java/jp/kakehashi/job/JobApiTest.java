@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import jp.kakehashi.search.SearchIndex;
+import jp.kakehashi.search.IndexConsistencyTest;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -235,7 +235,7 @@ class JobApiTest extends ServiceTest {
     @Test
     void rebuildingTheSearchIndexIsAJobWhileTheOldIndexKeepsAnswering() throws Exception {
         Fixtures.Created b = Fixtures.bulletin(editor.http(), "PAR", 3, false);
-        caughtUp();
+        IndexConsistencyTest.caughtUp(server);
         String title = (String) ((Map<?, ?>) ((Map<?, ?>) editor.http().get("/api/v1/pairs/" + b.pairIds().getFirst())
                 .map().get("source"))).get("title");
         String search = "/api/v1/search?status=UNASSIGNED&q=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8);
@@ -262,16 +262,6 @@ class JobApiTest extends ServiceTest {
         assertEquals(pairs, number(done, "total"));
         assertEquals(pairs, ((Number) ((Map<?, ?>) done.get("result")).get("documents")).longValue());
         assertTrue(editor.http().get(search).body().contains(title));
-    }
-
-    private void caughtUp() throws InterruptedException {
-        long last = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
-        SearchIndex index = ctx.getBean(SearchIndex.class);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (index.appliedOutboxId() < last) {
-            assertTrue(Instant.now().isBefore(deadline), "the search index caught up");
-            Thread.sleep(20);
-        }
     }
 
     @Test

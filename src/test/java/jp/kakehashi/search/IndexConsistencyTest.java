@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * current texts: 0 missing, 0 stale, 0 extra.
  */
 @Slow
-class IndexConsistencyTest {
+public class IndexConsistencyTest {
 
     /** The service on its own data directory, its indexer polling every 50 ms. */
     static EmbeddedServer start(String data) {
@@ -347,7 +347,7 @@ class IndexConsistencyTest {
         }
     }
 
-    static void caughtUp(EmbeddedServer server) throws InterruptedException {
+    public static void caughtUp(EmbeddedServer server) throws InterruptedException {
         Db db = new Db(server.getApplicationContext().getBean(DataSource.class));
         caughtUp(server.getApplicationContext().getBean(SearchIndex.class),
                 db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event"));

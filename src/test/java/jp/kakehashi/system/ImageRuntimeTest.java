@@ -98,11 +98,14 @@ class ImageRuntimeTest {
 
     private static void awaitFound(Http http, String query) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
-        while (!(http.get(query).status() == 200
-                && ((Number) http.get(query).map().get("total")).intValue() > 0)) {
+        while (!found(http.get(query))) {
             assertTrue(Instant.now().isBefore(deadline), "found through " + query);
             Thread.sleep(50);
         }
+    }
+
+    private static boolean found(Http.Response r) {
+        return r.status() == 200 && ((Number) r.map().get("total")).intValue() > 0;
     }
 
     private static long size(Path dir) throws java.io.IOException {
