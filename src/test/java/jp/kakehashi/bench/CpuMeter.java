@@ -3,6 +3,7 @@ package jp.kakehashi.bench;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,12 @@ public final class CpuMeter {
     private final long gcMillis;
 
     private CpuMeter() throws IOException {
-        // this JVM's own MariaDB: a child, not the grandchild of a service another test runs beside
+        // this JVM's own MariaDB: a child, not the grandchild of a service another test runs beside;
+        // a live one, since a MariaDB another test stopped can still be listed while it exits
         mariaDb = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("mariadbd")).findFirst();
+                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("mariadbd")).findFirst();
         jvm = Settle.cpuSeconds(ProcessHandle.current().pid());
-        db = mariaDb.isPresent() ? Settle.cpuSeconds(mariaDb.get().pid()) : 0;
+        db = mariaDb.isPresent() ? dbSeconds() : 0;
         gcMillis = gcMillis();
     }
 
@@ -35,10 +37,20 @@ public final class CpuMeter {
     public Map<String, Double> stop() throws IOException {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("jvm", round(Settle.cpuSeconds(ProcessHandle.current().pid()) - jvm));
-        // -1: no MariaDB child process (an external database)
-        m.put("mariaDb", mariaDb.isPresent() ? round(Settle.cpuSeconds(mariaDb.get().pid()) - db) : -1);
+        // -1: no MariaDB child process (an external database), or it ended during the leg
+        double now = mariaDb.isPresent() ? dbSeconds() : -1;
+        m.put("mariaDb", now < 0 ? -1 : round(now - db));
         m.put("gc", round((gcMillis() - gcMillis) / 1e3));
         return m;
+    }
+
+    /** -1 once the process has ended: its /proc entry goes with it. */
+    private double dbSeconds() throws IOException {
+        try {
+            return Settle.cpuSeconds(mariaDb.orElseThrow().pid());
+        } catch (NoSuchFileException gone) {
+            return -1;
+        }
     }
 
     private static long gcMillis() {
