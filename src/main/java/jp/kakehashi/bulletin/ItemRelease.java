@@ -1,5 +1,6 @@
 package jp.kakehashi.bulletin;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -33,9 +34,11 @@ class ItemRelease implements Publication {
     private final PairWrites writes;
     private final AuditRepository audit;
     private final Outbox outbox;
+    private final ApplicationEventPublisher<BulletinReleased> released;
 
     ItemRelease(BulletinRepository bulletins, PairRepository pairs, PairWrites writes, AuditRepository audit,
-                Outbox outbox) {
+                Outbox outbox, ApplicationEventPublisher<BulletinReleased> released) {
+        this.released = released;
         this.bulletins = bulletins;
         this.pairs = pairs;
         this.writes = writes;
@@ -90,5 +93,8 @@ class ItemRelease implements Publication {
                 state.name(), reason == null ? null : reason.strip(), null));
         outbox.bulletinChanged(b.id(), action);
         jp.kakehashi.audit.AuditLog.event(action, who.username(), "bulletin " + b.id());
+        if (state.isPublic()) {
+            released.publishEvent(new BulletinReleased(b.id(), who.actor()));
+        }
     }
 }

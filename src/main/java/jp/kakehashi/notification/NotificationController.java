@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,10 +22,12 @@ import jp.kakehashi.system.ApiException;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class NotificationController {
     private final Notifications notifications;
+    private final Preferences preferences;
     private final StaffLookup staff;
 
-    NotificationController(Notifications notifications, StaffLookup staff) {
+    NotificationController(Notifications notifications, Preferences preferences, StaffLookup staff) {
         this.notifications = notifications;
+        this.preferences = preferences;
         this.staff = staff;
     }
 
@@ -49,5 +52,17 @@ class NotificationController {
         }
         notifications.markRead(staff.require(auth), c.upTo());
         return HttpResponse.noContent();
+    }
+
+    /** The caller's address, mail language and channel per kind. */
+    @Get("/settings")
+    NotificationSettingsView settings(@Nullable Authentication auth) {
+        return preferences.view(staff.require(auth));
+    }
+
+    /** Changes them; a mail channel needs an address and a service that sends mail (422 MAIL_NOT_CONFIGURED). */
+    @Put("/settings")
+    NotificationSettingsView change(@Body NotificationSettingsCommand c, @Nullable Authentication auth) {
+        return preferences.update(staff.require(auth), c);
     }
 }

@@ -19,6 +19,21 @@ interface NotificationRepository extends GenericRepository<Notification, Long> {
 
     long countByUserIdAndReadAtIsNull(long userId);
 
+    boolean existsByUserIdAndDedupKey(long userId, String dedupKey);
+
+    @Query("SELECT DISTINCT user_id FROM notification WHERE digest_pending = TRUE")
+    List<Long> digestOwners();
+
+    @Query("SELECT COUNT(*) FROM notification WHERE user_id = :userId AND digest_pending = TRUE")
+    long countPendingDigest(long userId);
+
+    @Query("SELECT * FROM notification WHERE user_id = :userId AND digest_pending = TRUE ORDER BY id LIMIT :limit")
+    List<Notification> digest(long userId, int limit);
+
+    @Query("UPDATE notification SET digest_pending = FALSE, version = version + 1 WHERE user_id = :userId"
+            + " AND digest_pending = TRUE AND id <= :upTo")
+    void digested(long userId, long upTo);
+
     @Query("UPDATE notification SET read_at = :now, version = version + 1 WHERE user_id = :userId AND id <= :upTo"
             + " AND read_at IS NULL")
     void markRead(long userId, long upTo, Instant now);

@@ -13,7 +13,7 @@ public record NotificationView(long id, Notification.Kind kind, @Nullable Long p
 
     static NotificationView of(Notification n) {
         return new NotificationView(n.id(), n.kind(), n.pairId(), n.bulletinId(), n.actor(), n.excerpt(),
-                n.createdAt(), n.readAt() != null, n.pairId() == null ? null : "/work/pairs/" + n.pairId());
+                n.createdAt(), n.readAt() != null, n.link());
     }
 
     /** A person's inbox: how many are unread, and the newest. */

@@ -4,7 +4,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import jp.kakehashi.bulletin.BulletinReleased;
 import jp.kakehashi.comment.Commented;
+import jp.kakehashi.mail.MailQueue;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairActed;
@@ -14,8 +16,9 @@ import jp.kakehashi.security.StaffLookup;
 /**
  * Tells people in the pages what concerns them: the translator whose submission was sent back or
  * approved, the holder of a claim taken over, the person a pair is assigned to, anyone named with
- * {@code @} in a comment; never the person who did it. The rows are written by listeners inside
- * the change's own transaction, so a notification exists exactly when its change does.
+ * {@code @} in a comment, the people of an office whose bulletin went out; never the person who did
+ * it. The rows (and their mail, for those who chose it) are written by listeners inside the change's
+ * own transaction, so a notification exists exactly when its change does.
  */
 @Singleton
 public class Notifications {
@@ -24,10 +27,19 @@ public class Notifications {
     static final int EXCERPT = 300;
     private final NotificationRepository rows;
     private final StaffLookup staff;
+    private final Preferences preferences;
+    private final MailTemplates templates;
+    private final MailQueue mail;
+    private final Recipients recipients;
 
-    Notifications(NotificationRepository rows, StaffLookup staff) {
+    Notifications(NotificationRepository rows, StaffLookup staff, Preferences preferences, MailTemplates templates,
+                  MailQueue mail, Recipients recipients) {
         this.rows = rows;
         this.staff = staff;
+        this.preferences = preferences;
+        this.templates = templates;
+        this.mail = mail;
+        this.recipients = recipients;
     }
 
     @EventListener
@@ -49,9 +61,17 @@ public class Notifications {
     @EventListener
     void commented(Commented c) {
         for (String name : c.mentions()) {
-            staff.active(name).filter(s -> s.id() != c.author().id()).ifPresent(s -> rows.save(new Notification(
-                    null, s.id(), Notification.Kind.MENTIONED, c.pairId(), c.bulletinId(), c.author().name(),
-                    excerpt(c.excerpt()), Instant.now(), null, null)));
+            staff.active(name).filter(s -> s.id() != c.author().id()).ifPresent(s -> notify(s.id(),
+                    Notification.Kind.MENTIONED, c.pairId(), c.bulletinId(), c.author().name(), c.excerpt(), null));
+        }
+    }
+
+    @EventListener
+    void released(BulletinReleased r) {
+        for (long userId : recipients.ofBulletin(r.bulletinId())) {
+            if (r.actor().id() == null || userId != r.actor().id()) {
+                notify(userId, Notification.Kind.RELEASED, null, r.bulletinId(), r.actor().name(), null, null);
+            }
         }
     }
 
@@ -59,8 +79,30 @@ public class Notifications {
         if (userId == null || userId.equals(e.actor().id())) {
             return;
         }
-        rows.save(new Notification(null, userId, kind, e.before().id(), e.before().bulletinId(), e.actor().name(),
-                excerpt(e.reason()), Instant.now(), null, null));
+        notify(userId, kind, e.before().id(), e.before().bulletinId(), e.actor().name(), e.reason(), null);
+    }
+
+    /**
+     * Tells one person as they chose: nothing, the inbox, the inbox and a queued mail, or the inbox
+     * and their next digest. Runs in the caller's transaction, so the row and its mail exist exactly
+     * when the change does.
+     */
+    void notify(long userId, Notification.Kind kind, Long pairId, Long bulletinId, String actor, String excerpt,
+                String dedupKey) {
+        Channel channel = preferences.channel(userId, kind);
+        if (channel == Channel.NONE) {
+            return;
+        }
+        NotificationSetting setting = preferences.setting(userId);
+        if (channel.mails() && setting.email() == null) {
+            channel = Channel.PAGE;
+        }
+        Notification n = rows.save(new Notification(null, userId, kind, pairId, bulletinId, actor, excerpt(excerpt),
+                Instant.now(), null, dedupKey, channel == Channel.DIGEST, null));
+        if (channel == Channel.EMAIL) {
+            MailTemplates.Mail m = templates.one(n, setting);
+            mail.enqueue(userId, setting.email(), m.subject(), m.body());
+        }
     }
 
     /** A reason may run to 2,000 characters; the notification shows its start, the pair all of it. */

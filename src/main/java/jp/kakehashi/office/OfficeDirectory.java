@@ -35,6 +35,11 @@ public class OfficeDirectory implements KnownOffices {
         return offices.findById(code).map(o -> java.time.ZoneId.of(o.timeZone())).orElse(java.time.ZoneId.of("Asia/Tokyo"));
     }
 
+    /** A person's zone: their first office's in code order, Tokyo for those without one. */
+    public java.time.ZoneId homeZone(java.util.Collection<String> theirOffices) {
+        return theirOffices.stream().sorted().findFirst().map(this::zoneOf).orElse(java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
     @Override
     public boolean exists(String code) {
         return names().containsValue(code);

@@ -53,6 +53,7 @@ public enum ErrorCode {
     XLIFF_MISMATCH(HttpStatus.UNPROCESSABLE_ENTITY),
     NOT_A_WARNING(HttpStatus.UNPROCESSABLE_ENTITY),
     WEAK_PASSWORD(HttpStatus.UNPROCESSABLE_ENTITY),
+    MAIL_NOT_CONFIGURED(HttpStatus.UNPROCESSABLE_ENTITY),
     LOCKED(HttpStatus.LOCKED),
     LEASE_EXPIRED(HttpStatus.LOCKED),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
@@ -79,6 +80,16 @@ public enum ErrorCode {
     }
 
     /** Generic code for a status Micronaut produced itself (no route, wrong method, …). */
+    /** The code named in a page's {@code ?error=}, or null for anything that is not one. */
+    public static @io.micronaut.core.annotation.Nullable String known(@io.micronaut.core.annotation.Nullable String name) {
+        for (ErrorCode c : values()) {
+            if (c.name().equals(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     public static ErrorCode forStatus(int status) {
         return switch (status) {
             case 401 -> UNAUTHORIZED;

@@ -46,9 +46,7 @@ class NotificationPages {
         }
         Map<String, Object> model = forms.model(request, me.get());
         model.put("inbox", notifications.inbox(me.get(), false, SHOWN));
-        // times in the person's own office's zone (the first of theirs), Tokyo for those without one
-        model.put("zone", me.get().offices().stream().sorted().findFirst().map(offices::zoneOf)
-                .orElse(java.time.ZoneId.of("Asia/Tokyo")));
+        model.put("zone", offices.homeZone(me.get().offices()));
         return HttpResponse.ok(new ModelAndView<>("notifications", model));
     }
 
