@@ -84,7 +84,10 @@ class MailSender {
     private Optional<OutgoingMail> take() {
         return tx.executeWrite(s -> {
             Instant now = Instant.now();
-            rows.recover(now);
+            int interrupted = rows.recover(now);
+            if (interrupted > 0) {
+                LOG.info("{} mail(s) whose sending was interrupted are due again", interrupted);
+            }
             List<OutgoingMail> due = rows.due(now, 1);
             if (due.isEmpty()) {
                 return Optional.empty();
