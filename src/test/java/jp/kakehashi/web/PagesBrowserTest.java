@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,6 +34,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** Reader and staff pages in headless Chromium against the real service, demo content and search index. */
 @Slow
@@ -45,9 +48,15 @@ class PagesBrowserTest extends ServiceTest {
     WebDriver browser;
     String base;
 
+    /** The SMTP server notification mail goes to. */
+    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("kakehashi.demo", "true", "kakehashi.search.poll-interval", "100ms");
+        smtp.start();
+        return Map.of("kakehashi.demo", "true", "kakehashi.search.poll-interval", "100ms",
+                "kakehashi.mail.host", "127.0.0.1", "kakehashi.mail.port", Integer.toString(smtp.getSmtp().getPort()),
+                "kakehashi.mail.starttls", "OFF", "kakehashi.mail.poll-interval", "200ms");
     }
 
     @BeforeAll
@@ -68,6 +77,7 @@ class PagesBrowserTest extends ServiceTest {
 
     @AfterAll
     void tearDown() {
+        smtp.stop();
         if (browser != null) {
             browser.quit();
         }
@@ -566,6 +576,37 @@ class PagesBrowserTest extends ServiceTest {
         assertEquals("Notifications (0)", browser.findElement(By.id("inbox-link")).getText());
         navigate(() -> browser.findElement(By.cssSelector("#notifications li a")).click());
         assertTrue(browser.getCurrentUrl().endsWith("/work/pairs/" + pair), browser.getCurrentUrl());
+    }
+
+    @Test
+    void aTranslatorChoosesMailForSendBacksInTheSettingsPageAndGetsOne() throws Exception {
+        Person editor = new Staffing(http).editor("NYC");
+        Person translator = new Staffing(http).translator("NYC");
+        long pair = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "NYC", 1, false).pairIds().getFirst();
+        signIn(translator);
+        press("inbox-link");
+        press("notification-settings-link");
+        browser.findElement(By.id("email")).sendKeys(translator.username() + "@example.org");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        new Select(browser.findElement(By.id("kind-REJECTED"))).selectByValue("EMAIL");
+        new Select(browser.findElement(By.id("kind-APPROVED"))).selectByValue("DIGEST");
+        Browser.screenshot(browser, "notification-settings");
+        press("save-settings");
+        assertTrue(browser.findElement(By.id("saved")).isDisplayed());
+        assertEquals("EMAIL", new Select(browser.findElement(By.id("kind-REJECTED"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("DIGEST", new Select(browser.findElement(By.id("kind-APPROVED"))).getFirstSelectedOption().getAttribute("value"));
+        Map<?, ?> api = translator.http().get("/api/v1/notifications/settings").map();
+        assertEquals(translator.username() + "@example.org", api.get("email"));
+
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
+        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
+                Map.of("title", "NY", "body", "A visit."), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject", Map.of("reason", "Check the date")).status());
+        assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the send-back went out by mail");
+        var mail = smtp.getReceivedMessages()[0];
+        assertEquals(translator.username() + "@example.org", mail.getAllRecipients()[0].toString());
+        assertEquals("[Kakehashi] " + editor.username() + " sent your translation back", mail.getSubject());
     }
 
     @Test
