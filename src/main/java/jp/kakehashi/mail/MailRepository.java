@@ -1,5 +1,6 @@
 package jp.kakehashi.mail;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -26,7 +27,7 @@ interface MailRepository extends GenericRepository<OutgoingMail, Long> {
 
     @Query("UPDATE mail_outbox SET state = :state, next_attempt_at = :next, lease_until = NULL, last_error = :error,"
             + " version = version + 1 WHERE id = :id AND state = 'SENDING'")
-    void failed(long id, String state, Instant next, String error);
+    void failed(long id, String state, Instant next, @Nullable String error);
 
     /** Rows whose sender stopped mid-send (a crash, a kill): due again at once. */
     @Query("UPDATE mail_outbox SET state = 'PENDING', lease_until = NULL, next_attempt_at = :now,"

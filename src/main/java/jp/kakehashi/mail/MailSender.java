@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.kakehashi.system.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
-    /** Multiples of {@code retry-base} (1 minute): 1, 5 and 15 minutes, then 1, 2, 4 and 8 hours. */
-    private static final List<Integer> BACKOFF = List.of(1, 5, 15, 60, 120, 240, 480);
     private final MailRepository rows;
     private final MailSettings settings;
     private final Smtp smtp;
@@ -101,7 +100,7 @@ class MailSender {
     private void failed(OutgoingMail m, MessagingException e, boolean refused) {
         int attempts = m.attempts() + 1;
         boolean last = refused || attempts >= settings.getMaxAttempts();
-        Duration wait = settings.getRetryBase().multipliedBy(BACKOFF.get(Math.min(attempts - 1, BACKOFF.size() - 1)));
+        Duration wait = Backoff.after(attempts, settings.getRetryBase());
         String error = String.valueOf(e.getMessage()).strip();
         tx.executeWrite(s -> {
             rows.failed(m.id(), (last ? OutgoingMail.State.FAILED : OutgoingMail.State.PENDING).name(),

@@ -23,8 +23,6 @@ public class MailSettings {
     private String password;
     private StartTls starttls = StartTls.REQUIRED;
     private String from = "kakehashi@localhost";
-    /** Where the pages are, for the links in a mail (the service cannot know the name users reach it by). */
-    private String baseUrl = "http://localhost:8080";
     private Duration timeout = Duration.ofSeconds(20);
     private int batch = 20;
     private int maxAttempts = 8;
@@ -92,14 +90,6 @@ public class MailSettings {
 
     public void setFrom(String from) {
         this.from = from;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public Duration getTimeout() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.bulletin.BulletinRepository;
 import jp.kakehashi.i18n.Messages;
-import jp.kakehashi.mail.MailSettings;
+import jp.kakehashi.system.KakehashiConfig;
 
 /**
  * Notification mail in its person's language, from the {@code mail.*} and {@code notification.*}
@@ -19,12 +19,12 @@ class MailTemplates {
     static final int DIGEST_ITEMS = 50;
     private final Messages messages;
     private final BulletinRepository bulletins;
-    private final MailSettings settings;
+    private final KakehashiConfig config;
 
-    MailTemplates(Messages messages, BulletinRepository bulletins, MailSettings settings) {
+    MailTemplates(Messages messages, BulletinRepository bulletins, KakehashiConfig config) {
         this.messages = messages;
         this.bulletins = bulletins;
-        this.settings = settings;
+        this.config = config;
     }
 
     record Mail(String subject, String body) {
@@ -50,7 +50,7 @@ class MailTemplates {
         }
         if (more > 0) {
             body.append(messages.format(l, "mail.digestMore", Map.of("count", more,
-                    "url", settings.getBaseUrl() + "/work/notifications"))).append("\n\n");
+                    "url", config.getBaseUrl() + "/work/notifications"))).append("\n\n");
         }
         body.append(footer(l));
         return new Mail(messages.format(l, "mail.digestSubject", Map.of("count", count)), body.toString());
@@ -69,12 +69,12 @@ class MailTemplates {
             body.append("> ").append(n.excerpt().replace("\n", "\n> ")).append('\n');
         }
         if (n.link() != null) {
-            body.append(messages.format(l, "mail.open", Map.of("url", settings.getBaseUrl() + n.link()))).append('\n');
+            body.append(messages.format(l, "mail.open", Map.of("url", config.getBaseUrl() + n.link()))).append('\n');
         }
     }
 
     private String footer(Locale l) {
-        return "-- \n" + messages.format(l, "mail.footer", Map.of("url", settings.getBaseUrl() + "/work/settings/notifications"));
+        return "-- \n" + messages.format(l, "mail.footer", Map.of("url", config.getBaseUrl() + "/work/settings/notifications"));
     }
 
     private static String title(String ja, String en, Locale l, Long id) {

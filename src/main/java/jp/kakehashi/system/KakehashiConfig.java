@@ -13,6 +13,16 @@ public class KakehashiConfig {
     private String adminPassword;
     @Nullable
     private Path assetsDir;
+    /** Where users reach the service, for links in mail and webhooks (it cannot know the name they use). */
+    private String baseUrl = "http://localhost:8080";
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
 
     public Path getDataDir() {
         return dataDir;

@@ -50,7 +50,7 @@ class NotificationMailTest extends ServiceTest {
         SMTP.start();
         return Map.of("kakehashi.mail.host", "127.0.0.1", "kakehashi.mail.port", Integer.toString(SMTP.getSmtp().getPort()),
                 "kakehashi.mail.starttls", "OFF", "kakehashi.mail.poll-interval", "200ms",
-                "kakehashi.mail.base-url", "https://kakehashi.example/", "kakehashi.mail.from", "kakehashi@example.org",
+                "kakehashi.base-url", "https://kakehashi.example/", "kakehashi.mail.from", "kakehashi@example.org",
                 "kakehashi.notifications.sweep-interval", "1h");
     }
 

@@ -67,6 +67,16 @@ public final class Http {
             }
         }
 
+        /** A JSON array answer, each element a map. */
+        public java.util.List<Map<String, Object>> list() {
+            try {
+                return json.readValue(body, io.micronaut.core.type.Argument.listOf(
+                        io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }

@@ -25,6 +25,7 @@ import jp.kakehashi.support.ServiceTest;
 import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import jp.kakehashi.support.Staffing.Person;
+import jp.kakehashi.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class PagesBrowserTest extends ServiceTest {
         smtp.start();
         return Map.of("kakehashi.demo", "true", "kakehashi.search.poll-interval", "100ms",
                 "kakehashi.mail.host", "127.0.0.1", "kakehashi.mail.port", Integer.toString(smtp.getSmtp().getPort()),
-                "kakehashi.mail.starttls", "OFF", "kakehashi.mail.poll-interval", "200ms");
+                "kakehashi.mail.starttls", "OFF", "kakehashi.mail.poll-interval", "200ms",
+                "kakehashi.webhooks.allowed-hosts", "127.0.0.2", "kakehashi.webhooks.poll-interval", "100ms");
     }
 
     @BeforeAll
@@ -607,6 +609,56 @@ class PagesBrowserTest extends ServiceTest {
         var mail = smtp.getReceivedMessages()[0];
         assertEquals(translator.username() + "@example.org", mail.getAllRecipients()[0].toString());
         assertEquals("[Kakehashi] " + editor.username() + " sent your translation back", mail.getSubject());
+    }
+
+    @Test
+    void anAdminRegistersAWebhookSeesItsDeliveriesAndSendsOneAgain() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver("127.0.0.2")) {
+            signIn("admin", Staffing.ADMIN_PASSWORD);
+            browser.get(base + "/work");
+            press("webhooks-link");
+            browser.findElement(By.id("url")).sendKeys("http://127.0.0.1:9/internal");
+            browser.findElement(By.id("event-pair.approved")).click();
+            press("register");
+            assertTrue(browser.getCurrentUrl().endsWith("error=ADDRESS_REFUSED"), browser.getCurrentUrl());
+            assertTrue(browser.findElement(By.id("error")).isDisplayed());
+
+            browser.findElement(By.id("url")).sendKeys(receiver.base() + "/ok-page");
+            browser.findElement(By.id("event-pair.approved")).click();
+            press("register");
+            String secret = browser.findElement(By.id("secret")).getText();
+            assertTrue(secret.matches("[0-9a-f]{64}"), secret);
+            assertFalse(browser.getCurrentUrl().contains(secret), "never in a URL");
+
+            Person editor = new Staffing(http).editor("SIN");
+            Person translator = new Staffing(http).translator("SIN");
+            long pair = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "SIN", 1, false).pairIds().getFirst();
+            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
+            assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
+                    Map.of("title", "SG", "body", "A visit."), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
+            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+            assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/approve", Map.of()).status());
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (receiver.to("/ok-page", r -> true).isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, receiver.to("/ok-page", r -> true).size());
+
+            browser.get(base + "/admin/webhooks");
+            navigate(() -> browser.findElement(By.cssSelector("#webhooks a")).click());
+            while (!browser.findElement(By.cssSelector(".delivery-state")).getText().equals("Delivered")
+                    && Instant.now().isBefore(deadline)) {
+                browser.navigate().refresh();
+            }
+            Browser.screenshot(browser, "webhook-deliveries");
+            navigate(() -> browser.findElement(By.cssSelector("#deliveries button")).click());
+            while (receiver.to("/ok-page", r -> true).size() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            List<String> ids = receiver.to("/ok-page", r -> true).stream().map(r -> r.header("X-Kakehashi-Delivery")).toList();
+            assertEquals(2, ids.size());
+            assertEquals(ids.get(0), ids.get(1), "sent again as it was");
+        }
     }
 
     @Test

@@ -1,0 +1,54 @@
+package jp.kakehashi.webhook;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface DeliveryRepository extends GenericRepository<Delivery, Long> {
+    Delivery save(Delivery d);
+
+    Optional<Delivery> findById(long id);
+
+    @Query("SELECT * FROM webhook_delivery WHERE webhook_id = :webhookId ORDER BY id DESC LIMIT :limit")
+    List<Delivery> newest(long webhookId, int limit);
+
+    /** Whether a poll has anything to do: a due delivery, or one whose attempt was interrupted. A plain read. */
+    @Query("SELECT EXISTS(SELECT 1 FROM webhook_delivery WHERE (state = 'PENDING' AND next_attempt_at <= :now)"
+            + " OR (state = 'SENDING' AND lease_until < :now))")
+    boolean work(Instant now);
+
+    /** Due rows no other instance holds (SKIP LOCKED), one at a time. */
+    @Query("SELECT * FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT 1"
+            + " FOR UPDATE SKIP LOCKED")
+    List<Delivery> due(Instant now);
+
+    @Query("UPDATE webhook_delivery SET state = 'SENDING', lease_until = :until, attempts = attempts + 1,"
+            + " version = version + 1 WHERE id = :id")
+    void take(long id, Instant until);
+
+    @Query("UPDATE webhook_delivery SET state = :state, next_attempt_at = :next, lease_until = NULL,"
+            + " last_status = :status, last_error = :error, last_millis = :millis, delivered_at = :deliveredAt,"
+            + " version = version + 1 WHERE id = :id AND state = 'SENDING'")
+    void answered(long id, String state, Instant next, @Nullable Integer status, @Nullable String error, int millis,
+                  @Nullable Instant deliveredAt);
+
+    /** Deliveries whose sender stopped mid-attempt (a crash, a kill): due again at once. */
+    @Query("UPDATE webhook_delivery SET state = 'PENDING', lease_until = NULL, next_attempt_at = :now,"
+            + " last_error = 'interrupted while sending', version = version + 1"
+            + " WHERE state = 'SENDING' AND lease_until < :now")
+    int recover(Instant now);
+
+    @Query("UPDATE webhook_delivery SET state = 'PENDING', next_attempt_at = :now, version = version + 1"
+            + " WHERE id = :id AND state IN ('DELIVERED', 'FAILED')")
+    int again(long id, Instant now);
+
+    @Query("UPDATE webhook_delivery SET state = 'FAILED', last_error = 'webhook removed', version = version + 1"
+            + " WHERE webhook_id = :webhookId AND state = 'PENDING'")
+    void cancel(long webhookId);
+}
