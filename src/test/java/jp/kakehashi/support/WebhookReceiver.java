@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * An HTTP receiver for webhooks in the test JVM (the JDK's own server), on an address of its own in
  * 127/8 so that the service's loopback refusal can be tested beside it. Paths choose the answer:
  * {@code /ok…} 204, {@code /flaky} 500 for the first two attempts of a delivery, {@code /redirect}
- * a 302 to {@code redirectTo}, {@code /huge} 200 with ten megabytes, {@code /silent} nothing for ten seconds.
+ * a 302 to {@code redirectTo}, {@code /huge} 200 with ten megabytes, {@code /silent} nothing for ten seconds,
+ * {@code /hold} 204 once {@link #holdAfter} lets it.
  */
 public final class WebhookReceiver implements AutoCloseable {
     public record Request(String path, Map<String, List<String>> headers, String body) {
@@ -33,6 +34,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> flaky = new ConcurrentHashMap<>();
     private final HttpServer server;
     public volatile String redirectTo = "http://127.0.0.1:9/";
+    /** {@code /hold…} answers this many at once; later ones wait for {@link #release}. */
+    private volatile int answerAtOnce = Integer.MAX_VALUE;
+    private final Object gate = new Object();
 
     public WebhookReceiver(String address) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 50);
@@ -65,6 +69,18 @@ public final class WebhookReceiver implements AutoCloseable {
             } catch (IOException closedByTheClient) {
                 // the service reads the status line and hangs up
             }
+        } else if (path.startsWith("/hold")) {
+            synchronized (gate) {
+                while (requests.stream().filter(q -> q.path().startsWith("/hold")).toList().indexOf(r) >= answerAtOnce) {
+                    try {
+                        gate.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            x.sendResponseHeaders(204, -1);
         } else if (path.startsWith("/silent")) {
             try {
                 Thread.sleep(Duration.ofSeconds(10));
@@ -76,6 +92,18 @@ public final class WebhookReceiver implements AutoCloseable {
             x.sendResponseHeaders(204, -1);
         }
         x.close();
+    }
+
+    /** {@code /hold…} requests after the first {@code n} wait until {@link #release}. */
+    public void holdAfter(int n) {
+        answerAtOnce = n;
+    }
+
+    public void release() {
+        synchronized (gate) {
+            answerAtOnce = Integer.MAX_VALUE;
+            gate.notifyAll();
+        }
     }
 
     public List<Request> to(String pathPrefix, Predicate<Request> which) {
