@@ -7,18 +7,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.Await;
+import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.SharedMariaDb;
 import jp.kakehashi.support.Slow;
@@ -35,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @Slow
 class MailRestartTest {
+    static final Duration BOUND = Duration.ofSeconds(60);
     static final int MESSAGES = 10;
 
     @Test
@@ -42,6 +40,7 @@ class MailRestartTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         String url = SharedMariaDb.freshDatabase("t_mail_restart");
+        Db db = Db.at(url);
         Path dir = Files.createDirectories(Path.of("target", "test-data", "mail-restart-" + System.nanoTime()));
         Path log = dir.resolve("service.log");
         try (StallingProxy relay = new StallingProxy(smtp.getSmtp().getPort())) {
@@ -53,16 +52,16 @@ class MailRestartTest {
             ServiceProcess first = ServiceProcess.start(dir.resolve("first"), url, "384m", log, null, options);
             try {
                 queue(new Staffing(first.http()));
-                await("a send timed out against the stalled relay and waits for its retry",
-                        () -> count(url, "state = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL") >= 1);
+                Await.until("a send timed out against the stalled relay and waits for its retry", BOUND,
+                        () -> rows(db, "state = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL") >= 1);
 
                 relay.cut();
                 relay.release();
-                await("some mail went through", () -> smtp.getReceivedMessages().length >= 3);
+                Await.until("some mail went through", BOUND, () -> smtp.getReceivedMessages().length >= 3);
                 relay.hold();
                 // caught mid-send: what the server took is recorded as sent, one message is on the wire
-                await("the sender is stuck in a send", () -> count(url, "state = 'SENDING'") == 1
-                        && count(url, "state = 'SENT'") == smtp.getReceivedMessages().length);
+                Await.until("the sender is stuck in a send", BOUND, () -> rows(db, "state = 'SENDING'") == 1
+                        && rows(db, "state = 'SENT'") == smtp.getReceivedMessages().length);
                 ProcessHandle killed = ProcessHandle.of(first.pid()).orElseThrow();
                 killed.destroyForcibly();
                 killed.onExit().get(30, TimeUnit.SECONDS);
@@ -75,15 +74,17 @@ class MailRestartTest {
             relay.cut();
             relay.release();
             try (ServiceProcess again = ServiceProcess.start(dir.resolve("again"), url, "384m", log, null, options)) {
-                await("every message sent after the restart", () -> count(url, "state = 'SENT'") == MESSAGES);
+                Await.until("every message sent after the restart", BOUND,
+                        () -> rows(db, "state = 'SENT'") == MESSAGES);
             }
             List<String> received = new ArrayList<>();
             for (var m : smtp.getReceivedMessages()) {
                 received.add(m.getMessageID());
             }
             assertEquals(MESSAGES, received.size(), "none lost, none twice: " + received);
-            assertEquals(new TreeSet<>(ids(url)), new TreeSet<>(received), "each outbox row's own Message-ID");
-            assertTrue(count(url, "attempts >= 2") >= 1, "the interrupted send was taken again");
+            assertEquals(new TreeSet<>(db.strings("SELECT message_id FROM mail_outbox")), new TreeSet<>(received),
+                    "each outbox row's own Message-ID");
+            assertTrue(rows(db, "attempts >= 2") >= 1, "the interrupted send was taken again");
         } finally {
             smtp.stop();
         }
@@ -105,32 +106,7 @@ class MailRestartTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 60 s for: " + what);
-            Thread.sleep(50);
-        }
-    }
-
-    private static long count(String url, String where) {
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> ids(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT message_id FROM mail_outbox")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+    private static long rows(Db db, String where) {
+        return db.count("SELECT COUNT(*) FROM mail_outbox WHERE " + where);
     }
 }

@@ -21,6 +21,22 @@ public final class Db {
         this.raw = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
+    /** The database at a JDBC URL of the shared server ({@link SharedMariaDb#freshDatabase}), as root. */
+    public static Db at(String jdbcUrl) {
+        try {
+            org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource(jdbcUrl);
+            ds.setUser("root");
+            return new Db(ds);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> strings(String sql, Object... params) {
+        return rows(sql, params).stream().map(r -> r[0] == null ? null : r[0].toString()).toList();
+    }
+
     public long count(String sql, Object... params) {
         List<Object[]> rows = rows(sql, params);
         return rows.isEmpty() || rows.getFirst()[0] == null ? 0 : ((Number) rows.getFirst()[0]).longValue();

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.Await;
+import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.SharedMariaDb;
@@ -35,11 +31,13 @@ import org.junit.jupiter.api.Test;
  */
 @Slow
 class WebhookRestartTest {
+    static final Duration BOUND = Duration.ofSeconds(60);
     static final int EVENTS = 8;
 
     @Test
     void aServiceKilledMidDeliveryLosesNothingAndRepeatsOnlyTheUnansweredOne() throws Exception {
         String url = SharedMariaDb.freshDatabase("t_webhook_restart");
+        Db db = Db.at(url);
         Path dir = Files.createDirectories(Path.of("target", "test-data", "webhook-restart-" + System.nanoTime()));
         Path log = dir.resolve("service.log");
         List<String> options = List.of("-Dkakehashi.token-secret=a-token-secret-for-the-webhook-restart-test-01",
@@ -55,8 +53,8 @@ class WebhookRestartTest {
                         Map.of("url", receiver.base() + "/hold", "events", List.of("pair.rejected")));
                 assertEquals(201, hook.status(), hook.body());
                 reject(staffing);
-                await("three answered, the fourth held", () -> receiver.to("/hold", r -> true).size() == 4
-                        && count(url, "state = 'DELIVERED'") == 3 && count(url, "state = 'SENDING'") == 1);
+                Await.until("three answered, the fourth held", BOUND, () -> receiver.to("/hold", r -> true).size() == 4
+                        && rows(db, "state = 'DELIVERED'") == 3 && rows(db, "state = 'SENDING'") == 1);
                 ProcessHandle killed = ProcessHandle.of(first.pid()).orElseThrow();
                 killed.destroyForcibly();
                 killed.onExit().get(30, TimeUnit.SECONDS);
@@ -65,14 +63,18 @@ class WebhookRestartTest {
             }
             receiver.release();
             try (ServiceProcess again = ServiceProcess.start(dir.resolve("again"), url, "384m", log, null, options)) {
-                await("every delivery delivered after the restart", () -> count(url, "state = 'DELIVERED'") == EVENTS);
+                Await.until("every delivery delivered after the restart", BOUND,
+                        () -> rows(db, "state = 'DELIVERED'") == EVENTS);
             }
-            List<String> ids = receiver.to("/hold", r -> true).stream().map(r -> r.header("X-Kakehashi-Delivery")).toList();
+            List<String> ids = receiver.to("/hold", r -> true).stream()
+                    .map(r -> r.header("X-Kakehashi-Delivery")).toList();
             Map<String, Long> times = ids.stream().collect(Collectors.groupingBy(i -> i, Collectors.counting()));
-            assertEquals(new TreeSet<>(deliveryIds(url)), new TreeSet<>(times.keySet()), "none lost");
+            assertEquals(new TreeSet<>(db.strings("SELECT delivery_id FROM webhook_delivery")),
+                    new TreeSet<>(times.keySet()), "none lost");
             assertEquals(EVENTS + 1, ids.size(), "one repeat: " + times);
             assertEquals(1, times.values().stream().filter(n -> n == 2).count(), "the held one, with its own id");
-            assertEquals(ids.get(3), times.entrySet().stream().filter(e -> e.getValue() == 2).findFirst().orElseThrow().getKey());
+            assertEquals(ids.get(3), times.entrySet().stream().filter(e -> e.getValue() == 2).findFirst()
+                    .orElseThrow().getKey());
         }
     }
 
@@ -84,36 +86,12 @@ class WebhookRestartTest {
             assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
                     Map.of("title", "Paris", "body", "A visit."), Fixtures.etag(translator.http(), pair)).status());
             assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
-            assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject", Map.of("reason", "again")).status());
+            assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",
+                    Map.of("reason", "again")).status());
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 60 s for: " + what);
-            Thread.sleep(50);
-        }
-    }
-
-    private static long count(String url, String where) {
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM webhook_delivery WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> deliveryIds(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT delivery_id FROM webhook_delivery")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+    private static long rows(Db db, String where) {
+        return db.count("SELECT COUNT(*) FROM webhook_delivery WHERE " + where);
     }
 }
