@@ -47,7 +47,12 @@ class CommentPages {
         var f = Forms.parse(body);
         String page = "/work/pairs/" + id;
         return forms.change(request, session.of(request), Forms.first(f, "_csrf"), page, page + "#comments",
-                me -> comments.add(id, new CommentCommand(Forms.first(f, "body"), null), me));
+                me -> comments.add(id, new CommentCommand(Forms.first(f, "body"), segment(Forms.first(f, "segment"))), me));
+    }
+
+    /** The sentence chosen in the form; anything but a plain index is the whole pair. */
+    private static Integer segment(String chosen) {
+        return chosen != null && chosen.matches("\\d{1,6}") ? Integer.valueOf(chosen) : null;
     }
 
     @Post(uri = "/{commentId}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -567,6 +567,12 @@ class PagesBrowserTest extends ServiceTest {
         Browser.screenshot(browser, "pair-comments");
         press(comment.findElement(By.cssSelector("button")).getAttribute("id"));
         assertTrue(browser.findElement(By.cssSelector(".comment-deleted")).getText().startsWith("Deleted by"));
+        new Select(browser.findElement(By.id("comment-segment"))).selectByValue("0");
+        browser.findElement(By.id("comment-body")).sendKeys("この文の訳語を確認してください");
+        press("comment-send");
+        WebElement about = browser.findElement(By.cssSelector(".comment-thread li:last-child .comment-segment"));
+        assertEquals("on sentence 1", about.getText());
+        assertTrue(about.getAttribute("href").endsWith("#segment-1"), "links to the sentence it is about");
 
         signIn(colleague);
         assertEquals("Notifications (1)", browser.findElement(By.id("inbox-link")).getText());
