@@ -22,6 +22,22 @@ public class MailSettings {
     @Nullable
     private String password;
     private StartTls starttls = StartTls.REQUIRED;
+    /**
+     * Relay hosts whose certificate is trusted without a CA (space-separated; Jakarta Mail's
+     * {@code mail.smtp.ssl.trust}): an internal relay with a self-signed certificate. Its name is
+     * still checked against the certificate.
+     */
+    @Nullable
+    private String trust;
+
+    @Nullable
+    public String getTrust() {
+        return trust;
+    }
+
+    public void setTrust(@Nullable String trust) {
+        this.trust = trust;
+    }
     private String from = "kakehashi@localhost";
     private Duration timeout = Duration.ofSeconds(20);
     private int batch = 20;

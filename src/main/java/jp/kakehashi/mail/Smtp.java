@@ -54,6 +54,9 @@ class Smtp {
         p.put("mail.smtp.starttls.enable", Boolean.toString(settings.getStarttls() != MailSettings.StartTls.OFF));
         p.put("mail.smtp.starttls.required", Boolean.toString(settings.getStarttls() == MailSettings.StartTls.REQUIRED));
         p.put("mail.smtp.ssl.checkserveridentity", "true");
+        if (settings.getTrust() != null && !settings.getTrust().isBlank()) {
+            p.put("mail.smtp.ssl.trust", settings.getTrust());
+        }
         return Session.getInstance(p);
     }
 

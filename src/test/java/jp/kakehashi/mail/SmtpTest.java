@@ -10,12 +10,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import jp.kakehashi.support.StartTlsFront;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The SMTP client against a real server (GreenMail, which offers no STARTTLS): the policy holds. */
+/**
+ * The SMTP client against a real server (GreenMail, which offers no STARTTLS, and a front that adds
+ * it): the STARTTLS policy holds, and what goes out is the outbox row as it was queued.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpTest {
     final GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -64,6 +68,27 @@ class SmtpTest {
         assertEquals("[架け橋] 𠮷田さんが訳文を承認しました", got.getSubject());
         assertEquals("本文\n二行目", ((String) got.getContent()).strip().replace("\r\n", "\n"));
         assertTrue(got.getFrom()[0].toString().contains("kakehashi@example.org"));
+    }
+
+    @Test
+    void aRelayOfferingStartTlsGetsTheMailOverTls() throws Exception {
+        try (StartTlsFront front = new StartTlsFront(server.getSmtp().getPort())) {
+            MailSettings s = settings(MailSettings.StartTls.REQUIRED);
+            s.setPort(front.port());
+            s.setTrust("127.0.0.1");
+            Smtp smtp = new Smtp(s);
+            int before = server.getReceivedMessages().length;
+            try (Transport t = smtp.connect()) {
+                smtp.send(t, mail("over TLS"));
+            }
+            assertEquals(1, front.upgraded.get(), "the session was upgraded before anything was sent");
+            assertEquals(before + 1, server.getReceivedMessages().length);
+
+            s.setTrust(null);
+            MessagingException untrusted = assertThrows(MessagingException.class, () -> new Smtp(s).connect().close());
+            assertTrue(String.valueOf(untrusted.getCause()).contains("SSL") || untrusted.getMessage().contains("STARTTLS"),
+                    "a certificate nobody vouches for is refused: " + untrusted);
+        }
     }
 
     @Test
