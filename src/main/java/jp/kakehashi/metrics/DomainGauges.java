@@ -23,8 +23,9 @@ import jp.kakehashi.index.IndexFollower;
  * The work's own numbers, read from MariaDB when metrics are scraped (one GROUP BY each, on indexed
  * columns): pairs per office and state, claims ending within 24 h per office, and how far each of
  * this instance's indexes is behind what it follows (the search index the outbox, the memory index
- * the memory's units: rows, and the age of the oldest row not applied). Read at scrape time rather than counted as things happen, so every instance reports the
- * same truth and a restart loses nothing.
+ * the memory's units: rows, and the age of the oldest row not applied), and the mail and webhook
+ * outboxes per state. Read at scrape time rather than counted as things happen, so every instance
+ * reports the same truth and a restart loses nothing.
  */
 @Singleton
 class DomainGauges {
@@ -33,6 +34,8 @@ class DomainGauges {
     private final OfficeDirectory offices;
     private final MultiGauge pairs;
     private final MultiGauge expiring;
+    private final MultiGauge mail;
+    private final MultiGauge hooks;
     /** Per follower: rows not applied yet, and the age in seconds of the oldest of them. */
     private final Map<IndexFollower, AtomicLong[]> lag = new java.util.LinkedHashMap<>();
 
@@ -44,6 +47,10 @@ class DomainGauges {
                 .register(registry);
         this.expiring = MultiGauge.builder("kakehashi.claims.expiring")
                 .description("Claims ending within 24 hours, per office").register(registry);
+        this.mail = MultiGauge.builder("kakehashi.mail.outbox")
+                .description("Notification mail per state (PENDING, SENDING, SENT, FAILED)").register(registry);
+        this.hooks = MultiGauge.builder("kakehashi.webhook.deliveries")
+                .description("Webhook deliveries per state (PENDING, SENDING, DELIVERED, FAILED)").register(registry);
         for (IndexFollower f : followers) {
             AtomicLong[] rowsAndSeconds = {new AtomicLong(), new AtomicLong()};
             lag.put(f, rowsAndSeconds);
@@ -75,6 +82,8 @@ class DomainGauges {
         pairs.register(rows, true);
         expiring.register(claims.entrySet().stream().<MultiGauge.Row<?>>map(e ->
                 MultiGauge.Row.of(Tags.of("office", e.getKey()), e.getValue())).toList(), true);
+        mail.register(byState("mail_outbox", "PENDING", "SENDING", "SENT", "FAILED"), true);
+        hooks.register(byState("webhook_delivery", "PENDING", "SENDING", "DELIVERED", "FAILED"), true);
         for (IndexFollower f : followers) {
             AtomicLong[] rowsAndSeconds = lag.get(f);
             // the table is the follower's own constant, never input
@@ -86,6 +95,17 @@ class DomainGauges {
                                 Duration.between(oldest.toInstant(), Instant.now()).toSeconds()));
                     });
         }
+    }
+
+    /** Rows of an outbox table per state, every state present (0 when none); the table is a constant here. */
+    private List<MultiGauge.Row<?>> byState(String table, String... states) {
+        Map<String, Long> n = new TreeMap<>();
+        for (String state : states) {
+            n.put(state, 0L);
+        }
+        query("SELECT state, COUNT(*) FROM " + table + " GROUP BY state", null, rs -> n.put(rs.getString(1), rs.getLong(2)));
+        return n.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("state", e.getKey()),
+                e.getValue())).toList();
     }
 
     private void query(String sql, Object param, Rows.Row row) {

@@ -50,6 +50,8 @@ class MetricsApiTest extends ServiceTest {
         assertTrue(r.contentType().startsWith("text/plain"), r.contentType());
         String scrape = r.body();
         assertEquals(sinUntranslated + 3, value(scrape, "kakehashi_pairs{office=\"SIN\",state=\"UNASSIGNED\"}"), scrape);
+        assertEquals(0, value(scrape, "kakehashi_mail_outbox{state=\"FAILED\"}"), "every state has its series");
+        assertEquals(0, value(scrape, "kakehashi_webhook_deliveries{state=\"PENDING\"}"));
         assertEquals(failures + 1, value(scrape, "kakehashi_signin_failures_total"));
         assertTrue(scrape.contains("kakehashi_search_seconds_bucket{"), "search latency as a histogram");
         assertTrue(scrape.contains("kakehashi_outbox_lag_rows{indexer=\"search\"}"));
