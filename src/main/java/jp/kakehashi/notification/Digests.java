@@ -1,15 +1,16 @@
 package jp.kakehashi.notification;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import jp.kakehashi.database.NamedLocks;
+import jp.kakehashi.database.Leadership;
 import jp.kakehashi.mail.MailQueue;
 import jp.kakehashi.office.OfficeDirectory;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The daily digest: at 09:00 in a person's zone (their first office's, as the inbox shows times),
  * everything waiting for their digest goes out in one mail. The digest, its rows marked and
  * the time it went out are one transaction, so a restart neither loses one nor sends a second; one
- * instance composes at a time (a named lock).
+ * instance composes them, the holder of the lease ({@link Leadership}).
  */
 @Singleton
 class Digests {
@@ -33,12 +34,14 @@ class Digests {
     private final MailTemplates templates;
     private final MailQueue mail;
     private final NotificationSettingRepository settings;
-    private final JdbcOperations jdbc;
+    private final Leadership leadership;
     private final TransactionOperations<Connection> tx;
+    private final Duration interval;
 
     Digests(NotificationRepository rows, Preferences preferences, Recipients recipients, OfficeDirectory offices,
-            MailTemplates templates, MailQueue mail, NotificationSettingRepository settings, JdbcOperations jdbc,
-            TransactionOperations<Connection> tx) {
+            MailTemplates templates, MailQueue mail, NotificationSettingRepository settings, Leadership leadership,
+            TransactionOperations<Connection> tx, @Value("${kakehashi.notifications.sweep-interval:1m}") Duration interval) {
+        this.interval = interval;
         this.rows = rows;
         this.preferences = preferences;
         this.recipients = recipients;
@@ -46,7 +49,7 @@ class Digests {
         this.templates = templates;
         this.mail = mail;
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.leadership = leadership;
         this.tx = tx;
     }
 
@@ -58,6 +61,9 @@ class Digests {
 
     @Scheduled(fixedDelay = "${kakehashi.notifications.sweep-interval:1m}", initialDelay = "${kakehashi.notifications.sweep-interval:1m}")
     void sweep() {
+        if (!leadership.lead(LOCK, interval.multipliedBy(2))) {
+            return;
+        }
         try {
             int sent = run(Instant.now());
             if (sent > 0) {
@@ -71,18 +77,11 @@ class Digests {
     /** Composes the digests due at {@code now}; how many were queued. */
     int run(Instant now) {
         return tx.executeWrite(status -> {
-            if (!NamedLocks.tryTake(jdbc, LOCK)) {
-                return 0;
+            int queued = 0;
+            for (long userId : rows.digestOwners()) {
+                queued += digest(userId, now) ? 1 : 0;
             }
-            try {
-                int queued = 0;
-                for (long userId : rows.digestOwners()) {
-                    queued += digest(userId, now) ? 1 : 0;
-                }
-                return queued;
-            } finally {
-                NamedLocks.release(jdbc, LOCK);
-            }
+            return queued;
         });
     }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
-import jp.kakehashi.database.NamedLocks;
+import jp.kakehashi.database.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * it has also run half its length, so a 12-hour claim is not announced as ending the moment it is
  * taken) and a submission that has waited longer than {@code kakehashi.notifications.review-wait}
  * (told to the editors of its office). Each is written once: its dedup key names the claim's end
- * or the submitted revision, and one instance sweeps at a time (a named lock).
+ * or the submitted revision, and one instance sweeps, the holder of the lease ({@link Leadership}).
  */
 @Singleton
 class Reminders {
@@ -35,10 +35,15 @@ class Reminders {
     private final NotificationRepository rows;
     private final Recipients recipients;
     private final Duration reviewWait;
+    private final Leadership leadership;
+    private final Duration interval;
 
     Reminders(JdbcOperations jdbc, TransactionOperations<Connection> tx, Notifications notifications,
-              NotificationRepository rows, Recipients recipients,
-              @Value("${kakehashi.notifications.review-wait:24h}") Duration reviewWait) {
+              NotificationRepository rows, Recipients recipients, Leadership leadership,
+              @Value("${kakehashi.notifications.review-wait:24h}") Duration reviewWait,
+              @Value("${kakehashi.notifications.sweep-interval:1m}") Duration interval) {
+        this.leadership = leadership;
+        this.interval = interval;
         this.jdbc = jdbc;
         this.tx = tx;
         this.notifications = notifications;
@@ -49,6 +54,9 @@ class Reminders {
 
     @Scheduled(fixedDelay = "${kakehashi.notifications.sweep-interval:1m}", initialDelay = "${kakehashi.notifications.sweep-interval:1m}")
     void sweep() {
+        if (!leadership.lead(LOCK, interval.multipliedBy(2))) {
+            return;
+        }
         try {
             int written = run(Instant.now());
             if (written > 0) {
@@ -61,16 +69,7 @@ class Reminders {
 
     /** One sweep as of {@code now}; the reminders written. */
     int run(Instant now) {
-        return tx.executeWrite(status -> {
-            if (!NamedLocks.tryTake(jdbc, LOCK)) {
-                return 0;
-            }
-            try {
-                return claims(now) + reviews(now);
-            } finally {
-                NamedLocks.release(jdbc, LOCK);
-            }
-        });
+        return tx.executeWrite(status -> claims(now) + reviews(now));
     }
 
     private int claims(Instant now) {

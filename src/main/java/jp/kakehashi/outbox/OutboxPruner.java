@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import jp.kakehashi.database.NamedLocks;
+import jp.kakehashi.database.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * consumed; rows are pruned after a retention period and an instance that falls behind rebuilds).
  * Only the oldest unbroken run of old rows goes, a batch at a time, each batch in one transaction
  * with the horizon it moves ({@code outbox_horizon}), so followers see either both or neither.
- * Takes MariaDB's named lock first: with several instances, one of them prunes.
+ * With several instances, the one holding the pruning lease prunes ({@link Leadership}).
  */
 @Singleton
 class OutboxPruner {
@@ -29,22 +29,30 @@ class OutboxPruner {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final Duration retention;
+    private final Leadership leadership;
+    private final Duration interval;
 
-    OutboxPruner(JdbcOperations jdbc, TransactionOperations<Connection> tx,
-                 @Value("${kakehashi.outbox.retention:7d}") Duration retention) {
+    OutboxPruner(JdbcOperations jdbc, TransactionOperations<Connection> tx, Leadership leadership,
+                 @Value("${kakehashi.outbox.retention:7d}") Duration retention,
+                 @Value("${kakehashi.outbox.prune-interval:1h}") Duration interval) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.leadership = leadership;
         this.retention = retention;
+        this.interval = interval;
     }
 
     @Scheduled(fixedDelay = "${kakehashi.outbox.prune-interval:1h}",
             initialDelay = "${kakehashi.outbox.prune-interval:1h}")
     void prune() {
+        if (!leadership.lead(LOCK, interval.multipliedBy(2))) {
+            return;
+        }
         try {
             long pruned = 0;
             long batch;
             do {
-                batch = tx.executeWrite(status -> NamedLocks.tryTake(jdbc, LOCK) ? pruneBatch() : 0L);
+                batch = tx.executeWrite(status -> pruneBatch());
                 pruned += batch;
             } while (batch == BATCH);
             if (pruned > 0) {
@@ -58,27 +66,23 @@ class OutboxPruner {
 
     /** Deletes the oldest run of rows older than the retention, at most a batch; how many went. */
     private long pruneBatch() {
-        try {
-            Timestamp cutoff = Timestamp.from(Instant.now().minus(retention));
-            long[] through = {-1, 0};
-            jdbc.prepareStatement("SELECT id, created_at FROM outbox_event ORDER BY id LIMIT " + BATCH, ps -> {
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && rs.getTimestamp(2).before(cutoff)) {
-                        through[0] = rs.getLong(1);
-                        through[1]++;
-                    }
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(retention));
+        long[] through = {-1, 0};
+        jdbc.prepareStatement("SELECT id, created_at FROM outbox_event ORDER BY id LIMIT " + BATCH, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && rs.getTimestamp(2).before(cutoff)) {
+                    through[0] = rs.getLong(1);
+                    through[1]++;
                 }
-                return null;
-            });
-            if (through[1] == 0) {
-                return 0;
             }
-            update("UPDATE outbox_horizon SET pruned_through = GREATEST(pruned_through, ?) WHERE id = 1", through[0]);
-            update("DELETE FROM outbox_event WHERE id <= ?", through[0]);
-            return through[1];
-        } finally {
-            NamedLocks.release(jdbc, LOCK);
+            return null;
+        });
+        if (through[1] == 0) {
+            return 0;
         }
+        update("UPDATE outbox_horizon SET pruned_through = GREATEST(pruned_through, ?) WHERE id = 1", through[0]);
+        update("DELETE FROM outbox_event WHERE id <= ?", through[0]);
+        return through[1];
     }
 
     private void update(String sql, long id) {

@@ -2,16 +2,17 @@ package jp.kakehashi.pair;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
-import jp.kakehashi.database.NamedLocks;
+import jp.kakehashi.database.Leadership;
 import jp.kakehashi.security.UserDeactivated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Returns claims to UNASSIGNED, keeping the draft for the next claimant: when their lease has run
  * out (a scheduled sweep) and when their holder is deactivated (in the deactivating transaction).
- * The sweep takes MariaDB's named lock first, so with several instances one of them runs it.
+ * With several instances, the one holding the sweep's lease runs it ({@link Leadership}).
  */
 @Singleton
 class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
@@ -29,29 +30,26 @@ class ClaimReturns implements ApplicationEventListener<UserDeactivated> {
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
     private final PairRepository pairs;
     private final PairWrites writes;
-    private final JdbcOperations jdbc;
+    private final Leadership leadership;
     private final TransactionOperations<Connection> tx;
+    private final Duration interval;
 
-    ClaimReturns(PairRepository pairs, PairWrites writes, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    ClaimReturns(PairRepository pairs, PairWrites writes, Leadership leadership, TransactionOperations<Connection> tx,
+                 @Value("${kakehashi.lease.sweep-interval:1m}") Duration interval) {
         this.pairs = pairs;
         this.writes = writes;
-        this.jdbc = jdbc;
+        this.leadership = leadership;
         this.tx = tx;
+        this.interval = interval;
     }
 
     @Scheduled(fixedDelay = "${kakehashi.lease.sweep-interval:1m}", initialDelay = "${kakehashi.lease.sweep-interval:1m}")
     void sweep() {
         try {
-            int returned = tx.executeWrite(status -> {
-                if (!NamedLocks.tryTake(jdbc, LOCK)) {
-                    return 0;
-                }
-                try {
-                    return expire(Instant.now());
-                } finally {
-                    NamedLocks.release(jdbc, LOCK);
-                }
-            });
+            if (!leadership.lead(LOCK, interval.multipliedBy(2))) {
+                return;
+            }
+            int returned = expire(Instant.now());
             if (returned > 0) {
                 LOG.info("Returned {} expired claim(s) to UNASSIGNED", returned);
             }
