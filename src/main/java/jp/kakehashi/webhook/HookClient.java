@@ -56,7 +56,8 @@ class HookClient {
             return new Answer(status, status == 0 ? "no HTTP answer" : null, millis(start));
         } catch (SocketTimeoutException e) {
             return new Answer(0, "timed out", millis(start));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a host name TLS will not carry as SNI (an underscore in it)
             return new Answer(0, e.getClass().getSimpleName() + ": " + e.getMessage(), millis(start));
         }
     }

@@ -1,8 +1,10 @@
 package jp.kakehashi.webhook;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -26,14 +28,17 @@ public class Webhooks {
     private final WebhookRepository hooks;
     private final DeliveryRepository deliveries;
     private final WebhookSettings settings;
+    private final TransactionOperations<Connection> tx;
 
-    Webhooks(WebhookRepository hooks, DeliveryRepository deliveries, WebhookSettings settings) {
+    Webhooks(WebhookRepository hooks, DeliveryRepository deliveries, WebhookSettings settings,
+             TransactionOperations<Connection> tx) {
         this.hooks = hooks;
         this.deliveries = deliveries;
         this.settings = settings;
+        this.tx = tx;
     }
 
-    @Transactional
+    /** Checks first, outside any transaction (a DNS answer may take seconds), then writes in one. */
     public WebhookView register(RegisterWebhookCommand c, Staff who) {
         WebhookUrl url;
         try {
@@ -55,12 +60,14 @@ public class Webhooks {
         } catch (AddressGuard.Refused refused) {
             throw new ApiException(ErrorCode.ADDRESS_REFUSED, refused.getMessage());
         }
-        if (hooks.countByActiveTrue() >= MAX_HOOKS) {
-            throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "at most " + MAX_HOOKS + " webhooks");
-        }
         String secret = HexFormat.of().formatHex(bytes());
-        Webhook w = hooks.save(new Webhook(null, url.uri().toString(), String.join(",", events), secret, true,
-                who.username(), Instant.now(), null));
+        Webhook w = tx.executeWrite(s -> {
+            if (hooks.countByActiveTrue() >= MAX_HOOKS) {
+                throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "at most " + MAX_HOOKS + " webhooks");
+            }
+            return hooks.save(new Webhook(null, url.uri().toString(), String.join(",", events), secret, true,
+                    who.username(), Instant.now(), null));
+        });
         AuditLog.event("webhook_register", who.username(), "webhook " + w.id() + " " + w.url());
         return WebhookView.of(w, true);
     }
