@@ -13,7 +13,7 @@ import java.util.function.Function;
  * operation may find the database down (503), one with parameters or a body may be refused (400), one
  * for staff needs a token and a role (401, 403), one on a resource by id may not find it (404), a
  * change may meet another state or version (409, 412) or a claim held by someone else (423, pairs),
- * a body may be too large (413) or invalid (422), one that starts a job (202) may find the queue
+ * a body may be too large (413) or invalid (422), one that starts a job (202 "A job …") may find the queue
  * full (429). Each answer carries the shared {@code Problem}
  * schema and an example with its stable code and its English title from {@code locales/}.
  */
@@ -70,8 +70,9 @@ final class ApiProblems {
         if (change && at.path().startsWith("/api/v1/pairs/")) {
             codes.add(ErrorCode.LOCKED);
         }
-        if (((Map<String, Object>) operation.getOrDefault("responses", Map.of())).containsKey("202")) {
-            codes.add(ErrorCode.TOO_MANY_REQUESTS);
+        if (((Map<String, Object>) operation.getOrDefault("responses", Map.of())).get("202") instanceof Map<?, ?> accepted
+                && String.valueOf(accepted.get("description")).startsWith("A job")) {
+            codes.add(ErrorCode.TOO_MANY_REQUESTS); // the job queue is full; other 202s queue nothing bounded
         }
         if (body) {
             codes.add(ErrorCode.BODY_TOO_LARGE);

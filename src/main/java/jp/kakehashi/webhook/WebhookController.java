@@ -13,6 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import jp.kakehashi.security.Staff;
@@ -35,6 +38,8 @@ class WebhookController {
     }
 
     /** Registers a receiver; the answer carries the signing secret, shown this once. */
+    @ApiResponse(responseCode = "201", description = "Registered; the secret is in this answer only",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @Post
     HttpResponse<WebhookView> register(@Body RegisterWebhookCommand c, @Nullable Authentication auth) {
         WebhookView w = webhooks.register(c, admin(auth));
@@ -62,6 +67,7 @@ class WebhookController {
     }
 
     /** Sends a delivered or failed delivery again, as it was (same payload and delivery id). */
+    @ApiResponse(responseCode = "202", description = "Queued to be sent again at the next poll")
     @Post("/deliveries/{id}/redeliver")
     HttpResponse<Void> redeliver(@PathVariable long id, @Nullable Authentication auth) {
         webhooks.redeliver(id, admin(auth));

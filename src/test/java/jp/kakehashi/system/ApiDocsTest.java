@@ -120,5 +120,12 @@ class ApiDocsTest extends ServiceTest {
                     .get("responses");
             assertTrue(job.keySet().containsAll(List.of("202", "429")), "starts a job: " + starts + " " + job.keySet());
         }
+        Map<String, Object> resend = (Map<String, Object>) ((Map<String, Object>) paths
+                .get("/api/v1/webhooks/deliveries/{id}/redeliver").get("post")).get("responses");
+        assertTrue(resend.containsKey("202") && !resend.containsKey("429") && !resend.containsKey("200"),
+                "a re-send is queued, and no job queue can be full: " + resend.keySet());
+        Map<String, Object> register = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/webhooks")
+                .get("post")).get("responses");
+        assertTrue(register.keySet().containsAll(List.of("201", "400", "403", "422")), "registration: " + register.keySet());
     }
 }
