@@ -20,26 +20,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.kakehashi.bulletin.BulletinReader;
 import jp.kakehashi.comment.Comments;
-import jp.kakehashi.bulletin.BulletinRelease;
-import jp.kakehashi.bulletin.BulletinWithdrawal;
-import jp.kakehashi.pair.Action;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.PairBulk;
 import jp.kakehashi.pair.PairDesk;
-import jp.kakehashi.pair.WorkQueue;
 import jp.kakehashi.pair.PairStatus;
 import jp.kakehashi.pair.PairWorkflow;
 import jp.kakehashi.pair.Revisions;
+import jp.kakehashi.pair.WorkQueue;
 import jp.kakehashi.qa.QaReview;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
 
 /**
- * Translators' and editors' pages: the work queue, a pair with its source beside the draft and the
- * actions its state allows, and bulletin release. Every action goes through the same services as
+ * Translators' and editors' pages: the work queue, and a pair with its source beside the draft and
+ * the actions its state allows (a bulletin's page is {@link BulletinPages}). Every action goes through the same services as
  * the API (same rules, same locking); a refusal comes back as the localised problem title.
  */
 @Hidden
@@ -50,28 +47,21 @@ class WorkPages {
     private final PageSession session;
     private final StaffForms forms;
     private final WorkQueue queue;
-    private final BulletinReader bulletins;
     private final PairDesk desk;
     private final PairWorkflow workflow;
     private final Revisions revisions;
-    private final BulletinRelease releases;
-    private final BulletinWithdrawal withdrawals;
     private final OfficeDirectory offices;
     private final Comments comments;
 
-    WorkPages(PageSession session, StaffForms forms, WorkQueue queue, BulletinReader bulletins, PairDesk desk,
-              PairWorkflow workflow, Revisions revisions, BulletinRelease releases,
-              BulletinWithdrawal withdrawals, OfficeDirectory offices, Comments comments) {
+    WorkPages(PageSession session, StaffForms forms, WorkQueue queue, PairDesk desk, PairWorkflow workflow,
+              Revisions revisions, OfficeDirectory offices, Comments comments) {
         this.comments = comments;
         this.session = session;
         this.forms = forms;
         this.queue = queue;
-        this.bulletins = bulletins;
         this.desk = desk;
         this.workflow = workflow;
         this.revisions = revisions;
-        this.releases = releases;
-        this.withdrawals = withdrawals;
         this.offices = offices;
     }
 
@@ -145,22 +135,6 @@ class WorkPages {
         return HttpResponse.ok(new ModelAndView<>("pair", model));
     }
 
-    /** {@code saved}, {@code skipped}: the counts of a bulletin's XLIFF file just sent ({@link XliffPages}). */
-    @Get(uri = "/bulletins/{id}{?error,saved,skipped}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> bulletin(HttpRequest<?> request, @PathVariable long id, @Nullable String error,
-                                    @Nullable Integer saved, @Nullable Integer skipped) {
-        Optional<Staff> me = signedIn(request);
-        if (me.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/login"));
-        }
-        Map<String, Object> model = model(request, me.get());
-        model.put("bulletin", bulletins.bulletin(id, true));
-        model.put("saved", saved);
-        model.put("skipped", skipped == null ? 0 : skipped);
-        model.put("error", error);
-        return HttpResponse.ok(new ModelAndView<>("work-bulletin", model));
-    }
-
     @Post(uri = "/pairs/{id}/save", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable long id, @Body String form) {
         Map<String, List<String>> f = Forms.parse(form);
@@ -186,34 +160,6 @@ class WorkPages {
                                        @Nullable String detail, @Nullable String reason, @Nullable String _csrf) {
         return act(request, _csrf, id, me -> desk.acknowledge(id, me, new QaReview.AcknowledgeCommand(code, detail,
                 reason)));
-    }
-
-    @Post(uri = "/bulletins/{id}/release", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> release(HttpRequest<?> request, @PathVariable long id, @Nullable Long pair,
-                                   @Nullable String _csrf) {
-        String target = pair == null ? "/work/bulletins/" + id : "/work/pairs/" + pair;
-        return change(request, _csrf, target, me -> releases.release(id, me, null));
-    }
-
-    @Post(uri = "/bulletins/{id}/release-source", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> releaseSource(HttpRequest<?> request, @PathVariable long id, @Nullable String _csrf) {
-        return change(request, _csrf, "/work/bulletins/" + id, me -> releases.releaseSource(id, me, null));
-    }
-
-    @Post(uri = "/bulletins/{id}/retract", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> retract(HttpRequest<?> request, @PathVariable long id, @Nullable String reason,
-                                   @Nullable String _csrf) {
-        return change(request, _csrf, "/work/bulletins/" + id, me -> releases.retract(id, me, reason, null));
-    }
-
-    /** Back to the work list when the bulletin is gone; to its page with the refusal otherwise. */
-    @Post(uri = "/bulletins/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable long id, @Nullable String reason,
-                                    @Nullable String _csrf) {
-        return forms.change(request, signedIn(request), _csrf, "/work/bulletins/" + id, "/work?withdrawn=" + id, me -> {
-            withdrawals.withdraw(id, me, reason);
-            return id;
-        });
     }
 
     private MutableHttpResponse<?> act(HttpRequest<?> request, @Nullable String csrf, long pairId,
