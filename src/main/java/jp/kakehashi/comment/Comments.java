@@ -146,8 +146,6 @@ public class Comments {
     }
 
     private static String excerpt(String body) {
-        String one = body.replaceAll("\\s+", " ");
-        return one.codePointCount(0, one.length()) <= EXCERPT ? one
-                : one.substring(0, one.offsetByCodePoints(0, EXCERPT)) + "…";
+        return FieldLimits.clip(body.replaceAll("\\s+", " "), EXCERPT);
     }
 }

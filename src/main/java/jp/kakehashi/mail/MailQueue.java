@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.UUID;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * Queues a message in the mail outbox, inside the transaction of what it tells of: a change that
@@ -36,9 +37,7 @@ public class MailQueue {
 
     /** One line: a title with a line break in it must not start a header of its own. */
     static String subjectLine(String subject) {
-        String line = subject.replaceAll("[\\r\\n\\t\\u0085\\u2028\\u2029]+", " ").strip();
-        return line.codePointCount(0, line.length()) <= SUBJECT ? line
-                : line.substring(0, line.offsetByCodePoints(0, SUBJECT - 1)) + "…";
+        return FieldLimits.clip(subject.replaceAll("[\\r\\n\\t\\u0085\\u2028\\u2029]+", " ").strip(), SUBJECT);
     }
 
     private static String domain(String from) {

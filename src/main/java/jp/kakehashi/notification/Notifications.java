@@ -12,6 +12,7 @@ import jp.kakehashi.pair.Pair;
 import jp.kakehashi.pair.PairActed;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.StaffLookup;
+import jp.kakehashi.system.FieldLimits;
 
 /**
  * Tells people in the pages what concerns them: the translator whose submission was sent back or
@@ -107,10 +108,7 @@ public class Notifications {
 
     /** A reason may run to 2,000 characters; the notification shows its start, the pair all of it. */
     static String excerpt(String text) {
-        if (text == null || text.codePointCount(0, text.length()) <= EXCERPT) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, EXCERPT - 1)) + "…";
+        return FieldLimits.clip(text, EXCERPT);
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,17 @@ public final class FieldLimits {
     }
 
     /** Refuses a field over {@code max} code points: 400 FIELD_TOO_LONG naming the field and the limit. */
+    /**
+     * The text's start, at most {@code max} code points with the "…" that says it goes on: for
+     * excerpts in notifications, mail subjects and the history. Never splits a surrogate pair.
+     */
+    public static String clip(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     public static void length(String field, String value, int max) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             throw tooLong(field, max);
