@@ -91,8 +91,8 @@ public class Notifications {
     void notify(long userId, Notification.Kind kind, Long pairId, Long bulletinId, String actor, String excerpt,
                 String dedupKey) {
         Channel channel = preferences.channel(userId, kind);
-        if (channel == Channel.NONE) {
-            return;
+        if (channel == Channel.NONE || !recipients.active(userId)) {
+            return; // a deactivated account (the submitter of a pair sent back later) hears nothing
         }
         NotificationSetting setting = preferences.setting(userId);
         if (channel.mails() && setting.email() == null) {

@@ -132,6 +132,23 @@ class NotificationMailTest extends ServiceTest {
     }
 
     @Test
+    void aDeactivatedAccountIsToldNothing() throws Exception {
+        Person leaving = staffing.translator("SEL");
+        Person staying = staffing.translator("SEL");
+        for (Person p : List.of(leaving, staying)) {
+            assertEquals(200, choose(p, p.username() + "@example.org", "en", Map.of("REJECTED", "EMAIL")).status());
+        }
+        long first = submitted(leaving);
+        long second = submitted(staying);
+        assertEquals(200, staffing.admin().postJson("/api/v1/users/" + leaving.id() + "/deactivate", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + first + "/reject", Map.of("reason", "a")).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + second + "/reject", Map.of("reason", "b")).status());
+        assertEquals(1, mailTo(staying.username() + "@example.org", 1).size());
+        // the outbox goes in id order: the later mail arrived, so an earlier one would have
+        assertEquals(0, mailTo(leaving.username() + "@example.org", 0).size(), "no mail to a deactivated account");
+    }
+
+    @Test
     void aKindChosenNoneTellsNothingAndMailChoicesNeedAnAddress() {
         Person translator = staffing.translator("SEL");
         assertEquals(200, choose(translator, "", "ja", Map.of("APPROVED", "NONE")).status());
