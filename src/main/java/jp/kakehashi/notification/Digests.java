@@ -13,6 +13,7 @@ import java.util.List;
 import jp.kakehashi.database.Leadership;
 import jp.kakehashi.mail.MailQueue;
 import jp.kakehashi.office.OfficeDirectory;
+import jp.kakehashi.security.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ class Digests {
     static final LocalTime AT = LocalTime.of(9, 0);
     private final NotificationRepository rows;
     private final Preferences preferences;
-    private final Recipients recipients;
+    private final Memberships memberships;
     private final OfficeDirectory offices;
     private final MailTemplates templates;
     private final MailQueue mail;
@@ -38,13 +39,13 @@ class Digests {
     private final TransactionOperations<Connection> tx;
     private final Duration interval;
 
-    Digests(NotificationRepository rows, Preferences preferences, Recipients recipients, OfficeDirectory offices,
+    Digests(NotificationRepository rows, Preferences preferences, Memberships memberships, OfficeDirectory offices,
             MailTemplates templates, MailQueue mail, NotificationSettingRepository settings, Leadership leadership,
             TransactionOperations<Connection> tx, @Value("${kakehashi.notifications.sweep-interval:1m}") Duration interval) {
         this.interval = interval;
         this.rows = rows;
         this.preferences = preferences;
-        this.recipients = recipients;
+        this.memberships = memberships;
         this.offices = offices;
         this.templates = templates;
         this.mail = mail;
@@ -87,12 +88,11 @@ class Digests {
 
     private boolean digest(long userId, Instant now) {
         NotificationSetting s = preferences.setting(userId);
-        ZoneId zone = offices.homeZone(recipients.officesOf(userId));
-        if (s.email() == null || !mail.enabled()) {
+        if (!preferences.mailable(s)) {
             rows.digested(userId, Long.MAX_VALUE); // nowhere to send them: the inbox has them
             return false;
         }
-        if (!due(now, zone, s.lastDigestAt())) {
+        if (!due(now, offices.homeZone(memberships.of(userId)), s.lastDigestAt())) {
             return false;
         }
         List<Notification> items = rows.digest(userId, MailTemplates.DIGEST_ITEMS + 1);

@@ -85,18 +85,15 @@ public class Notifications {
 
     /**
      * Tells one person as they chose: nothing, the inbox, the inbox and a queued mail, or the inbox
-     * and their next digest. Runs in the caller's transaction, so the row and its mail exist exactly
-     * when the change does.
+     * and their next digest; whether they were told. Runs in the caller's transaction, so the row
+     * and its mail exist exactly when the change does.
      */
-    void notify(long userId, Notification.Kind kind, Long pairId, Long bulletinId, String actor, String excerpt,
-                String dedupKey) {
-        Channel channel = preferences.channel(userId, kind);
-        if (channel == Channel.NONE || !recipients.active(userId)) {
-            return; // a deactivated account (the submitter of a pair sent back later) hears nothing
-        }
+    boolean notify(long userId, Notification.Kind kind, Long pairId, Long bulletinId, String actor, String excerpt,
+                   String dedupKey) {
         NotificationSetting setting = preferences.setting(userId);
-        if (channel.mails() && setting.email() == null) {
-            channel = Channel.PAGE;
+        Channel channel = preferences.channel(userId, kind, setting);
+        if (channel == Channel.NONE || !recipients.active(userId)) {
+            return false; // a deactivated account (the submitter of a pair sent back later) hears nothing
         }
         Notification n = rows.save(new Notification(null, userId, kind, pairId, bulletinId, actor, excerpt(excerpt),
                 Instant.now(), null, dedupKey, channel == Channel.DIGEST, null));
@@ -104,6 +101,7 @@ public class Notifications {
             MailTemplates.Mail m = templates.one(n, setting);
             mail.enqueue(userId, setting.email(), m.subject(), m.body());
         }
+        return true;
     }
 
     /** A reason may run to 2,000 characters; the notification shows its start, the pair all of it. */

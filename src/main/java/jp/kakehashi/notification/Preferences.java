@@ -53,7 +53,16 @@ public class Preferences {
         return m;
     }
 
-    Channel channel(long userId, Notification.Kind kind) {
+    /** Whether mail can reach the person: the service sends mail and they gave an address. */
+    boolean mailable(NotificationSetting s) {
+        return mail.enabled() && s.email() != null;
+    }
+
+    /**
+     * How a kind reaches the person now: as they chose, but in the inbox instead of mail they cannot
+     * get (the service's mail switched off since, or no address).
+     */
+    Channel channel(long userId, Notification.Kind kind, NotificationSetting s) {
         Channel c = jdbc.prepareStatement("SELECT channel FROM notification_choice WHERE user_id = ? AND kind = ?", ps -> {
             ps.setLong(1, userId);
             ps.setString(2, kind.name());
@@ -61,8 +70,7 @@ public class Preferences {
                 return rs.next() ? Channel.valueOf(rs.getString(1)) : Channel.PAGE;
             }
         });
-        // mail switched off on the service since the choice was made: the inbox still has it
-        return c.mails() && !mail.enabled() ? Channel.PAGE : c;
+        return c.mails() && !mailable(s) ? Channel.PAGE : c;
     }
 
     @Transactional(readOnly = true)

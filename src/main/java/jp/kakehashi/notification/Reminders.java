@@ -6,7 +6,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.database.Leadership;
+import jp.kakehashi.database.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,72 +72,55 @@ class Reminders {
         return tx.executeWrite(status -> claims(now) + reviews(now));
     }
 
+    private record Claim(long pair, long bulletin, long holder, Instant started, Instant ends) {
+    }
+
+    private record Waiting(long pair, long bulletin, String office, int revision, long submitter) {
+    }
+
     private int claims(Instant now) {
+        List<Claim> ending = new ArrayList<>();
+        Rows.each(jdbc, "SELECT id, bulletin_id, assignee_id, lease_started_at, lease_expires_at FROM doc_pair"
+                + " WHERE status = 'CLAIMED' AND lease_expires_at > ? AND lease_expires_at <= ?",
+                List.of(Timestamp.from(now), Timestamp.from(now.plus(CLAIM_NOTICE))), rs -> ending.add(new Claim(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))));
         int n = 0;
-        for (Row r : select("SELECT id, bulletin_id, assignee_id, lease_started_at, lease_expires_at FROM doc_pair"
-                + " WHERE status = 'CLAIMED' AND lease_expires_at > ? AND lease_expires_at <= ?", now, now.plus(CLAIM_NOTICE))) {
-            Instant started = r.time(3);
-            Instant ends = r.time(4);
-            if (started != null && Duration.between(now, ends).compareTo(Duration.between(started, ends).dividedBy(2)) > 0) {
+        for (Claim c : ending) {
+            if (c.started() != null
+                    && Duration.between(now, c.ends()).compareTo(Duration.between(c.started(), c.ends()).dividedBy(2)) > 0) {
                 continue;
             }
-            n += once(r.id(2), Notification.Kind.CLAIM_ENDING, r, "claim:" + r.id(0) + ":" + ends.getEpochSecond());
+            n += once(c.holder(), Notification.Kind.CLAIM_ENDING, c.pair(), c.bulletin(),
+                    "claim:" + c.pair() + ":" + c.ends().getEpochSecond());
         }
         return n;
     }
 
     private int reviews(Instant now) {
+        List<Waiting> waiting = new ArrayList<>();
+        Rows.each(jdbc, "SELECT id, bulletin_id, office_code, target_revision, last_submitter_id FROM doc_pair"
+                + " WHERE status = 'SUBMITTED' AND updated_at <= ?", List.of(Timestamp.from(now.minus(reviewWait))),
+                rs -> waiting.add(new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5))));
         int n = 0;
-        for (Row r : select("SELECT id, bulletin_id, office_code, target_revision, last_submitter_id FROM doc_pair"
-                + " WHERE status = 'SUBMITTED' AND updated_at <= ?", now.minus(reviewWait))) {
-            for (long editor : recipients.editorsOf(r.text(2))) {
-                if (!String.valueOf(editor).equals(r.text(4))) {
-                    n += once(editor, Notification.Kind.REVIEW_WAITING, r, "review:" + r.id(0) + ":" + r.text(3));
+        for (Waiting w : waiting) {
+            for (long editor : recipients.editorsOf(w.office())) {
+                if (editor != w.submitter()) {
+                    n += once(editor, Notification.Kind.REVIEW_WAITING, w.pair(), w.bulletin(),
+                            "review:" + w.pair() + ":" + w.revision());
                 }
             }
         }
         return n;
     }
 
-    private int once(long userId, Notification.Kind kind, Row pair, String key) {
-        if (rows.existsByUserIdAndDedupKey(userId, key) || !recipients.active(userId)) {
+    private int once(long userId, Notification.Kind kind, long pair, long bulletin, String key) {
+        if (rows.existsByUserIdAndDedupKey(userId, key)) {
             return 0;
         }
-        notifications.notify(userId, kind, pair.id(0), pair.id(1), Actor.SYSTEM.name(), null, key);
-        return 1;
+        return notifications.notify(userId, kind, pair, bulletin, Actor.SYSTEM.name(), null, key) ? 1 : 0;
     }
 
-    private record Row(List<Object> values) {
-        long id(int i) {
-            return ((Number) values.get(i)).longValue();
-        }
-
-        String text(int i) {
-            return values.get(i) == null ? null : values.get(i).toString();
-        }
-
-        Instant time(int i) {
-            return values.get(i) == null ? null : ((Timestamp) values.get(i)).toInstant();
-        }
-    }
-
-    private List<Row> select(String sql, Instant... times) {
-        return jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < times.length; i++) {
-                ps.setTimestamp(i + 1, Timestamp.from(times[i]));
-            }
-            List<Row> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> v = new ArrayList<>();
-                    for (int i = 1; i <= columns; i++) {
-                        v.add(rs.getObject(i));
-                    }
-                    out.add(new Row(v));
-                }
-            }
-            return out;
-        });
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

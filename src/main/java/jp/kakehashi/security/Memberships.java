@@ -9,14 +9,15 @@ import java.util.TreeSet;
 
 /** Office memberships (user_office): a plain join table, so plain SQL. */
 @Singleton
-class Memberships {
+public class Memberships {
     private final JdbcOperations jdbc;
 
     Memberships(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    Set<String> of(long userId) {
+    /** The person's offices, in code order. */
+    public Set<String> of(long userId) {
         return jdbc.prepareStatement("SELECT office_code FROM user_office WHERE user_id = ?", ps -> {
             ps.setLong(1, userId);
             Set<String> codes = new TreeSet<>();
