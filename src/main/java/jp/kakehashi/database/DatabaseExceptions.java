@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Produces
-final class DatabaseExceptions implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+public final class DatabaseExceptions implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptions.class);
     private final Problems problems;
     private final DatabaseOutages outages;
@@ -95,7 +95,7 @@ final class DatabaseExceptions implements ExceptionHandler<RuntimeException, Htt
     }
 
     /** Deadlock victim (1213, SQLSTATE 40001) or lock wait timeout (1205). */
-    static boolean isLockConflict(Throwable t) {
+    public static boolean isLockConflict(Throwable t) {
         return anyCause(t, c -> c instanceof SQLException sql && ("40001".equals(sql.getSQLState())
                 || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205));
     }

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 
 /**
  * The life of a Lucene index derived from MariaDB, shared by the search index and the memory's: one
- * thread follows the rows in id order and commits the position it reached (the cursor) with the
- * analyzer hash. On start it resumes from that cursor; an index that is missing, unreadable,
- * differently analysed, behind what the source pruned, or ahead of the source's last id (a
+ * thread follows the rows in commit order (their {@code seq}, which each catch-up first has {@link
+ * CommitOrder} give the rows committed since) and commits the position it reached (the cursor) with the analyzer hash. On start
+ * it resumes from that cursor; an index that is missing, unreadable, differently analysed, behind
+ * what the source pruned, or ahead of the source's last seq (a
  * database restored from an older backup) is rebuilt from MariaDB in a side directory and swapped
  * in, and is never served before that check. Searches answer 503 only while there is no index at
  * all; a failing tick (the database away) keeps the last good searcher and is logged once per pause.
@@ -56,15 +57,15 @@ public abstract class IndexFollower implements AutoCloseable {
     private volatile boolean rebuildFailing;
 
     /**
-     * What a follower indexes, for the lag gauges: its label and the table whose ids it follows (a
-     * table with {@code id} and {@code created_at}).
+     * What a follower indexes, for the lag gauges: its label and the table it follows (a table
+     * with {@code id}, {@code seq} and {@code created_at}).
      */
     public record Source(String label, String table) {
     }
 
     public abstract Source source();
 
-    /** What the source holds: ids up to {@code prunedThrough} are gone, {@code last} is the newest. */
+    /** What the source holds: seqs up to {@code prunedThrough} are gone, {@code last} is the newest. */
     public record Range(long prunedThrough, long last) {
         /** Whether replaying from {@code at} can bring an index up to date: nothing after it pruned, nothing before it reused. */
         boolean covers(long at) {
@@ -90,7 +91,7 @@ public abstract class IndexFollower implements AutoCloseable {
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(threadName).daemon().factory());
     }
 
-    /** The source's ids now. */
+    /** The source's seqs now. */
     protected abstract Range range();
 
     /**
@@ -99,7 +100,10 @@ public abstract class IndexFollower implements AutoCloseable {
      */
     protected abstract long fill(IndexStore fresh, Progress progress) throws IOException;
 
-    /** Applies the rows after {@link #cursor()}, moving it with {@link #advance} or {@link #commit}. */
+    /**
+     * Numbers the rows committed since ({@link CommitOrder}), then applies those after {@link
+     * #cursor()}, moving it with {@link #advance} or {@link #commit}.
+     */
     protected abstract void catchUp(IndexStore target) throws IOException;
 
     /** After a catch-up, on the same thread (merging when quiet). */
@@ -224,15 +228,15 @@ public abstract class IndexFollower implements AutoCloseable {
     /**
      * Replaying cannot bring the index up to date when rows after its cursor were pruned before it
      * applied them (an instance stopped for longer than the retention), nor when its cursor lies past
-     * the source's last id: the database was restored from a backup older than the index, which then
-     * holds documents the database no longer has, and MariaDB hands out the ids up to the cursor
+     * the source's last seq: the database was restored from a backup older than the index, which then
+     * holds documents the database no longer has, and the seqs up to the cursor are handed out
      * again, so rows under them would never be applied. A rebuild can.
      */
     private boolean staleAt(long at, Range range) {
         if (range.covers(at)) {
             return false;
         }
-        rebuildBecause(at < range.prunedThrough() ? "is behind the pruned source" : "is ahead of the database (last id "
+        rebuildBecause(at < range.prunedThrough() ? "is behind the pruned source" : "is ahead of the database (last seq "
                 + range.last() + "; restored from an earlier backup?)", at);
         return true;
     }

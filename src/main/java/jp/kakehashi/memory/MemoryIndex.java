@@ -8,14 +8,14 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import jp.kakehashi.index.IdGaps;
+import jp.kakehashi.index.CommitOrder;
+import jp.kakehashi.index.SeqGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.job.Job;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The memory's Lucene index under {@code <data-dir>/tm}, derived from {@code tm_unit}: one document
  * per unit with both sides as bigrams (candidates), the exact-match keys, and concordance tokens
  * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
- * candidates. An {@link IndexFollower} of the table by id (see {@link IdGaps}), woken at once after
+ * candidates. An {@link IndexFollower} of the table in commit order (see {@link SeqGaps}), woken at once after
  * a commit that wrote units and polling for units other instances wrote; its lifecycle (resume,
  * rebuild beside, commit when due) is the search index's. Every approval writes units, so the
  * follower's deferred commits matter here most. Updates by unit id make a replay idempotent.
@@ -48,18 +48,21 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
     private static final String CURSOR = "tm_unit";
     private static final FieldType CONCORDANCE = concordanceType();
     private final TmRepository units;
+    private final CommitOrder order;
 
     @Inject
-    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config,
+    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, KakehashiConfig config, CommitOrder order,
                 @Value("${kakehashi.tm.poll-interval:2s}") Duration poll,
                 @Value("${kakehashi.tm.commit-interval:1s}") Duration commitInterval) {
-        this(units, analyzers, config.getDataDir().resolve("tm"), poll, commitInterval);
+        this(units, analyzers, config.getDataDir().resolve("tm"), order, poll, commitInterval);
     }
 
     /** A follower of the table on its own directory (tests). */
-    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, Path path, Duration poll, Duration commitInterval) {
+    MemoryIndex(TmRepository units, MemoryAnalyzers analyzers, Path path, CommitOrder order, Duration poll,
+                Duration commitInterval) {
         super(LOG, "Translation memory index", "memory-indexer", path, CURSOR, analyzers.index(), analyzers.hash(), poll,
                 commitInterval);
+        this.order = order;
         this.units = units;
     }
 
@@ -91,7 +94,7 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
         wake();
     }
 
-    /** Units up to this id are searchable (-1 while the index opens). */
+    /** Units up to this seq are searchable (-1 while the index opens). */
     @Override
     public Source source() {
         return new Source("memory", "tm_unit");
@@ -105,10 +108,10 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
         return search("The translation memory is being indexed; try again shortly", fn);
     }
 
-    /** Units are never deleted: nothing is pruned, and the newest id bounds every cursor. */
+    /** Units are never deleted: nothing is pruned, and the newest seq bounds every cursor. */
     @Override
     protected Range range() {
-        return new Range(0, units.maxId());
+        return new Range(0, units.maxSeq());
     }
 
     @Override
@@ -122,7 +125,7 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
             progress.advance(b.rows());
             at = b.safe();
             if (at == from) {
-                break; // a young gap: the catch-ups after the swap go on from here
+                break; // a gap: the catch-ups after the swap go on from here
             }
         } while (b.rows() == BATCH && !closing);
         return at;
@@ -130,6 +133,7 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
 
     @Override
     protected void catchUp(IndexStore target) throws IOException {
+        order.assign(source().table());
         Batch b;
         long from;
         do {
@@ -141,22 +145,22 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
         } while (b.rows() == BATCH && b.safe() > from && !closing);
     }
 
-    /** How many units a batch read, and the id up to which no unit can still appear below. */
+    /** How many units a batch read, and the seq up to which no unit can still appear below. */
     private record Batch(int rows, long safe) {
     }
 
     /** Indexes the next units after {@code from}. */
     private Batch batch(IndexStore target, long from) throws IOException {
-        List<TmUnit> rows = units.findByIdGreaterThan(from, Pageable.from(0, BATCH, Sort.of(Sort.Order.asc("id"))));
+        List<TmUnit> rows = units.findBySeqGreaterThan(from, Pageable.from(0, BATCH, Sort.of(Sort.Order.asc("seq"))));
         for (TmUnit u : rows) {
             target.update(new Term("uid", Long.toString(u.id())), document(u));
         }
-        long safe = rows.isEmpty() ? from : IdGaps.contiguous(from,
-                rows.stream().map(u -> new Written(u.id(), u.updatedAt())).toList(), Instant.now());
+        long safe = rows.isEmpty() ? from : SeqGaps.contiguous(from,
+                rows.stream().map(u -> new Written(u.seq(), u.createdAt())).toList(), Instant.now());
         return new Batch(rows.size(), safe);
     }
 
-    private record Written(long id, Instant writtenAt) implements IdGaps.Row {
+    private record Written(long seq, Instant writtenAt) implements SeqGaps.Row {
     }
 
     private static Document document(TmUnit u) {

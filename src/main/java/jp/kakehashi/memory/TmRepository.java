@@ -15,7 +15,9 @@ public interface TmRepository extends GenericRepository<TmUnit, Long> {
 
     long count();
 
-    /** The highest unit id (0 for none); units are never deleted, so an index's cursor is at most this. */
-    @Query("SELECT COALESCE(MAX(id), 0) FROM tm_unit")
-    long maxId();
+    List<TmUnit> findBySeqGreaterThan(long after, io.micronaut.data.model.Pageable page);
+
+    /** The highest unit seq (0 for none); units are never deleted, so an index's cursor is at most this. */
+    @Query("SELECT COALESCE(MAX(seq), 0) FROM tm_unit")
+    long maxSeq();
 }

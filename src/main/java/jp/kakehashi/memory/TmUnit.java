@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * One unit of the translation memory: a source sentence, its approved translation, the keys that
- * find it again, and where it came from (origin APPROVED with the pair, or TMX).
+ * find it again, and where it came from (origin APPROVED with the pair, or TMX). Its {@code seq}
+ * (commit order, for the index) is given after it is committed.
  */
 @MappedEntity("tm_unit")
 public record TmUnit(@Id @GeneratedValue @Nullable Long id,
@@ -27,6 +28,7 @@ public record TmUnit(@Id @GeneratedValue @Nullable Long id,
                      String addedBy,
                      Instant createdAt,
                      Instant updatedAt,
+                     @Nullable Long seq,
                      @Version @Nullable Long version) {
 
     public enum Origin { APPROVED, TMX }

@@ -87,7 +87,8 @@ class DomainGauges {
         for (IndexFollower f : followers) {
             AtomicLong[] rowsAndSeconds = lag.get(f);
             // the table is the follower's own constant, never input
-            query("SELECT COUNT(*), MIN(created_at) FROM " + f.source().table() + " WHERE id > ?", f.appliedUpTo(),
+            query("SELECT COUNT(*), MIN(created_at) FROM " + f.source().table() + " WHERE seq > ? OR seq IS NULL",
+                    f.appliedUpTo(),
                     rs -> {
                         rowsAndSeconds[0].set(rs.getLong(1));
                         Timestamp oldest = rs.getTimestamp(2);

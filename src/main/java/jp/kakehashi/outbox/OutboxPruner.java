@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes outbox rows older than the retention period (docs/design/consistency.md: the outbox is read, never
  * consumed; rows are pruned after a retention period and an instance that falls behind rebuilds).
- * Only the oldest unbroken run of old rows goes, a batch at a time, each batch in one transaction
- * with the horizon it moves ({@code outbox_horizon}), so followers see either both or neither.
+ * Only the oldest unbroken run of old rows in commit order goes (never a row not yet numbered), a
+ * batch at a time, each batch in one transaction with the horizon (a seq) it moves
+ * ({@code outbox_horizon}), so followers see either both or neither.
  * With several instances, the one holding the pruning lease prunes ({@link Leadership}).
  */
 @Singleton
@@ -68,7 +69,8 @@ class OutboxPruner {
     private long pruneBatch() {
         Timestamp cutoff = Timestamp.from(Instant.now().minus(retention));
         long[] through = {-1, 0};
-        jdbc.prepareStatement("SELECT id, created_at FROM outbox_event ORDER BY id LIMIT " + BATCH, ps -> {
+        jdbc.prepareStatement("SELECT seq, created_at FROM outbox_event WHERE seq IS NOT NULL ORDER BY seq LIMIT "
+                + BATCH, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && rs.getTimestamp(2).before(cutoff)) {
                     through[0] = rs.getLong(1);
@@ -81,7 +83,7 @@ class OutboxPruner {
             return 0;
         }
         update("UPDATE outbox_horizon SET pruned_through = GREATEST(pruned_through, ?) WHERE id = 1", through[0]);
-        update("DELETE FROM outbox_event WHERE id <= ?", through[0]);
+        update("DELETE FROM outbox_event WHERE seq <= ?", through[0]);
         return through[1];
     }
 

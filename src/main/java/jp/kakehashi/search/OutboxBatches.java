@@ -5,13 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.kakehashi.index.IdGaps;
+import jp.kakehashi.index.SeqGaps;
 
 /**
  * The outbox after a cursor as pipeline batches: the pairs the rows name (a bulletin row names all
- * its pairs) and the safe cursor once they are written. Reading stops at a short batch or at a young
- * gap: rows past a gap are applied, but the cursor stays before it, and the next catch-up reads from
- * there again, when the gap's transaction has committed or the grace period has passed. A full
+ * its pairs) and the safe cursor once they are written. Reading stops at a short batch or at a gap in
+ * the seqs ({@link SeqGaps}): rows past it are applied, but the cursor stays before it. A full
  * batch ends at its last bulletin row ({@link #throughLastBulletin}).
  */
 final class OutboxBatches implements IndexPipeline.Source {
@@ -37,8 +36,8 @@ final class OutboxBatches implements IndexPipeline.Source {
             return Optional.empty();
         }
         List<PairLoader.OutboxRow> rows = read.size() < IndexPipeline.BATCH ? read : throughLastBulletin(read);
-        safe = IdGaps.contiguous(safe, rows, Instant.now());
-        readAfter = rows.getLast().id();
+        safe = SeqGaps.contiguous(safe, rows, Instant.now());
+        readAfter = rows.getLast().seq();
         done = read.size() < IndexPipeline.BATCH || safe < readAfter;
         Set<Long> pairs = new LinkedHashSet<>();
         Set<Long> bulletins = new LinkedHashSet<>();

@@ -78,73 +78,41 @@ class PairLoader {
         return ids("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit);
     }
 
-    record OutboxRow(long id, String aggregate, long aggregateId, java.time.Instant writtenAt)
-            implements jp.kakehashi.index.IdGaps.Row {
+    record OutboxRow(long seq, String aggregate, long aggregateId, java.time.Instant writtenAt)
+            implements jp.kakehashi.index.SeqGaps.Row {
     }
 
+    /** The outbox after {@code afterSeq} in commit order. */
     @Transactional(readOnly = true)
-    List<OutboxRow> outboxAfter(long afterId, int limit) {
-        return jdbc.prepareStatement("SELECT id, aggregate_type, aggregate_id, created_at FROM outbox_event"
-                + " WHERE id > ? ORDER BY id LIMIT ?", ps -> {
-            ps.setLong(1, afterId);
+    List<OutboxRow> outboxAfter(long afterSeq, int limit) {
+        return jdbc.prepareStatement("SELECT seq, aggregate_type, aggregate_id, created_at FROM outbox_event"
+                + " WHERE seq > ? ORDER BY seq LIMIT ?", ps -> {
+            ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
-            return outboxRows(ps);
-        });
-    }
-
-    private static List<OutboxRow> outboxRows(java.sql.PreparedStatement ps) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+                }
             }
-        }
-        return rows;
+            return rows;
+        });
     }
 
     /**
      * The outbox's two ends: rows up to {@code prunedThrough} may have been pruned
-     * ({@code outbox/OutboxPruner}); {@code last} is the highest id it has held, pruned or not. An
-     * index's cursor always lies between them, unless the database is older than the index.
+     * ({@code outbox/OutboxPruner}); {@code last} is the highest seq it has held, pruned or not. An
+     * index's cursor always lies between them, unless the database is older than the index. A
+     * rebuild that starts now puts its cursor at {@code last}: every row numbered up to there was
+     * committed before the rebuild reads, and every change committed later is numbered above it.
      */
     record OutboxBounds(long prunedThrough, long last) {
-    }
-
-    /**
-     * Where a rebuild that starts now may put its cursor: the newest row written before
-     * {@code settledBefore} (else the horizon). A row written since may have a gap below it whose
-     * transaction is still committing, with changes the rebuild's reads did not see; the catch-up
-     * after the rebuild replays those rows and waits for such gaps ({@code IdGaps}), as it always does.
-     */
-    @Transactional(readOnly = true)
-    long settledThrough(java.time.Instant settledBefore) {
-        OutboxBounds bounds = outboxBounds();
-        int batch = 500;
-        long below = bounds.last() + 1;
-        while (true) {
-            long under = below;
-            List<OutboxRow> rows = jdbc.prepareStatement("SELECT id, aggregate_type, aggregate_id, created_at"
-                    + " FROM outbox_event WHERE id < ? ORDER BY id DESC LIMIT ?", ps -> {
-                        ps.setLong(1, under);
-                        ps.setInt(2, batch);
-                        return outboxRows(ps);
-                    });
-            for (OutboxRow r : rows) {
-                if (r.writtenAt().isBefore(settledBefore)) {
-                    return r.id();
-                }
-            }
-            if (rows.size() < batch) {
-                return bounds.prunedThrough();
-            }
-            below = rows.getLast().id();
-        }
     }
 
     @Transactional(readOnly = true)
     OutboxBounds outboxBounds() {
         return jdbc.prepareStatement("SELECT COALESCE((SELECT pruned_through FROM outbox_horizon WHERE id = 1), 0),"
-                + " COALESCE((SELECT MAX(id) FROM outbox_event), 0)", ps -> {
+                + " COALESCE((SELECT MAX(seq) FROM outbox_event), 0)", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long pruned = rs.getLong(1);

@@ -8,11 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import jp.kakehashi.index.IdGaps;
+import jp.kakehashi.index.CommitOrder;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
 import jp.kakehashi.job.Job;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The search index under {@code <data-dir>/index}, derived from MariaDB through the outbox: an
- * {@link IndexFollower} whose cursor is the last applied outbox id. The pairs of a batch are read
+ * {@link IndexFollower} whose cursor is the last applied outbox seq. The pairs of a batch are read
  * and analysed by the {@link IndexPipeline}'s threads, each pair from its current rows, so their
  * order within a batch does not matter. Deleting the directory is safe.
  */
@@ -36,6 +35,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     public static final String OUTBOX = "outbox";
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private final PairLoader loader;
+    private final CommitOrder order;
     private final IndexPipeline pipeline;
     private final SearchAnalyzers analyzers;
     private final long commitNanos;
@@ -48,7 +48,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     private volatile Rebuild lastRebuild;
     private Rebuild filling;
 
-    SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config,
+    SearchIndex(PairLoader loader, SearchAnalyzers analyzers, KakehashiConfig config, CommitOrder order,
                 @Value("${kakehashi.search.poll-interval:200ms}") Duration poll,
                 @Value("${kakehashi.search.commit-interval:1s}") Duration commitInterval,
                 @Value("${kakehashi.search.backlog-commit-interval:10s}") Duration backlogCommitInterval,
@@ -56,6 +56,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
                 @Value("${kakehashi.search.merge-quiet:10s}") Duration mergeQuiet) {
         super(LOG, "Search index", "indexer", config.getDataDir().resolve("index"), OUTBOX, analyzers.indexAnalyzer(),
                 analyzers.hash(), poll, commitInterval);
+        this.order = order;
         this.loader = loader;
         this.pipeline = new IndexPipeline(loader);
         this.analyzers = analyzers;
@@ -98,12 +99,12 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
 
     /**
      * Every pair, read and analysed by the pipeline, then merged into one segment (see {@link
-     * IndexStore#mergeDown}). The cursor is where the outbox was settled before reading began, so
-     * anything written during the rebuild is applied again by the catch-ups after it.
+     * IndexStore#mergeDown}). The cursor is the outbox's last seq before reading began, so anything
+     * committed during the rebuild is applied again by the catch-ups after it.
      */
     @Override
     protected long fill(IndexStore fresh, Progress progress) throws IOException {
-        long upTo = loader.settledThrough(Instant.now().minus(IdGaps.GRACE));
+        long upTo = loader.outboxBounds().last();
         progress.total(loader.pairCount());
         long start = System.nanoTime();
         IndexPipeline.Filled filled = pipeline.run(0, pipeline.allPairs(), (id, docs) -> {
@@ -124,7 +125,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     protected void rebuilt(long upTo) {
         changedSinceMerge = 0;
         lastRebuild = filling;
-        LOG.info("Search index rebuilt: {} pairs, outbox id {}, in {} s ({} s of it waiting for MariaDB, {} s"
+        LOG.info("Search index rebuilt: {} pairs, outbox seq {}, in {} s ({} s of it waiting for MariaDB, {} s"
                         + " merging)", filling.pairs(), upTo, Math.round(filling.seconds()),
                 Math.round(filling.waitingForDatabase()), Math.round(filling.merging()));
     }
@@ -145,7 +146,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     }
 
     /**
-     * Applies the outbox after the cursor, all of it unless it stops at a young gap. What it applied
+     * Applies the outbox after the cursor, all of it unless it stops at a gap ({@link jp.kakehashi.index.SeqGaps}). What it applied
      * is searchable at the end (a refresh) and durable at the next commit, at most a commit interval
      * later: a commit fsyncs every new file, and committing at the end of every catch-up meant one
      * every poll interval while an import trickled in. In the middle of a long backlog it commits
@@ -155,6 +156,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
      */
     @Override
     protected void catchUp(IndexStore target) throws IOException {
+        order.assign(source().table());
         boolean[] pending = {false};
         OutboxBatches batches = new OutboxBatches(loader, cursor());
         IndexPipeline.Filled filled = pipeline.run(cursor(), () -> closing ? Optional.empty() : batches.next(),

@@ -10,7 +10,7 @@
  *   <li><b>Documents are rebuilt from MariaDB rows</b>, never from event payloads: the outbox only says
  *   which pairs to reload, so replaying a row is harmless and the cursor may safely stay behind a gap
  *   of a still-committing transaction.</li>
- *   <li><b>Commits carry the last applied outbox id</b> and the analyzer hash in their user data:
+ *   <li><b>Commits carry the last applied outbox seq</b> and the analyzer hash in their user data:
  *   after a crash the index is exactly its last commit, and replay starts there. What the indexer
  *   applies is searchable at once (a near-real-time refresh) and durable at the next commit, at most
  *   {@code kakehashi.search.commit-interval} (1 s) later and at a clean stop: a commit fsyncs every

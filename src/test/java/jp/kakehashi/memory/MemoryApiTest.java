@@ -42,6 +42,8 @@ class MemoryApiTest extends ServiceTest {
     TmRepository tm;
     @Inject
     MemoryAnalyzers analyzers;
+    @Inject
+    jp.kakehashi.index.CommitOrder order;
     Person editor;
     Person translator;
 
@@ -399,7 +401,7 @@ class MemoryApiTest extends ServiceTest {
     void theMemoryIndexCommitsWhatItMadeSearchableOnlyAfterItsIntervalOrAtACleanStop() throws Exception {
         Path dir = Path.of(dataDir(), "tm-follower-" + System.nanoTime());
         long units = tm.count();
-        MemoryIndex lazy = new MemoryIndex(tm, analyzers, dir, Duration.ofMillis(50), Duration.ofHours(1));
+        MemoryIndex lazy = new MemoryIndex(tm, analyzers, dir, order, Duration.ofMillis(50), Duration.ofHours(1));
         long searchable;
         try {
             lazy.onApplicationEvent(null);
@@ -420,7 +422,7 @@ class MemoryApiTest extends ServiceTest {
         assertEquals(Long.toString(searchable), IndexStore.committed(dir).orElseThrow().get("tm_unit"),
                 "a clean stop commits it");
 
-        MemoryIndex eager = new MemoryIndex(tm, analyzers, dir, Duration.ofMillis(50), Duration.ZERO);
+        MemoryIndex eager = new MemoryIndex(tm, analyzers, dir, order, Duration.ofMillis(50), Duration.ZERO);
         try {
             eager.onApplicationEvent(null);
             awaitTrue(() -> eager.indexedUpTo() == searchable);
@@ -435,7 +437,6 @@ class MemoryApiTest extends ServiceTest {
     }
 
     private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        // A unit id left unused by a rolled-back import is waited for (IdGaps.GRACE) before it is passed.
         long until = System.nanoTime() + 30_000_000_000L;
         while (!condition.call()) {
             assertTrue(System.nanoTime() < until, "not within 30 s");

@@ -38,7 +38,7 @@ class TmxFormatTest {
             boolean ja = r.nextBoolean();
             units.add(new TmUnit(i, ja ? "ja" : "en", ja ? "en" : "ja", random(r, 80), random(r, 80), "k", "k",
                     Similarity.contextKey(random(r, 5), ""), i % 3 == 0 ? null : "PAR", i % 2 == 0 ? i : null,
-                    TmUnit.Origin.APPROVED, "佐藤 " + i, "editor", created, created, 0L));
+                    TmUnit.Origin.APPROVED, "佐藤 " + i, "editor", created, created, i, 0L));
         }
         List<TmxFormat.Unit> read = TmxFormat.read(TmxFormat.write(units));
         assertEquals(units.size(), read.size());

@@ -10,7 +10,7 @@ import jp.kakehashi.system.KakehashiConfig;
 
 /**
  * A second follower of the same MariaDB, as another service instance would be: its own index under
- * {@code dir}, empty and committed at outbox id 0, so it replays the whole outbox through the
+ * {@code dir}, empty and committed at outbox seq 0, so it replays the whole outbox through the
  * production catch-up (not a rebuild). Started when returned; the caller closes it.
  */
 final class OutboxReplay {
@@ -33,6 +33,7 @@ final class OutboxReplay {
         config.setDataDir(dir);
         // no merge once quiet: the replays measured and checked are of the outbox alone
         SearchIndex follower = new SearchIndex(ctx.getBean(PairLoader.class), analyzers, config,
+                ctx.getBean(jp.kakehashi.index.CommitOrder.class),
                 Duration.ofMillis(20), commitEvery, backlogCommitEvery, 0, Duration.ofSeconds(10));
         follower.onApplicationEvent(null);
         return follower;

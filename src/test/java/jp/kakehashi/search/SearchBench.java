@@ -385,7 +385,7 @@ public class SearchBench {
         Duration commitEvery = Duration.parse(every == null ? "PT1S" : every);
         Duration backlogEvery = Duration.parse(System.getProperty("bench.backlogCommitEvery",
                 every == null ? "PT10S" : every));
-        long outbox = db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event");
+        long outbox = IndexConsistencyTest.outboxHead(ctx);
         long start = System.nanoTime();
         try (SearchIndex follower = OutboxReplay.start(ctx, dir, commitEvery, backlogEvery)) {
             caughtUp(follower, outbox);
@@ -409,7 +409,12 @@ public class SearchBench {
     }
 
     private static void caughtUp(SearchIndex index, Db db) throws InterruptedException {
-        caughtUp(index, db.count("SELECT COALESCE(MAX(id), 0) FROM outbox_event"));
+        // the follower numbers the rows before it applies them: caught up once none is left unnumbered
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (db.count("SELECT COUNT(*) FROM outbox_event WHERE seq IS NULL") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        caughtUp(index, db.count("SELECT COALESCE(MAX(seq), 0) FROM outbox_event"));
     }
 
     private static void caughtUp(SearchIndex index, long last) throws InterruptedException {
