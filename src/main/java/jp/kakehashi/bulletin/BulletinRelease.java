@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import jp.kakehashi.bulletin.Bulletin.BulletinState;
+import jp.kakehashi.database.ConflictRetries;
 import jp.kakehashi.office.OfficeRepository;
 import jp.kakehashi.office.ReleaseMode;
 import jp.kakehashi.pair.Action;
@@ -46,9 +47,11 @@ public class BulletinRelease {
     private final OfficeRepository offices;
     private final BulletinReader reader;
     private final TransactionOperations<Connection> tx;
+    private final ConflictRetries retries;
 
     BulletinRelease(BulletinRepository bulletins, PairRepository pairs, PairWrites writes, ItemRelease items,
-                    OfficeRepository offices, BulletinReader reader, TransactionOperations<Connection> tx) {
+                    OfficeRepository offices, BulletinReader reader, TransactionOperations<Connection> tx,
+                    ConflictRetries retries) {
         this.bulletins = bulletins;
         this.pairs = pairs;
         this.writes = writes;
@@ -56,6 +59,7 @@ public class BulletinRelease {
         this.offices = offices;
         this.reader = reader;
         this.tx = tx;
+        this.retries = retries;
     }
 
     public BulletinView release(long id, Staff who, @Nullable Long ifMatch) {
@@ -161,10 +165,10 @@ public class BulletinRelease {
 
     private BulletinView run(long id, Runnable change) {
         try {
-            tx.executeWrite(status -> {
+            retries.run(() -> tx.executeWrite(status -> {
                 change.run();
                 return null;
-            });
+            }), "bulletin " + id);
         } catch (OptimisticLockException e) {
             throw new ApiException(ErrorCode.CONFLICT, "A pair of the bulletin changed meanwhile; nothing was released");
         }

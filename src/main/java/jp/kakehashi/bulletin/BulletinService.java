@@ -11,6 +11,7 @@ import jp.kakehashi.audit.Actor;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
 import jp.kakehashi.bulletin.CreateBulletinCommand.PairCommand;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.office.OfficeDirectory;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.pair.Pair;
@@ -51,6 +52,7 @@ public class BulletinService {
     }
 
     @Transactional
+    @RetryOnConflict
     public Bulletin create(CreateBulletinCommand command, Actor actor) {
         return create(command, actor, true);
     }
@@ -61,6 +63,7 @@ public class BulletinService {
      * anyway). Exact duplicates are refused either way.
      */
     @Transactional
+    @RetryOnConflict
     public Bulletin importText(CreateBulletinCommand command, Actor actor, boolean confirmed) {
         return create(command, actor, confirmed);
     }

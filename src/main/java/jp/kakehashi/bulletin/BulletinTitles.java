@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.Objects;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.PairRepository;
@@ -41,6 +42,7 @@ public class BulletinTitles {
     }
 
     @Transactional
+    @RetryOnConflict
     public Bulletin retitle(long id, Staff who, @Nullable Long expectedVersion, TitlesCommand command) {
         String ja = stripped(command.titleJa());
         String en = stripped(command.titleEn());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.pair.Action;
 import jp.kakehashi.pair.Pair;
@@ -43,6 +44,7 @@ public class BulletinWithdrawal {
     }
 
     @Transactional
+    @RetryOnConflict
     public void withdraw(long id, Staff who, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "withdraw needs a reason");

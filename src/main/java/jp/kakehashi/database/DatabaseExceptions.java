@@ -100,6 +100,16 @@ public final class DatabaseExceptions implements ExceptionHandler<RuntimeExcepti
                 || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205));
     }
 
+    /**
+     * A deadlock victim or, on Galera, a certification failure (both 1213, SQLSTATE 40001): the
+     * transaction was rolled back whole. Not a lock wait timeout (1205), which a retry would only
+     * make the client wait out again.
+     */
+    public static boolean isDeadlock(Throwable t) {
+        return anyCause(t, c -> c instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                || sql.getErrorCode() == 1213));
+    }
+
     /** A duplicate entry (1062) for the named unique key; any unique key when {@code key} is empty. */
     static boolean isUniqueViolation(Throwable t, String key) {
         return anyCause(t, c -> c instanceof SQLException sql && sql.getErrorCode() == 1062

@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.job.Progress;
 import jp.kakehashi.office.OfficeRepository;
 import jp.kakehashi.security.Staff;
@@ -54,6 +55,7 @@ public class Glossary {
     }
 
     @Transactional
+    @RetryOnConflict
     public GlossaryTerm create(GlossaryCommand c, Staff who) {
         GlossaryTerm t = validated(c, null, who);
         terms.findByTermJaAndTermEnAndScope(t.termJa(), t.termEn(), t.scope()).ifPresent(existing -> {
@@ -66,6 +68,7 @@ public class Glossary {
     }
 
     @Transactional
+    @RetryOnConflict
     public GlossaryTerm update(long id, GlossaryCommand c, long ifMatch, Staff who) {
         GlossaryTerm before = get(id);
         mayEdit(who, before.scope());
@@ -80,6 +83,7 @@ public class Glossary {
     }
 
     @Transactional
+    @RetryOnConflict
     public void delete(long id, Staff who) {
         GlossaryTerm t = get(id);
         mayEdit(who, t.scope());

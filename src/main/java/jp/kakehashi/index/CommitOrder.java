@@ -56,7 +56,7 @@ public class CommitOrder {
             try {
                 n = tx.execute(OWN, status -> batch(table));
             } catch (RuntimeException e) {
-                if (DatabaseExceptions.isLockConflict(e)) {
+                if (DatabaseExceptions.isDeadlock(e)) {
                     return total; // another sequencer won this round
                 }
                 throw e;

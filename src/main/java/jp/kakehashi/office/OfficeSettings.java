@@ -3,6 +3,7 @@ package jp.kakehashi.office;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 
@@ -20,6 +21,7 @@ public class OfficeSettings {
     }
 
     @Transactional
+    @RetryOnConflict
     public Office update(String code, @Nullable Integer leaseHours, @Nullable Boolean selfApproval,
                          @Nullable ReleaseMode releaseMode) {
         Office o = offices.findById(code).orElseThrow(() -> ApiException.notFound("Office " + code));

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.kakehashi.database.ConflictRetries;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
@@ -27,10 +28,12 @@ public class PairBulk {
             Action.APPROVE);
     private final PairWorkflow workflow;
     private final TransactionOperations<Connection> tx;
+    private final ConflictRetries retries;
 
-    PairBulk(PairWorkflow workflow, TransactionOperations<Connection> tx) {
+    PairBulk(PairWorkflow workflow, TransactionOperations<Connection> tx, ConflictRetries retries) {
         this.workflow = workflow;
         this.tx = tx;
+        this.retries = retries;
     }
 
     @Serdeable
@@ -54,7 +57,8 @@ public class PairBulk {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "pairs must list 1 to " + MAX_PAIRS
                     + " distinct pair ids").with("field", "pairs");
         }
-        List<PairView> done = tx.executeWrite(status -> ids.stream().map(id -> one(id, action, who, c)).toList());
+        List<PairView> done = retries.run(() -> tx.executeWrite(status -> ids.stream().map(id -> one(id, action, who, c))
+                .toList()), "bulk " + action.endpoint());
         return new BulkView(action.endpoint(), done);
     }
 

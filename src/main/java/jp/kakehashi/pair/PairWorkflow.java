@@ -67,6 +67,7 @@ public class PairWorkflow {
         FieldLimits.length("reason", reason, FieldLimits.MAX_REASON); // code points, as every limit
         AtomicBoolean sourceChanged = new AtomicBoolean();
         PairView view = writes.transaction(pairId, ifMatch, () -> {
+            sourceChanged.set(false); // a run again after a lost conflict decides afresh
             Pair p = writes.load(pairId);
             Office office = office(p);
             Instant now = Instant.now();

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.database.ConflictRetries;
 import jp.kakehashi.outbox.Outbox;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
@@ -31,16 +32,18 @@ public class PairWrites {
     private final Outbox outbox;
     private final PairReader reader;
     private final TransactionOperations<Connection> tx;
+    private final ConflictRetries retries;
     private final ApplicationEventPublisher<PairActed> acted;
 
     PairWrites(PairRepository pairs, AuditRepository audit, Outbox outbox, PairReader reader,
-               TransactionOperations<Connection> tx, ApplicationEventPublisher<PairActed> acted) {
+               TransactionOperations<Connection> tx, ApplicationEventPublisher<PairActed> acted, ConflictRetries retries) {
         this.acted = acted;
         this.pairs = pairs;
         this.audit = audit;
         this.outbox = outbox;
         this.reader = reader;
         this.tx = tx;
+        this.retries = retries;
     }
 
     Pair load(long id) {
@@ -58,7 +61,7 @@ public class PairWrites {
 
     PairView transaction(long pairId, @Nullable Long ifMatch, Supplier<Pair> change) {
         try {
-            return reader.current(tx.executeWrite(status -> change.get()));
+            return reader.current(retries.run(() -> tx.executeWrite(status -> change.get()), "pair " + pairId));
         } catch (OptimisticLockException lost) {
             Pair now = load(pairId);
             ErrorCode code = ifMatch != null ? ErrorCode.PRECONDITION_FAILED : ErrorCode.CONFLICT;

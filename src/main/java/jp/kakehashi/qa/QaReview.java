@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.security.UserRepository;
@@ -78,6 +79,7 @@ public class QaReview {
 
     /** One transaction: the acknowledgement and its audit row. */
     @Transactional
+    @RetryOnConflict
     public Report acknowledge(Draft draft, Staff who, AcknowledgeCommand c) {
         if (!who.editorOf(draft.office())) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Editors of office " + draft.office() + " acknowledge warnings");
