@@ -1,5 +1,6 @@
 package jp.kakehashi.database;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -29,6 +30,7 @@ public class Leadership {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final String me;
+    private volatile MeterRegistry registry;
 
     @Inject
     Leadership(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
@@ -39,6 +41,16 @@ public class Leadership {
         this.jdbc = jdbc;
         this.tx = tx;
         this.me = me;
+    }
+
+    /**
+     * Counts the rounds this instance leads, per task ({@code kakehashi_leader_rounds_total{task}}):
+     * summed over the instances it is one per interval, which is how a cluster shows that each
+     * periodic task ran once, not once per instance.
+     */
+    @Inject
+    void countRoundsIn(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     /** Whether this instance leads {@code task} now, holding it for {@code term} from now. */
@@ -61,12 +73,20 @@ public class Leadership {
                         return rs.next() && me.equals(rs.getString(1));
                     }
                 });
-            });
+            }) && counted(task);
         } catch (RuntimeException e) {
             // a racing node won (1213 on Galera), or the database is away: the next round asks again
             LOG.debug("Lease {} not taken: {}", task, e.toString());
             return false;
         }
+    }
+
+    private boolean counted(String task) {
+        MeterRegistry r = registry;
+        if (r != null) {
+            r.counter("kakehashi.leader.rounds", "task", task).increment();
+        }
+        return true;
     }
 
     /** Gives up every lease of this instance, so another takes over at its next round, not a term later. */

@@ -120,6 +120,12 @@ public final class ServiceProcess implements AutoCloseable {
         return http;
     }
 
+    /** kill -9: no shutdown runs, and the requests it was answering die with it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,0 +1,266 @@
+package jp.kakehashi.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.Fixtures;
+import jp.kakehashi.support.Galera;
+import jp.kakehashi.support.HaProxy;
+import jp.kakehashi.support.Http;
+import jp.kakehashi.support.Slow;
+import jp.kakehashi.support.Staffing;
+import jp.kakehashi.support.Staffing.Person;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three service instances, each with its own index, on a three-node MariaDB Galera cluster, behind
+ * HAProxy; an office's work runs through the balancer while one instance and then one database node
+ * are killed with SIGKILL and brought back. What must hold: no request fails outside the faults, no
+ * pair is claimed twice, nothing acknowledged is lost, every instance's search catches up with the
+ * database, and each periodic task runs once per interval across the cluster. The figures are
+ * written to {@code target/cluster-figures.txt} (docs/performance.md quotes a run).
+ */
+@Slow
+class GaleraClusterTest {
+    private static final String DB = "kakehashi";
+    private static final Duration SWEEP = Duration.ofSeconds(1);
+    private final StringBuilder figures = new StringBuilder();
+
+    @Test
+    void theServiceKeepsItsInvariantsWhileAnInstanceAndADatabaseNodeAreKilled() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "test-data", "galera-" + System.nanoTime()).toAbsolutePath());
+        Path log = dir.resolve("services.log");
+        List<String> options = List.of("-Dkakehashi.token-secret=a-token-secret-the-instances-share-0123456789",
+                "-Dkakehashi.lease.sweep-interval=" + SWEEP.toMillis() + "ms");
+        List<ServiceProcess> instances = new ArrayList<>();
+        try (Galera galera = Galera.start(dir.resolve("db"), 3)) {
+            galera.createDatabase(DB);
+            for (int i = 0; i < 3; i++) {
+                instances.add(start(galera, dir, i, log, options));
+            }
+            try (HaProxy balancer = HaProxy.start(dir, instances.stream().map(s -> s.http().base()).toList())) {
+                Http front = new Http(balancer.uri(), JsonMapper.createDefault());
+                await("the balancer sends requests on", () -> front.get("/health/readiness").status() == 200);
+                run(galera, instances, front, dir, log, options);
+                throughput(dir, instances);
+            }
+        } finally {
+            for (ServiceProcess s : instances) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+            Files.writeString(Path.of("target", "cluster-figures.txt"), figures);
+            System.out.println(figures);
+        }
+    }
+
+    private void run(Galera galera, List<ServiceProcess> instances, Http front, Path dir, Path log, List<String> options)
+            throws Exception {
+        Staffing staffing = new Staffing(front);
+        Person editor = staffing.editor("PAR");
+        List<Person> translators = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            translators.add(staffing.translator("PAR"));
+        }
+        List<Long> pairs = new ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            pairs.addAll(Fixtures.bulletin(editor.http(), "PAR", 80, false).pairIds());
+        }
+        Map<String, Double> roundsBefore = rounds(staffing, instances);
+        long roundsFrom = System.nanoTime();
+
+        ClusterLoad load = new ClusterLoad();
+        load.phase("1 steady");
+        load.start(front.anonymous(), translators, editor, pairs);
+        Thread.sleep(4_000);
+        load.phase("2 instance killed");
+        instances.get(1).kill();
+        Thread.sleep(5_000);
+        load.phase("3 instance restarting");
+        instances.set(1, start(galera, dir, 1, log, options));
+        Thread.sleep(2_000);
+        load.phase("4 db node killed");
+        galera.kill(2);
+        Thread.sleep(5_000);
+        load.phase("5 db node rejoining");
+        galera.restart(2);
+        Thread.sleep(2_000);
+        load.phase("6 steady again");
+        Thread.sleep(3_000);
+        load.stop();
+        long lastWrite = System.nanoTime();
+
+        figures.append("Requests through HAProxy per phase (ok / refused 4xx / failed):\n");
+        load.counts().forEach((phase, c) -> figures.append("  ").append(phase).append(": ").append(c[0]).append(" / ")
+                .append(c[1]).append(" / ").append(c[2]).append('\n'));
+        figures.append("Failures: ").append(load.failures.stream().limit(20).toList()).append('\n');
+
+        caughtUp(staffing, instances, lastWrite);
+        double roundsSeconds = (System.nanoTime() - roundsFrom) / 1e9;
+        Map<String, Double> roundsAfter = rounds(staffing, instances);
+        checkWrites(galera, load, staffing.admin(), instances);
+        double sweeps = roundsAfter.getOrDefault("kakehashi.lease-expiry", 0.0)
+                - roundsBefore.getOrDefault("kakehashi.lease-expiry", 0.0);
+        figures.append(String.format("Claim-expiry sweeps led over %.1f s at one per %d ms: %.0f, on all instances"
+                + " together (one instance's counts start again when it is killed)%n", roundsSeconds, SWEEP.toMillis(), sweeps));
+
+        // at most the requests in flight when the fault struck: one per client thread
+        assertEquals(0, load.failed("1 steady"), load.failures.toString());
+        assertTrue(load.failed("2 instance killed") <= ClusterLoad.THREADS, load.failures.toString());
+        assertTrue(load.failed("4 db node killed") <= 2 * ClusterLoad.THREADS, load.failures.toString());
+        assertEquals(0, load.failed("6 steady again"), load.failures.toString());
+        double intervals = roundsSeconds / (SWEEP.toMillis() / 1000.0);
+        assertTrue(sweeps <= intervals + 2, "no sweep ran twice in an interval: " + sweeps + " in " + intervals);
+        assertTrue(sweeps >= intervals / 2, "the sweeps went on through the faults: " + sweeps + " in " + intervals);
+    }
+
+    /** No pair claimed twice, every acknowledged draft and approval in the database, on every node. */
+    private void checkWrites(Galera galera, ClusterLoad load, Http admin, List<ServiceProcess> instances) throws SQLException {
+        long doubles = load.claims.values().stream().filter(c -> c.size() > 1).count();
+        figures.append("Pairs claimed: ").append(load.claims.size()).append(", claimed twice: ").append(doubles)
+                .append("; drafts acknowledged for ").append(load.drafts.size()).append(" pairs, approvals ")
+                .append(load.approved.size()).append('\n');
+        assertEquals(0, doubles, "double claims");
+        assertTrue(load.claims.size() > 20 && load.approved.size() > 10, "the load did work: " + figures);
+        for (int node = 0; node < 3; node++) {
+            try (Connection c = galera.connect(node); var s = c.createStatement()) {
+                s.execute("USE " + DB);
+                try (ResultSet rs = s.executeQuery("SELECT pair_id, COUNT(*) FROM audit_event WHERE action = 'claim'"
+                        + " GROUP BY pair_id HAVING COUNT(*) > 1")) {
+                    assertTrue(!rs.next(), "node " + node + ": a pair with two claims in the audit");
+                }
+                Map<Long, String> bodies = new java.util.HashMap<>();
+                Map<Long, String> states = new java.util.HashMap<>();
+                try (ResultSet rs = s.executeQuery("SELECT p.id, p.status, r.body FROM doc_pair p LEFT JOIN target_revision r"
+                        + " ON r.pair_id = p.id AND r.revision = p.target_revision")) {
+                    while (rs.next()) {
+                        states.put(rs.getLong(1), rs.getString(2));
+                        bodies.put(rs.getLong(1), rs.getString(3));
+                    }
+                }
+                for (var d : load.drafts.entrySet()) {
+                    String body = bodies.get(d.getKey());
+                    assertTrue(body != null && body.contains(d.getValue() + " "), "node " + node + ": pair " + d.getKey()
+                            + " lost its acknowledged draft " + d.getValue() + ": " + body);
+                }
+                for (long pair : load.approved.keySet()) {
+                    assertEquals("APPROVED", states.get(pair), "node " + node + ": acknowledged approval of " + pair);
+                }
+            }
+        }
+        // each instance finds the last draft of a pair through its own index
+        for (ServiceProcess instance : instances) {
+            Http http = instance.http().as(admin.token());
+            for (var d : load.drafts.entrySet().stream().limit(10).toList()) {
+                String body = http.get("/api/v1/search?q=" + URLEncoder.encode(d.getValue(), StandardCharsets.UTF_8)).body();
+                assertTrue(body.contains("\"pairId\":" + d.getKey() + ","),
+                        instance.http().base() + " finds " + d.getValue() + ": " + body);
+            }
+        }
+    }
+
+    /** Every instance's search index has applied the whole outbox: how long after the last write. */
+    private void caughtUp(Staffing staffing, List<ServiceProcess> instances, long lastWrite) throws Exception {
+        Http admin = staffing.admin();
+        for (ServiceProcess instance : instances) {
+            Http http = instance.http().as(admin.token());
+            await("the search index of " + http.base() + " catches up", () ->
+                    metric(http.get("/api/v1/metrics").body(), "kakehashi_outbox_lag_rows{indexer=\"search\"}") == 0);
+            figures.append(String.format("Search index of %s equal to the outbox %.2f s after the last write%n",
+                    http.base(), (System.nanoTime() - lastWrite) / 1e9));
+        }
+    }
+
+    private static Map<String, Double> rounds(Staffing staffing, List<ServiceProcess> instances) {
+        Map<String, Double> sum = new java.util.HashMap<>();
+        for (ServiceProcess instance : instances) {
+            String scrape = instance.http().as(staffing.admin().token()).get("/api/v1/metrics").body();
+            scrape.lines().filter(l -> l.startsWith("kakehashi_leader_rounds_total{")).forEach(l -> {
+                String task = l.substring(l.indexOf("task=\"") + 6, l.indexOf('"', l.indexOf("task=\"") + 6));
+                sum.merge(task, Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)), Double::sum);
+            });
+        }
+        return sum;
+    }
+
+    /**
+     * Search throughput through HAProxy with one, two and three instances behind it: readers on 8
+     * threads for 4 s each. The cores are shared by everything here, so the ratio is the figure.
+     */
+    private void throughput(Path dir, List<ServiceProcess> instances) throws Exception {
+        figures.append("Reader searches through HAProxy in 4 s on 8 threads:");
+        for (int n = 1; n <= instances.size(); n++) {
+            List<URI> behind = instances.subList(0, n).stream().map(s -> s.http().base()).toList();
+            try (HaProxy one = HaProxy.start(dir, behind)) {
+                Http http = new Http(one.uri(), JsonMapper.createDefault());
+                await("the balancer answers", () -> http.get("/health/readiness").status() == 200);
+                long done = readers(http.anonymous(), 8, Duration.ofSeconds(4));
+                figures.append(' ').append(n).append(" instance(s): ").append(done).append(';');
+            }
+        }
+        figures.append('\n');
+    }
+
+    /** Searches answered 200 by {@code threads} readers asking one after another for {@code time}. */
+    private static long readers(Http http, int threads, Duration time) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + time.toNanos();
+        List<Thread> readers = new ArrayList<>();
+        String[] words = {"白河", "visit", "パリ", "Paris", "職員"};
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            readers.add(Thread.ofPlatform().start(() -> {
+                for (int i = first; System.nanoTime() < end; i++) {
+                    String q = URLEncoder.encode(words[i % words.length], StandardCharsets.UTF_8);
+                    if (http.get("/api/v1/search?q=" + q).status() == 200) {
+                        done.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread r : readers) {
+            r.join();
+        }
+        return done.get();
+    }
+
+    private static ServiceProcess start(Galera galera, Path dir, int i, Path log, List<String> options) throws Exception {
+        return ServiceProcess.start(dir.resolve("instance" + i), galera.url(i, DB), "320m", log,
+                ServiceProcess.packagedJar(), options);
+    }
+
+    static double metric(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
+                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
+    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not answering yet
+            }
+            assertTrue(System.nanoTime() < deadline, "within 60 s: " + what);
+            Thread.sleep(50);
+        }
+    }
+}
