@@ -57,6 +57,7 @@ class GaleraClusterTest {
                 await("the balancer sends requests on", () -> front.get("/health/readiness").status() == 200);
                 run(galera, instances, front, dir, log, options);
                 throughput(dir, instances);
+                startFromCopy(galera, instances, new Staffing(front), dir, log, options);
             }
         } finally {
             for (ServiceProcess s : instances) {
@@ -214,6 +215,54 @@ class GaleraClusterTest {
             }
         }
         figures.append('\n');
+    }
+
+    /**
+     * A new instance started from a copy of another's data directory (taken while that one was
+     * stopped) opens the copied indexes at their committed seq and replays the outbox from there: no
+     * rebuild job, and what was written after the copy is found.
+     */
+    private void startFromCopy(Galera galera, List<ServiceProcess> instances, Staffing staffing, Path dir, Path log,
+                               List<String> options) throws Exception {
+        Http admin = staffing.admin();
+        long rebuilds = rebuildJobs(admin);
+        instances.get(2).close(); // a clean stop commits its indexes
+        Path from = dir.resolve("instance2");
+        Path copy = dir.resolve("instance3");
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        String token = "zqcopy" + System.nanoTime();
+        long pair = Fixtures.bulletin(staffing.editor("PAR").http(), "PAR", 1, false).pairIds().getFirst();
+        Http translator = staffing.translator("PAR").http();
+        assertEquals(200, translator.postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
+        Http.Response saved = translator.write("PUT", "/api/v1/pairs/" + pair + "/target",
+                Map.of("title", "Item " + token, "body", "Draft " + token + " of the visit."), Fixtures.etag(translator, pair));
+        assertEquals(200, saved.status(), saved.body());
+        long start = System.nanoTime();
+        ServiceProcess fourth = ServiceProcess.start(copy, galera.url(2, DB), "320m", log, ServiceProcess.packagedJar(),
+                options);
+        instances.set(2, fourth);
+        Http http = fourth.http().as(admin.token());
+        await("the copy catches up", () -> metric(http.get("/api/v1/metrics").body(),
+                "kakehashi_outbox_lag_rows{indexer=\"search\"}") == 0);
+        assertTrue(http.get("/api/v1/search?q=" + token).body().contains("\"pairId\":" + pair + ","),
+                "a write made after the copy is found through it");
+        assertEquals(rebuilds, rebuildJobs(admin), "no index was rebuilt");
+        figures.append(String.format("An instance started from a copy of a stopped one's data directory: ready and"
+                + " caught up in %.1f s, no rebuild%n", (System.nanoTime() - start) / 1e9));
+    }
+
+    private static long rebuildJobs(Http admin) {
+        return admin.get("/api/v1/jobs?limit=100").list().stream()
+                .filter(j -> String.valueOf(j.get("kind")).endsWith("_REBUILD")).count();
     }
 
     /** Searches answered 200 by {@code threads} readers asking one after another for {@code time}. */
