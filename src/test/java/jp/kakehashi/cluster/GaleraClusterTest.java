@@ -56,6 +56,7 @@ class GaleraClusterTest {
                 Http front = new Http(balancer.uri(), JsonMapper.createDefault());
                 await("the balancer sends requests on", () -> front.get("/health/readiness").status() == 200);
                 run(galera, instances, front, dir, log, options);
+                racingClaims(instances, new Staffing(front));
                 throughput(dir, instances);
                 startFromCopy(galera, instances, new Staffing(front), dir, log, options);
             }
@@ -215,6 +216,43 @@ class GaleraClusterTest {
             }
         }
         figures.append('\n');
+    }
+
+    /**
+     * The same pair claimed at the same moment on each instance, each on its own Galera node: the
+     * nodes accept all three locally, certification lets one commit, and the others are run again
+     * and find the pair claimed. Exactly one claim per pair, every other answer a 409.
+     */
+    private void racingClaims(List<ServiceProcess> instances, Staffing staffing) throws Exception {
+        Person editor = staffing.editor("PAR");
+        List<Long> pairs = Fixtures.bulletin(editor.http(), "PAR", 20, false).pairIds();
+        List<Http> racers = new ArrayList<>();
+        for (ServiceProcess instance : instances) {
+            racers.add(instance.http().as(staffing.translator("PAR").token()));
+        }
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        for (long pair : pairs) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers.size());
+            List<java.util.concurrent.CompletableFuture<Integer>> claims = racers.stream().map(h ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return h.postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status();
+                    }, pool)).toList();
+            List<Integer> statuses = claims.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            statuses.forEach(st -> answers.merge(st, 1, Integer::sum));
+            assertEquals(1, statuses.stream().filter(st -> st == 200).count(), "pair " + pair + ": " + statuses);
+            assertTrue(statuses.stream().allMatch(st -> st == 200 || st == 409), "pair " + pair + ": " + statuses);
+        }
+        pool.close();
+        double retried = instances.stream().mapToDouble(i -> metric(i.http().as(staffing.admin().token())
+                .get("/api/v1/metrics").body(), "kakehashi_write_retries_total")).sum();
+        figures.append("The same pair claimed at once on the three instances, 20 pairs: answers ").append(answers)
+                .append(String.format(", writes run again after a certification failure: %.0f%n", retried));
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * A MariaDB Galera cluster on loopback ports, from Debian's {@code mariadb-server} and {@code galera-4}
- * (installed on first use, as Chromium is): each node its own data directory under {@code dir},
- * joined by rsync state transfer. The servers run as the package's {@code mysql} user, so the test
+ * (installed on first use, as Chromium is), set up as the compose profile's nodes ({@code
+ * docker/galera.cnf}): each node its own data directory under {@code dir}, joined by rsync state
+ * transfer. The servers run as the package's {@code mysql} user, so the test
  * JVM must be root (as CI is), which Debian's packages need anyway.
  */
 public final class Galera implements AutoCloseable {
@@ -98,16 +99,15 @@ public final class Galera implements AutoCloseable {
     private void launch(int i, boolean bootstrap) throws IOException {
         Node n = nodes.get(i);
         String group = nodes.stream().map(o -> "127.0.0.1:" + o.group()).collect(Collectors.joining(","));
-        List<String> cmd = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults", "--user=mysql",
-                "--datadir=" + n.home().resolve("data"), "--port=" + n.port(), "--bind-address=127.0.0.1",
+        List<String> cmd = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults", "--user=mysql"));
+        cmd.addAll(composeSettings());
+        // this machine's paths and ports, and rsync for state transfers (the image's mariabackup
+        // needs a password; here root has none): later options win
+        cmd.addAll(List.of("--datadir=" + n.home().resolve("data"), "--port=" + n.port(), "--bind-address=127.0.0.1",
                 "--socket=" + n.home().resolve("sock"), "--pid-file=" + n.home().resolve("pid"),
-                "--log-error=" + n.home().resolve("error.log"),
-                "--binlog-format=ROW", "--innodb-autoinc-lock-mode=2", "--innodb-flush-log-at-trx-commit=2",
-                "--innodb-buffer-pool-size=128M", "--max-connections=300",
-                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
-                "--wsrep-on=ON", "--wsrep-provider=" + PROVIDER, "--wsrep-cluster-name=kakehashi-test",
-                "--wsrep-cluster-address=gcomm://" + group, "--wsrep-node-name=node" + i,
-                "--wsrep-node-address=127.0.0.1:" + n.group(),
+                "--log-error=" + n.home().resolve("error.log"), "--innodb-buffer-pool-size=128M",
+                "--max-connections=300", "--wsrep-provider=" + PROVIDER, "--wsrep-cluster-address=gcomm://" + group,
+                "--wsrep-node-name=node" + i, "--wsrep-node-address=127.0.0.1:" + n.group(),
                 "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + n.group() + ";ist.recv_addr=127.0.0.1:"
                         + n.ist() + ";gcache.size=128M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S",
                 "--wsrep-sst-method=rsync", "--wsrep-sst-receive-address=127.0.0.1:" + n.sst()));
@@ -136,6 +136,18 @@ public final class Galera implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Galera node " + i + " not synced within 3 minutes", last);
+    }
+
+    /** The nodes' settings of the compose profile ({@code docker/galera.cnf}), as command-line options. */
+    private static List<String> composeSettings() throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("docker", "galera.cnf"))) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("[") && l.contains("=")) {
+                options.add("--" + l.substring(0, l.indexOf('=')).strip() + "=" + l.substring(l.indexOf('=') + 1).strip());
+            }
+        }
+        return options;
     }
 
     @Override
