@@ -103,12 +103,14 @@ class WebhookPages {
             return HttpResponse.seeOther(URI.create("/login"));
         }
         Map<String, Object> model = forms.model(request, me.get());
-        Optional<WebhookView> hook = webhooks.list().stream().filter(h -> h.id() == id).findFirst();
-        if (hook.isEmpty()) {
-            model.put("code", "NOT_FOUND");
+        WebhookView hook;
+        try {
+            hook = webhooks.view(id);
+        } catch (ApiException notFound) {
+            model.put("code", notFound.code().name());
             return HttpResponse.notFound().body(new ModelAndView<>("error", model));
         }
-        model.put("hook", hook.get());
+        model.put("hook", hook);
         model.put("deliveries", webhooks.deliveries(id));
         model.put("error", ErrorCode.known(error));
         return HttpResponse.ok(new ModelAndView<>("webhook", model));

@@ -83,6 +83,12 @@ public class Webhooks {
         return hooks.findByActiveTrueOrderById().stream().map(w -> WebhookView.of(w, false)).toList();
     }
 
+    /** One active webhook (404 for a removed or unknown one). */
+    @Transactional(readOnly = true)
+    public WebhookView view(long id) {
+        return WebhookView.of(active(id), false);
+    }
+
     @Transactional
     public void remove(long id, Staff who) {
         Webhook w = active(id);

@@ -97,10 +97,7 @@ class MailRestartTest {
         assertEquals(200, translator.http().write("PUT", "/api/v1/notifications/settings", Map.of("email",
                 "translator@example.org", "lang", "en", "choices", Map.of("REJECTED", "EMAIL")), null).status());
         for (long pair : Fixtures.bulletin(editor.http(), "SEL", MESSAGES, false).pairIds()) {
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-            assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                    Map.of("title", "Seoul", "body", "A visit."), Fixtures.etag(translator.http(), pair)).status());
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+            Fixtures.submitted(translator.http(), pair, "Seoul", "A visit.");
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",
                     Map.of("reason", "Please check " + pair)).status());
         }

@@ -36,11 +36,7 @@ class NotificationApiTest extends ServiceTest {
 
     private long submitted(Person translator) {
         long pair = Fixtures.bulletin(editor.http(), "SEL", 1, false).pairIds().getFirst();
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                Map.of("title", "Seoul", "body", "Staff of Shirakawa City visited Paris."),
-                Fixtures.etag(translator.http(), pair)).status());
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+        Fixtures.submitted(translator.http(), pair, "Seoul", "Staff of Shirakawa City visited Paris.");
         return pair;
     }
 

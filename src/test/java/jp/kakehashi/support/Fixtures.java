@@ -52,4 +52,15 @@ public final class Fixtures {
         assertEquals(200, r.status(), r.body());
         return r.header("ETag");
     }
+
+    /** A translator's whole turn on a pair: claim it, save {@code title} and {@code body}, submit. */
+    public static void submitted(Http translator, long pairId, String title, String body) {
+        Http.Response claimed = translator.postJson("/api/v1/pairs/" + pairId + "/claim", Map.of());
+        assertEquals(200, claimed.status(), claimed.body());
+        Http.Response saved = translator.write("PUT", "/api/v1/pairs/" + pairId + "/target",
+                Map.of("title", title, "body", body), etag(translator, pairId));
+        assertEquals(200, saved.status(), saved.body());
+        Http.Response submitted = translator.postJson("/api/v1/pairs/" + pairId + "/submit", Map.of());
+        assertEquals(200, submitted.status(), submitted.body());
+    }
 }

@@ -606,10 +606,7 @@ class PagesBrowserTest extends ServiceTest {
         Map<?, ?> api = translator.http().get("/api/v1/notifications/settings").map();
         assertEquals(translator.username() + "@example.org", api.get("email"));
 
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                Map.of("title", "NY", "body", "A visit."), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+        jp.kakehashi.support.Fixtures.submitted(translator.http(), pair, "NY", "A visit.");
         assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject", Map.of("reason", "Check the date")).status());
         assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the send-back went out by mail");
         var mail = smtp.getReceivedMessages()[0];
@@ -639,10 +636,7 @@ class PagesBrowserTest extends ServiceTest {
             Person editor = new Staffing(http).editor("SIN");
             Person translator = new Staffing(http).translator("SIN");
             long pair = jp.kakehashi.support.Fixtures.bulletin(editor.http(), "SIN", 1, false).pairIds().getFirst();
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-            assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                    Map.of("title", "SG", "body", "A visit."), jp.kakehashi.support.Fixtures.etag(translator.http(), pair)).status());
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+            jp.kakehashi.support.Fixtures.submitted(translator.http(), pair, "SG", "A visit.");
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/approve", Map.of()).status());
             Instant deadline = Instant.now().plusSeconds(20);
             while (receiver.to("/ok-page", r -> true).isEmpty() && Instant.now().isBefore(deadline)) {

@@ -75,10 +75,7 @@ class WebhookApiTest extends ServiceTest {
 
     private long approved(Person translator) {
         long pair = Fixtures.bulletin(editor.http(), "LON", 1, false).pairIds().getFirst();
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-        assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                Map.of("title", "London", "body", "A visit."), Fixtures.etag(translator.http(), pair)).status());
-        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+        Fixtures.submitted(translator.http(), pair, "London", "A visit.");
         assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/approve", Map.of()).status());
         return pair;
     }

@@ -82,10 +82,7 @@ class WebhookRestartTest {
         Person editor = staffing.editor("PAR");
         Person translator = staffing.translator("PAR");
         for (long pair : Fixtures.bulletin(editor.http(), "PAR", EVENTS, false).pairIds()) {
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/claim", Map.of()).status());
-            assertEquals(200, translator.http().write("PUT", "/api/v1/pairs/" + pair + "/target",
-                    Map.of("title", "Paris", "body", "A visit."), Fixtures.etag(translator.http(), pair)).status());
-            assertEquals(200, translator.http().postJson("/api/v1/pairs/" + pair + "/submit", Map.of()).status());
+            Fixtures.submitted(translator.http(), pair, "Paris", "A visit.");
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",
                     Map.of("reason", "again")).status());
         }
