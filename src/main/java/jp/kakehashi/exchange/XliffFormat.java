@@ -1,13 +1,11 @@
 package jp.kakehashi.exchange;
 
 import io.micronaut.core.annotation.Nullable;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
@@ -67,10 +65,7 @@ public final class XliffFormat {
     }
 
     public static byte[] write(List<PairView> pairs, Aligner aligner) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        return SafeXml.write(w -> {
             w.writeStartElement("xliff");
             w.writeDefaultNamespace(NS);
             w.writeAttribute("version", "2.1");
@@ -92,12 +87,7 @@ public final class XliffFormat {
                 }
                 w.writeEndElement();
             }
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /**

@@ -1,10 +1,8 @@
 package jp.kakehashi.glossary;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
@@ -30,10 +28,7 @@ final class TbxFormat {
     }
 
     static byte[] write(List<GlossaryTerm> terms) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        return SafeXml.write(w -> {
             w.writeStartElement("tbx");
             w.writeDefaultNamespace(NS);
             w.writeAttribute("style", "dca");
@@ -63,12 +58,7 @@ final class TbxFormat {
                         ? "preferredTerm-admn-sts" : "deprecatedTerm-admn-sts");
                 w.writeEndElement();
             }
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void langSec(XMLStreamWriter w, String lang, String term, String status) throws XMLStreamException {

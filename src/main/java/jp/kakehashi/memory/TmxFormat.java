@@ -1,6 +1,5 @@
 package jp.kakehashi.memory;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -54,10 +52,7 @@ final class TmxFormat {
     }
 
     static byte[] write(List<TmUnit> units) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        return SafeXml.write(w -> {
             w.writeStartElement("tmx");
             w.writeAttribute("version", "1.4");
             w.writeEmptyElement("header");
@@ -82,12 +77,7 @@ final class TmxFormat {
                 variant(w, u.targetLang(), u.targetText());
                 w.writeEndElement();
             }
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void prop(XMLStreamWriter w, String type, String value) throws XMLStreamException {

@@ -1,13 +1,16 @@
 package jp.kakehashi.system;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Reading uploaded XML (TBX, TMX, XLIFF): StAX with DTDs and external entities off, and a document
+ * Reading uploaded XML (TBX, TMX, XLIFF), and writing the exports: StAX with DTDs and external entities off, and a document
  * that carries a DOCTYPE or an entity reference at all is refused, which closes entity expansion
  * (billion laughs) and XXE whatever the parser's defaults. Every failure is 400 INVALID_XML naming
  * the format. {@link #read} owns the loop each format used to write for itself: open, check the
@@ -34,6 +37,26 @@ public final class SafeXml {
     /** Checks the root element; throws {@link #invalid} when it is not the format's. */
     public interface RootCheck {
         void check(XMLStreamReader r);
+    }
+
+    /** What a format writes between the XML declaration and the end of the document. */
+    public interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A UTF-8 document written by {@code body} (exports: TBX, TMX, XLIFF). */
+    public static byte[] write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            body.write(w);
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     /** A character XML 1.0 can hold on its own; a surrogate is one only as half of a pair, which the writer checks. */
