@@ -5,8 +5,8 @@
  * <ul>
  * <li><b>MariaDB holds the units, Lucene only finds them.</b> Units (texts, keys, provenance) are rows
  * of {@code tm_unit}, written in the approval's transaction, so an approval and its memory commit or
- * roll back together. {@link jp.kakehashi.memory.MemoryIndex} follows the table by id like the search
- * index follows the outbox; every instance keeps its own index and catches up on a poll.</li>
+ * roll back together. {@link jp.kakehashi.memory.MemoryIndex} follows the table in commit order like
+ * the search index follows the outbox; every instance keeps its own index and catches up on a poll.</li>
  * <li><b>Candidates by character bigrams, score by words.</b> Bigrams need no dictionary and survive
  * words Kuromoji cuts differently; the q-gram lemma turns the threshold into a minimum count of shared
  * bigrams, so the index never returns what cannot reach the threshold. The score is an edit distance

@@ -8,8 +8,8 @@
  *   visibility: a reader's query is filtered on one term, so unreleased text cannot leak into totals,
  *   facets or snippets by construction.</li>
  *   <li><b>Documents are rebuilt from MariaDB rows</b>, never from event payloads: the outbox only says
- *   which pairs to reload, so replaying a row is harmless and the cursor may safely stay behind a gap
- *   of a still-committing transaction.</li>
+ *   which pairs to reload, so replaying a row is harmless, and the outbox is read in commit order
+ *   ({@link jp.kakehashi.index.CommitOrder}), so a change committed late is still read.</li>
  *   <li><b>Commits carry the last applied outbox seq</b> and the analyzer hash in their user data:
  *   after a crash the index is exactly its last commit, and replay starts there. What the indexer
  *   applies is searchable at once (a near-real-time refresh) and durable at the next commit, at most
