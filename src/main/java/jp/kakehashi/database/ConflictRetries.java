@@ -6,8 +6,8 @@ import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * transaction, so inside one (a caller's) the conflict is passed up for the caller's own retry.
  * Waits are short and jittered (≈ 10, 20, 40 ms) so that two losers do not meet again.
  */
-@Singleton
+@Context // its counter exists from the start: a dashboard shows 0, not "no data"
 @InterceptorBean(RetryOnConflict.class)
 public class ConflictRetries implements MethodInterceptor<Object, Object> {
     static final int ATTEMPTS = 4;
