@@ -2,9 +2,7 @@ package jp.kakehashi.bulletin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -46,19 +44,16 @@ public class BulletinRelease {
     private final ItemRelease items;
     private final OfficeRepository offices;
     private final BulletinReader reader;
-    private final TransactionOperations<Connection> tx;
     private final ConflictRetries retries;
 
     BulletinRelease(BulletinRepository bulletins, PairRepository pairs, PairWrites writes, ItemRelease items,
-                    OfficeRepository offices, BulletinReader reader, TransactionOperations<Connection> tx,
-                    ConflictRetries retries) {
+                    OfficeRepository offices, BulletinReader reader, ConflictRetries retries) {
         this.bulletins = bulletins;
         this.pairs = pairs;
         this.writes = writes;
         this.items = items;
         this.offices = offices;
         this.reader = reader;
-        this.tx = tx;
         this.retries = retries;
     }
 
@@ -165,10 +160,10 @@ public class BulletinRelease {
 
     private BulletinView run(long id, Runnable change) {
         try {
-            retries.run(() -> tx.executeWrite(status -> {
+            retries.write("bulletin " + id, () -> {
                 change.run();
                 return null;
-            }), "bulletin " + id);
+            });
         } catch (OptimisticLockException e) {
             throw new ApiException(ErrorCode.CONFLICT, "A pair of the bulletin changed meanwhile; nothing was released");
         }

@@ -49,6 +49,11 @@ public class ConflictRetries implements MethodInterceptor<Object, Object> {
         return run(() -> context.proceed(this), context.getMethodName());
     }
 
+    /** {@code work} in a write transaction (a caller's, or one of its own that is run again as above). */
+    public <T> T write(String what, Supplier<T> work) {
+        return run(() -> tx.executeWrite(status -> work.get()), what);
+    }
+
     /** Runs {@code write} (which opens its own transaction) until it does not lose a lock conflict. */
     public <T> T run(Supplier<T> write, String what) {
         if (tx.findTransactionStatus().isPresent()) {

@@ -22,11 +22,11 @@ import org.slf4j.Logger;
 /**
  * The life of a Lucene index derived from MariaDB, shared by the search index and the memory's: one
  * thread follows the rows in commit order (their {@code seq}, which each catch-up first has {@link
- * CommitOrder} give the rows committed since) and commits the position it reached (the cursor) with the analyzer hash. On start
- * it resumes from that cursor; an index that is missing, unreadable, differently analysed, behind
- * what the source pruned, or ahead of the source's last seq (a
- * database restored from an older backup) is rebuilt from MariaDB in a side directory and swapped
- * in, and is never served before that check. Searches answer 503 only while there is no index at
+ * CommitOrder} give the rows committed since) and commits the position it reached (the cursor)
+ * with the analyzer hash. On start it resumes from that cursor; an index that is missing,
+ * unreadable, differently analysed, behind what the source pruned, or ahead of the source's last
+ * seq (a database restored from an older backup) is rebuilt from MariaDB in a side directory and
+ * swapped in, and is never served before that check. Searches answer 503 only while there is no index at
  * all; a failing tick (the database away) keeps the last good searcher and is logged once per pause.
  *
  * <p>What a catch-up applied is searchable at once (a refresh) and durable at the first tick at least

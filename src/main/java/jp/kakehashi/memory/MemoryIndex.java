@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import jp.kakehashi.index.CommitOrder;
-import jp.kakehashi.index.SeqGaps;
 import jp.kakehashi.index.IndexFollower;
 import jp.kakehashi.index.IndexStore;
+import jp.kakehashi.index.SeqGaps;
 import jp.kakehashi.job.Job;
 import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Progress;
@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * The memory's Lucene index under {@code <data-dir>/tm}, derived from {@code tm_unit}: one document
  * per unit with both sides as bigrams (candidates), the exact-match keys, and concordance tokens
  * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
- * candidates. An {@link IndexFollower} of the table in commit order (see {@link SeqGaps}), woken at once after
- * a commit that wrote units and polling for units other instances wrote; its lifecycle (resume,
+ * candidates. An {@link IndexFollower} of the table in commit order (see {@link SeqGaps}), woken at
+ * once after a commit that wrote units and polling for units other instances wrote; its lifecycle (resume,
  * rebuild beside, commit when due) is the search index's. Every approval writes units, so the
  * follower's deferred commits matter here most. Updates by unit id make a replay idempotent.
  */

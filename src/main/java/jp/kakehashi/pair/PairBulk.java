@@ -2,9 +2,7 @@ package jp.kakehashi.pair;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -27,12 +25,10 @@ public class PairBulk {
     public static final Set<Action> ACTIONS = EnumSet.of(Action.ASSIGN, Action.UNCLAIM, Action.CANCEL,
             Action.APPROVE);
     private final PairWorkflow workflow;
-    private final TransactionOperations<Connection> tx;
     private final ConflictRetries retries;
 
-    PairBulk(PairWorkflow workflow, TransactionOperations<Connection> tx, ConflictRetries retries) {
+    PairBulk(PairWorkflow workflow, ConflictRetries retries) {
         this.workflow = workflow;
-        this.tx = tx;
         this.retries = retries;
     }
 
@@ -57,8 +53,8 @@ public class PairBulk {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "pairs must list 1 to " + MAX_PAIRS
                     + " distinct pair ids").with("field", "pairs");
         }
-        List<PairView> done = retries.run(() -> tx.executeWrite(status -> ids.stream().map(id -> one(id, action, who, c))
-                .toList()), "bulk " + action.endpoint());
+        List<PairView> done = retries.write("bulk " + action.endpoint(),
+                () -> ids.stream().map(id -> one(id, action, who, c)).toList());
         return new BulkView(action.endpoint(), done);
     }
 

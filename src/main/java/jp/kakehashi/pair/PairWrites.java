@@ -3,9 +3,7 @@ package jp.kakehashi.pair;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.Set;
 import java.util.function.Supplier;
 import jp.kakehashi.audit.Actor;
@@ -31,18 +29,16 @@ public class PairWrites {
     private final AuditRepository audit;
     private final Outbox outbox;
     private final PairReader reader;
-    private final TransactionOperations<Connection> tx;
     private final ConflictRetries retries;
     private final ApplicationEventPublisher<PairActed> acted;
 
     PairWrites(PairRepository pairs, AuditRepository audit, Outbox outbox, PairReader reader,
-               TransactionOperations<Connection> tx, ApplicationEventPublisher<PairActed> acted, ConflictRetries retries) {
+               ApplicationEventPublisher<PairActed> acted, ConflictRetries retries) {
         this.acted = acted;
         this.pairs = pairs;
         this.audit = audit;
         this.outbox = outbox;
         this.reader = reader;
-        this.tx = tx;
         this.retries = retries;
     }
 
@@ -61,7 +57,7 @@ public class PairWrites {
 
     PairView transaction(long pairId, @Nullable Long ifMatch, Supplier<Pair> change) {
         try {
-            return reader.current(retries.run(() -> tx.executeWrite(status -> change.get()), "pair " + pairId));
+            return reader.current(retries.write("pair " + pairId, change));
         } catch (OptimisticLockException lost) {
             Pair now = load(pairId);
             ErrorCode code = ifMatch != null ? ErrorCode.PRECONDITION_FAILED : ErrorCode.CONFLICT;

@@ -146,9 +146,10 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     }
 
     /**
-     * Applies the outbox after the cursor, all of it unless it stops at a gap ({@link jp.kakehashi.index.SeqGaps}). What it applied
-     * is searchable at the end (a refresh) and durable at the next commit, at most a commit interval
-     * later: a commit fsyncs every new file, and committing at the end of every catch-up meant one
+     * Numbers what was committed since ({@link CommitOrder}), then applies the outbox after the
+     * cursor, all of it unless it stops at a gap ({@link jp.kakehashi.index.SeqGaps}). What it
+     * applied is searchable at the end (a refresh) and durable at the next commit, at most a commit
+     * interval later: a commit fsyncs every new file, and committing at the end of every catch-up meant one
      * every poll interval while an import trickled in. In the middle of a long backlog it commits
      * only every backlog commit interval: each commit (or refresh) writes the buffered documents out
      * as a small segment, and a commit a second made merges and commits 15 % of a 100k replay's

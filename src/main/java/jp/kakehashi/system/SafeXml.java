@@ -10,11 +10,12 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Reading uploaded XML (TBX, TMX, XLIFF), and writing the exports: StAX with DTDs and external entities off, and a document
- * that carries a DOCTYPE or an entity reference at all is refused, which closes entity expansion
- * (billion laughs) and XXE whatever the parser's defaults. Every failure is 400 INVALID_XML naming
- * the format. {@link #read} owns the loop each format used to write for itself: open, check the
- * root, hand each tag to the format's {@link Visitor}, refuse a file without the root, map failures.
+ * Reading uploaded XML (TBX, TMX, XLIFF), and writing the exports. Reading is StAX with DTDs and
+ * external entities off, and a document that carries a DOCTYPE or an entity reference at all is
+ * refused, which closes entity expansion (billion laughs) and XXE whatever the parser's defaults.
+ * Every failure is 400 INVALID_XML naming the format. {@link #read} owns the loop each format used
+ * to write for itself: open, check the root, hand each tag to the format's {@link Visitor}, refuse
+ * a file without the root, map failures; {@link #write} owns the writer's opening and closing.
  */
 public final class SafeXml {
     private SafeXml() {
