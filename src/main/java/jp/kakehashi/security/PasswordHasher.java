@@ -14,8 +14,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id at OWASP's minimum (19 MiB, t=2, p=1), stored in the PHC string format so parameters
- * can be raised later without invalidating existing hashes.
+ * Argon2id at {@link Argon2Cost}, stored in the PHC string format so the cost can be raised later
+ * without invalidating existing hashes.
  *
  * <p>Hashing runs on a small pool of platform threads, one per core. Requests run on virtual
  * threads, which the JDK does not preempt: dozens of simultaneous logins would otherwise occupy every
@@ -27,11 +27,13 @@ public class PasswordHasher implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("argon2-", 0).daemon()
                     .factory());
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
+    private final Argon2Cost cost;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+    public PasswordHasher(Argon2Cost cost) {
+        this.cost = cost;
+    }
 
     public String hash(String password) {
         return onWorker(() -> hashNow(password));
@@ -61,9 +63,8 @@ public class PasswordHasher implements AutoCloseable {
     private String hashNow(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, 32);
-        return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(MEMORY_KIB, ITERATIONS, PARALLELISM,
-                B64.encodeToString(salt), B64.encodeToString(hash));
+        byte[] hash = derive(password, salt, cost.memoryKib(), cost.iterations(), cost.parallelism(), 32);
+        return "$argon2id$v=19$%s$%s$%s".formatted(cost.phc(), B64.encodeToString(salt), B64.encodeToString(hash));
     }
 
     private boolean matchesNow(String password, String phc) {

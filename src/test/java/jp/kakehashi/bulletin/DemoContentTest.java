@@ -48,7 +48,7 @@ class DemoContentTest extends ServiceTest {
     @Test
     void theAdminAccountUsesTheConfiguredPasswordHashedWithArgon2id() {
         var admin = users.findByUsername("admin").orElseThrow();
-        assertTrue(admin.passwordHash().startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assertTrue(admin.passwordHash().startsWith("$argon2id$v=19$m="), admin.passwordHash());
         assertTrue(hasher.matches("correct horse battery staple", admin.passwordHash()));
         assertTrue(!hasher.matches("correct horse battery stapler", admin.passwordHash()));
         assertEquals("ADMIN", admin.roles());

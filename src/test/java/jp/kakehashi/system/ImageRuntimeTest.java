@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.SharedMariaDb;
@@ -45,9 +46,9 @@ class ImageRuntimeTest {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         Path log = dir.resolve("service.log");
-        try (ServiceProcess service = ServiceProcess.start(dir.resolve("data"),
-                SharedMariaDb.freshDatabase("t_image_runtime"), "384m", log, ServiceProcess.packagedJar(), List.of(),
-                jre.resolve("bin").resolve("java"))) {
+        String database = SharedMariaDb.freshDatabase("t_image_runtime");
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("data"), database, "384m", log,
+                ServiceProcess.packagedJar(), List.of(), jre.resolve("bin").resolve("java"))) {
             Http http = service.http();
             Person editor = new Staffing(http).editor("PAR");
             Fixtures.Created b = Fixtures.bulletin(editor.http(), "PAR", 1, false);
@@ -67,6 +68,10 @@ class ImageRuntimeTest {
             assertTrue(admin.get("/api/v1/metrics").body().contains("jvm_memory_used_bytes"), "JVM metrics");
             assertEquals(200, http.get("/api/openapi.yml").status());
         }
+        // the tests' own services hash cheaply (security/CheapArgon2); the packaged one must not
+        assertEquals(List.of("$argon2id$v=19$m=19456,t=2,p=1$"), Db.at(database).strings(
+                "SELECT DISTINCT SUBSTRING_INDEX(password_hash, '$', 4) FROM app_user").stream()
+                .map(prefix -> prefix + "$").toList(), "every account hashed at OWASP's minimum");
         String problems;
         try (Stream<String> lines = Files.lines(log)) {
             problems = String.join("\n", lines.filter(l -> l.contains("NoClassDefFoundError")
