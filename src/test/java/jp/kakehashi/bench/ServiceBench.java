@@ -140,8 +140,8 @@ public class ServiceBench {
                              Map<String, Object> r) throws Exception {
         // like SearchBench: MariaDB writes out what the import left dirty and the service finishes its
         // merges first, so the load phases measure searching, not the import's aftermath
-        r.put("mariaDbSettleSeconds", Settle.mariaDb(new Db(ds)));
-        r.put("serviceQuietSeconds", Settle.quiet(svc.pid(), 0.05));
+        r.put("mariaDbSettleSeconds", Settle.mariaDb(new Db(ds), Settle.BENCH));
+        r.put("serviceQuietSeconds", Settle.quiet(svc.pid(), 0.05, Settle.BENCH));
         List<String> mix = CorpusGenerator.queries(20261122L, 200);
         List<Map<String, Object>> load = new ArrayList<>();
         // the search path is compiled while it answers: 10 s of warm-up left a reused service at 358 req/s
@@ -155,7 +155,7 @@ public class ServiceBench {
         }
         r.put("httpSearch", load);
 
-        Callable<Double> quiet = () -> Settle.quiet(svc.pid(), 0.05);
+        Callable<Double> quiet = () -> Settle.quiet(svc.pid(), 0.05, Settle.BENCH);
         // as for search: the workflow's code paths (JDBC, rules, memory, the indexers' updates) are
         // compiled while they answer. Without a warm-up the first level measured the JIT: a reused
         // service made 233-259 transitions/s at 16 users first and 287 after 64 users, and 261 at 64

@@ -9,11 +9,11 @@ import jp.kakehashi.support.Db;
 /**
  * Waits until what an import set in motion is done, so a measurement that follows it measures its own
  * work: MariaDB writing out the pages the import left dirty, the service merging the segments it
- * wrote. Each wait is bounded (three minutes) and returns the seconds it took, which the harness
- * reports.
+ * wrote. Each wait is bounded and returns the seconds it took, which the harness reports.
  */
 public final class Settle {
-    private static final long BOUND = Duration.ofMinutes(3).toNanos();
+    /** A benchmark's bound: past it something else keeps the machine busy, and the figures say so. */
+    public static final Duration BENCH = Duration.ofMinutes(3);
     /** Clock ticks per second of /proc's utime/stime (USER_HZ; 100 on Linux). */
     private static final double TICKS = 100;
 
@@ -24,7 +24,7 @@ public final class Settle {
      * Has MariaDB flush every dirty page of its buffer pool now (max dirty pages 0 until none is
      * left), then puts its setting back.
      */
-    public static double mariaDb(Db db) throws InterruptedException {
+    public static double mariaDb(Db db, Duration bound) throws InterruptedException {
         long start = System.nanoTime();
         System.gc();
         long pct = db.count("SELECT @@GLOBAL.innodb_max_dirty_pages_pct");
@@ -32,7 +32,7 @@ public final class Settle {
         try {
             while (db.count("SELECT CAST(VARIABLE_VALUE AS UNSIGNED) FROM information_schema.GLOBAL_STATUS"
                     + " WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'") > 0
-                    && System.nanoTime() - start < BOUND) {
+                    && System.nanoTime() - start < bound.toNanos()) {
                 Thread.sleep(500);
             }
         } finally {
@@ -45,10 +45,10 @@ public final class Settle {
      * Waits until the process used less than {@code share} of one core over two seconds in a row
      * (its background merges and compilation done).
      */
-    public static double quiet(long pid, double share) throws IOException, InterruptedException {
+    public static double quiet(long pid, double share, Duration bound) throws IOException, InterruptedException {
         long start = System.nanoTime();
         double before = cpuSeconds(pid);
-        while (System.nanoTime() - start < BOUND) {
+        while (System.nanoTime() - start < bound.toNanos()) {
             Thread.sleep(2_000);
             double now = cpuSeconds(pid);
             if (now - before < share * 2) {

@@ -51,7 +51,7 @@ public class SearchBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.pairs", matches = "\\d+")
     void benchmark() throws Exception {
-        Map<String, Object> r = run(Integer.parseInt(System.getProperty("bench.pairs")), 200);
+        Map<String, Object> r = run(Integer.parseInt(System.getProperty("bench.pairs")), 200, Settle.BENCH);
         System.out.println(r);
     }
 
@@ -68,7 +68,8 @@ public class SearchBench {
         System.out.println(reindex(Path.of(System.getProperty("bench.reindex"))));
     }
 
-    public static Map<String, Object> run(int pairs, int queries) throws Exception {
+    /** One run; each wait for MariaDB and this JVM to go quiet gives up after {@code settle}. */
+    public static Map<String, Object> run(int pairs, int queries, Duration settle) throws Exception {
         String data = "target/bench-data/" + pairs + "-" + System.nanoTime();
         Map<String, Object> result = header();
         List<CreateBulletinCommand> corpus = CorpusGenerator.bulletins(SEED, pairs);
@@ -91,13 +92,13 @@ public class SearchBench {
             // (≈ 350 MB of text) leaves the heap (each raw leg makes it again from the seed), and MariaDB
             // writes out the pages the import left dirty before the first rebuild rather than under it.
             corpus = null;
-            result.put("mariaDbSettleSeconds", Settle.mariaDb(db));
+            result.put("mariaDbSettleSeconds", Settle.mariaDb(db, settle));
             List<String> mix = CorpusGenerator.queries(SEED, queries);
             indexingLegs(ctx, index, db, pairs, mix, Path.of(data), result);
             System.gc();
             // The last leg is a rebuild of the live index, whose merges go on after it is caught up; Solr
             // answers its queries in a JVM of its own. Like ServiceBench, measure once the merging is done.
-            result.put("quietSecondsBeforeQueries", Settle.quiet(ProcessHandle.current().pid(), 0.05));
+            result.put("quietSecondsBeforeQueries", Settle.quiet(ProcessHandle.current().pid(), 0.05, settle));
             queryLegs(ctx, Path.of(data, "raw-index"), mix, result);
         }
         return BenchResults.written("search-" + pairs + ".json", result);
