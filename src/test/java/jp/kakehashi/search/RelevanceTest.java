@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +42,7 @@ class RelevanceTest extends ServiceTest {
     void ready() throws InterruptedException {
         reader = new Http(server, json);
         staff = new jp.kakehashi.support.Staffing(reader).admin();
-        awaitDemo(reader);
-    }
-
-    /** Until the demo content is searchable (three 白河 pairs), at most a minute. */
-    static void awaitDemo(Http reader) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            Http.Response r = reader.get("/api/v1/search?q=" + URLEncoder.encode("白河", StandardCharsets.UTF_8));
-            if (r.status() == 200 && ((Number) r.map().get("total")).intValue() >= 3) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
     }
 
     @Test

@@ -65,14 +65,7 @@ class PagesBrowserTest extends ServiceTest {
     void setUp() throws Exception {
         http = new Http(server, json);
         base = server.getURI().toString().replaceAll("/$", "");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            Http.Response r = http.get("/api/v1/search?q=shirakawa");
-            if (r.status() == 200 && ((Number) r.map().get("total")).intValue() > 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
         browser = Browser.start("ja");
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
