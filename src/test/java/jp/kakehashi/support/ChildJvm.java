@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Options for the JVMs tests start as child processes (the service killed mid-import, the benchmark
- * smoke runs' service and Solr). Failsafe sets {@code kakehashi.test.childJvm} to C1 only, as for
- * the test JVMs themselves: those children live seconds and their figures mean nothing. A
+ * smoke runs' service and Solr). Failsafe sets {@code kakehashi.test.childJvm} to C1 only (pom.xml,
+ * {@code kakehashi.test.childJit}): those children live seconds and their figures mean nothing. A
  * benchmark run through surefire sets nothing, so its service is compiled as in production.
  */
 public final class ChildJvm {
