@@ -96,9 +96,9 @@ public final class IndexStore implements AutoCloseable {
     /**
      * Merges the index into one segment. A rebuild leaves one segment per flush of the RAM buffer (ten
      * for 100k pairs), and a query looks up each of its terms and opens their postings in every
-     * segment: on one segment the benchmark's query mix took 24 % less time on average and 23 % less at
-     * p99 (2.41 against 3.15 ms, p99 7.50 against 9.69; 2026-12-03, run 23's index), and merging its
-     * 240 MB took 5.4 s. Later changes go to new small segments, which the merge policy folds in as
+     * segment: on one segment the benchmark's query mix takes about a quarter less time, on average and
+     * at p99, for a merge of seconds (src/bench/RESULTS.md, "Segments", and "Moved from code comments").
+     * Later changes go to new small segments, which the merge policy folds in as
      * usual. Searches go on meanwhile on the current searcher; the caller commits (and so refreshes)
      * afterwards, and the old segments' files go when no searcher holds them any more.
      */

@@ -19,10 +19,10 @@ import jp.kakehashi.index.IndexStore;
  * Writes batches of pairs into an index: the full rebuild and the outbox catch-up both run here.
  * Two connections read the next batches while two threads analyse the ones read, in small chunks,
  * a batch's chunks overlapping the previous batch's when they share no pair (IndexWriter takes
- * documents from several threads). Taking turns left the CPU half idle; with one batch read ahead
- * and a barrier per batch, a 100k rebuild still waited 33 s of 114 for MariaDB (SearchBench,
- * 2026-12-02), and the catch-up, one thread with a commit per 500 rows, replayed an outbox at half
- * the rebuild's rate (820 against 1,694 pairs/s at 20k pairs).
+ * documents from several threads). Reading and analysing by turns leaves the CPU idle while MariaDB
+ * answers, and a barrier per batch leaves it idle at every batch's end; the catch-up is the rebuild's
+ * loop so it keeps the rebuild's rate (the figures that led here: src/bench/RESULTS.md, "Moved
+ * from code comments").
  */
 final class IndexPipeline implements AutoCloseable {
     static final int BATCH = 500;
