@@ -24,12 +24,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 @Singleton
 public class PasswordHasher implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("argon2-", 0).daemon()
                     .factory());
     private final Argon2Cost cost;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     public PasswordHasher(Argon2Cost cost) {
         this.cost = cost;
@@ -64,7 +64,8 @@ public class PasswordHasher implements AutoCloseable {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] hash = derive(password, salt, cost.memoryKib(), cost.iterations(), cost.parallelism(), 32);
-        return "$argon2id$v=19$%s$%s$%s".formatted(cost.phc(), B64.encodeToString(salt), B64.encodeToString(hash));
+        return "$argon2id$v=19$%s$%s$%s".formatted(cost.phc(), B64.encodeToString(salt),
+                B64.encodeToString(hash));
     }
 
     private boolean matchesNow(String password, String phc) {

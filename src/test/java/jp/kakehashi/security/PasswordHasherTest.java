@@ -1,5 +1,6 @@
 package jp.kakehashi.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+/** Argon2id at the service's cost and at another: the cost a hash carries is the one it verifies at. */
 class PasswordHasherTest {
     private static final PasswordHasher REAL = new PasswordHasher(Argon2Cost.OWASP_MINIMUM);
     private static final PasswordHasher CHEAP = new PasswordHasher(new Argon2Cost(8, 1, 1));
@@ -19,7 +21,7 @@ class PasswordHasherTest {
 
     @Test
     void theServiceHashesAtOwaspsMinimumForArgon2id() {
-        assertTrue(new Argon2Cost.InUse().argon2Cost().equals(Argon2Cost.OWASP_MINIMUM));
+        assertEquals(Argon2Cost.OWASP_MINIMUM, new Argon2Cost.InUse().argon2Cost());
         String hash = REAL.hash("correct horse battery staple");
         assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
         assertTrue(REAL.matches("correct horse battery staple", hash));
