@@ -44,7 +44,7 @@ class RelevanceBench extends ServiceTest {
     void theServiceBesideSolrOnTheJudgedSet() throws Exception {
         Http reader = new Http(server, json);
         Http staff = new Staffing(reader).admin();
-        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
+        IndexConsistencyTest.caughtUp(server);
         List<JudgedSet.Judged> judged = JudgedSet.load();
         List<JudgedSet.Score> service = new ArrayList<>();
         List<String> lines = new ArrayList<>();

@@ -42,7 +42,7 @@ class RelevanceTest extends ServiceTest {
     void ready() throws InterruptedException {
         reader = new Http(server, json);
         staff = new jp.kakehashi.support.Staffing(reader).admin();
-        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
+        IndexConsistencyTest.caughtUp(server);
     }
 
     @Test

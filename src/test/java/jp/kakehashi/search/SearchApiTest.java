@@ -46,7 +46,7 @@ class SearchApiTest extends ServiceTest {
         staffing = new Staffing(reader);
         editor = staffing.editor("TYO");
         approver = staffing.person("ed", List.of("EDITOR"), List.of("SEL", "TYO"));
-        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
+        IndexConsistencyTest.caughtUp(server);
     }
 
     static String enc(String s) {

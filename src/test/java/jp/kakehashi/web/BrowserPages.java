@@ -61,7 +61,7 @@ abstract class BrowserPages extends ServiceTest {
     void setUp() throws Exception {
         http = new Http(server, json);
         base = server.getURI().toString().replaceAll("/$", "");
-        jp.kakehashi.support.Indexed.caughtUp(server.getApplicationContext());
+        jp.kakehashi.search.IndexConsistencyTest.caughtUp(server);
         browser = Browser.start("ja");
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
