@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.Await;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Galera;
 import jp.kakehashi.support.HaProxy;
@@ -336,18 +337,14 @@ class GaleraClusterTest {
                 Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
+    /** {@link Await#until}, where a service that does not answer yet (an exception) is not there yet. */
     static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
+        Await.until(what, Duration.ofSeconds(60), () -> {
             try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
+                return condition.getAsBoolean();
             } catch (RuntimeException notYet) {
-                // not answering yet
+                return false;
             }
-            assertTrue(System.nanoTime() < deadline, "within 60 s: " + what);
-            Thread.sleep(50);
-        }
+        });
     }
 }
