@@ -56,7 +56,7 @@ public class Leadership {
     /** Whether this instance leads {@code task} now, holding it for {@code term} from now. */
     public boolean lead(String task, Duration term) {
         try {
-            return tx.execute(OWN, status -> {
+            boolean leads = tx.execute(OWN, status -> {
                 // holder first: expires_at then sees the holder this statement leaves (MariaDB assigns left to right)
                 jdbc.prepareStatement("INSERT INTO leader_lease (name, holder, expires_at)"
                         + " VALUES (?, ?, NOW(6) + INTERVAL ? MICROSECOND) ON DUPLICATE KEY UPDATE"
@@ -73,7 +73,11 @@ public class Leadership {
                         return rs.next() && me.equals(rs.getString(1));
                     }
                 });
-            }) && counted(task);
+            });
+            if (leads) {
+                countRound(task);
+            }
+            return leads;
         } catch (RuntimeException e) {
             // a racing node won (1213 on Galera), or the database is away: the next round asks again
             LOG.debug("Lease {} not taken: {}", task, e.toString());
@@ -81,12 +85,11 @@ public class Leadership {
         }
     }
 
-    private boolean counted(String task) {
+    private void countRound(String task) {
         MeterRegistry r = registry;
         if (r != null) {
             r.counter("kakehashi.leader.rounds", "task", task).increment();
         }
-        return true;
     }
 
     /** Gives up every lease of this instance, so another takes over at its next round, not a term later. */
