@@ -35,10 +35,15 @@ public class Passwords {
     /**
      * Guesses of the current password count against the same per-account limit as sign-ins (and
      * the address's): a stolen token must not be an unthrottled oracle for the password behind it.
+     * {@code tokenEpoch} is the epoch the caller's token carries. The row is read once, and a row
+     * whose epoch has moved on means another change (or a deactivation) ended this session after
+     * the request was let in: that is a revoked token, not a wrong guess, so it is neither checked
+     * against the new hash nor counted as a failure.
      */
-    public void change(Staff self, String current, String next, String address) {
+    public void change(Staff self, long tokenEpoch, String current, String next, String address) {
+        User user = users.findById(self.id()).filter(u -> u.tokenEpoch() == tokenEpoch)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The token has been revoked"));
         throttle.reserve(self.username(), address);
-        User user = users.findById(self.id()).orElseThrow(() -> ApiException.notFound("User"));
         if (current == null || current.length() > PasswordRules.MAX_LENGTH
                 || !hasher.matches(current, user.passwordHash())) {
             throttle.failed(address);

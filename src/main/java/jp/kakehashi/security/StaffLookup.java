@@ -80,6 +80,14 @@ public class StaffLookup {
         return of(authentication).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "Sign in first"));
     }
 
+    /** The token epoch the verified token carries; only called after {@link #require}. */
+    static long epoch(@Nullable Authentication authentication) {
+        if (authentication != null && authentication.getAttributes().get(EPOCH) instanceof Number epoch) {
+            return epoch.longValue();
+        }
+        throw revoked();
+    }
+
     Optional<User> current(Authentication authentication) {
         if (!(authentication.getAttributes().get(USER_ID) instanceof Number id)
                 || !(authentication.getAttributes().get(EPOCH) instanceof Number)

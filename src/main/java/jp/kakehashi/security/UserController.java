@@ -84,7 +84,8 @@ class UserController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpStatus changePassword(@Body ChangePasswordCommand command, @Nullable Authentication auth,
                               HttpRequest<?> request) {
-        passwords.change(staff.require(auth), command.currentPassword(), command.newPassword(), addresses.of(request));
+        passwords.change(staff.require(auth), StaffLookup.epoch(auth), command.currentPassword(),
+                command.newPassword(), addresses.of(request));
         return HttpStatus.NO_CONTENT;
     }
 
