@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * and its jlink line). This builds that runtime with the same modules and options and runs the
  * packaged jar on it through its main paths (Japanese analysis and dates, search, XML, a job,
  * metrics, the API reference), so a module the service needs but the list lacks fails here, not in
- * a deployment. No Docker here: the image itself is not built.
+ * a deployment. No Docker here: the image itself is not built (docker/image-size.sh makes its file
+ * system and runs it by hand, as root).
  */
 @Slow
 class ImageRuntimeTest {
