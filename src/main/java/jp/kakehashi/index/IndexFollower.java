@@ -53,14 +53,13 @@ public abstract class IndexFollower implements AutoCloseable {
     /** Set on close: a catch-up or rebuild reads no further and ends with what it has. */
     protected volatile boolean closing;
     private volatile Jobs jobs;
-    private volatile Job.Kind rebuildKind;
     private volatile boolean rebuildFailing;
 
     /**
-     * What a follower indexes, for the lag gauges: its label and the table it follows (a table
-     * with {@code id}, {@code seq} and {@code created_at}).
+     * What a follower indexes: its label and the table it follows (a table with {@code id},
+     * {@code seq} and {@code created_at}) for the lag gauges, and the kind of job its rebuilds are.
      */
-    public record Source(String label, String table) {
+    public record Source(String label, String table, Job.Kind rebuildKind) {
     }
 
     public abstract Source source();
@@ -294,11 +293,10 @@ public abstract class IndexFollower implements AutoCloseable {
 
     /**
      * Reports the rebuilds this follower starts by itself (first start, new analyzers, a source that
-     * moved past it) as jobs of {@code kind}, so an operator sees them beside those asked for.
+     * moved past it) as jobs, so an operator sees them beside those asked for.
      */
-    public final void reportRebuilds(Jobs jobs, Job.Kind kind) {
+    public final void reportRebuilds(Jobs jobs) {
         this.jobs = jobs;
-        this.rebuildKind = kind;
     }
 
     /**
@@ -308,7 +306,7 @@ public abstract class IndexFollower implements AutoCloseable {
      */
     private void rebuild() {
         Jobs to = jobs;
-        Tracked job = to == null || rebuildFailing ? Tracked.NONE : to.track(rebuildKind, "system");
+        Tracked job = to == null || rebuildFailing ? Tracked.NONE : to.track(source().rebuildKind(), "system");
         try {
             job.succeeded(rebuild(job));
             rebuildFailing = false;

@@ -34,7 +34,7 @@ public class IndexRebuilds {
     public synchronized Job start(String name, String by) {
         IndexFollower follower = followers.stream().filter(f -> f.source().label().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("index"));
-        Job.Kind kind = "memory".equals(name) ? Job.Kind.MEMORY_REBUILD : Job.Kind.SEARCH_REBUILD;
+        Job.Kind kind = follower.source().rebuildKind();
         return jobs.running(kind).orElseGet(() -> jobs.submit(kind, by, progress -> {
             try {
                 return follower.rebuildNow(progress).get();

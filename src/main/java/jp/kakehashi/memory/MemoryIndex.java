@@ -81,7 +81,7 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
     /** Rebuilds this index starts by itself are jobs too, listed beside those an operator asks for. */
     @Inject
     void reportRebuildsTo(Jobs jobs) {
-        reportRebuilds(jobs, Job.Kind.MEMORY_REBUILD);
+        reportRebuilds(jobs);
     }
 
     @Override
@@ -97,7 +97,7 @@ class MemoryIndex extends IndexFollower implements ApplicationEventListener<Serv
     /** Units up to this seq are searchable (-1 while the index opens). */
     @Override
     public Source source() {
-        return new Source("memory", "tm_unit");
+        return new Source("memory", "tm_unit", Job.Kind.MEMORY_REBUILD);
     }
 
     long indexedUpTo() {

@@ -69,7 +69,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
     /** Rebuilds this index starts by itself are jobs too, listed beside those an operator asks for. */
     @Inject
     void reportRebuildsTo(Jobs jobs) {
-        reportRebuilds(jobs, Job.Kind.SEARCH_REBUILD);
+        reportRebuilds(jobs);
     }
 
     @Override
@@ -84,7 +84,7 @@ public class SearchIndex extends IndexFollower implements ApplicationEventListen
 
     @Override
     public Source source() {
-        return new Source("search", "outbox_event");
+        return new Source("search", "outbox_event", Job.Kind.SEARCH_REBUILD);
     }
 
     public long appliedOutboxId() {

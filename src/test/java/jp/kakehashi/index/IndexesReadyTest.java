@@ -33,7 +33,7 @@ class IndexesReadyTest {
 
         @Override
         public Source source() {
-            return new Source("test", "none");
+            return new Source("test", "none", jp.kakehashi.job.Job.Kind.SEARCH_REBUILD);
         }
 
         @Override
