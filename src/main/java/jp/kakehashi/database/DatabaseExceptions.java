@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import jp.kakehashi.http.Problems;
+import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,49 +38,66 @@ public final class DatabaseExceptions implements ExceptionHandler<RuntimeExcepti
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
-        if (isDatabaseUnavailable(exception)) {
+        Optional<ApiException> meaning = meaning(exception);
+        if (meaning.isEmpty()) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("Unexpected error {} for {} {}", id, request.getMethod(), request.getPath(), exception);
+            return problems.response(request, ErrorCode.INTERNAL, null, Map.of("errorId", id));
+        }
+        if (meaning.get().code() == ErrorCode.DATABASE_UNAVAILABLE) {
             outages.failed(rootMessage(exception));
-            return problems.response(request, ErrorCode.DATABASE_UNAVAILABLE, null, Map.of());
+        } else if (isLockConflict(exception)) {
+            LOG.info("Lock conflict for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+        } else if (meaning.get().code() == ErrorCode.CONFLICT && isUniqueViolation(exception, "")) {
+            LOG.warn("Duplicate key for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+        }
+        return problems.response(request, meaning.get().code(), meaning.get().getMessage(), meaning.get().extensions());
+    }
+
+    /**
+     * What a database failure means to whoever asked for the work, a client or the owner of a job
+     * ({@code job/Jobs}); empty for anything else, which is unexpected. Each of these left nothing
+     * written: MariaDB rolled the transaction back whole.
+     */
+    public static Optional<ApiException> meaning(Throwable exception) {
+        if (isDatabaseUnavailable(exception)) {
+            return Optional.of(new ApiException(ErrorCode.DATABASE_UNAVAILABLE, null));
         }
         if (isUniqueViolation(exception, "uk_bulletin_dedup")) {
             // Two imports of one bulletin raced past the pre-check; the unique key decided.
-            return problems.response(request, ErrorCode.DUPLICATE_BULLETIN,
-                    "A bulletin with the same date and item titles exists", Map.of());
+            return problem(ErrorCode.DUPLICATE_BULLETIN, "A bulletin with the same date and item titles exists");
         }
         if (isUniqueViolation(exception, "uk_user_username")) {
-            return problems.response(request, ErrorCode.USERNAME_TAKEN, "This username is taken", Map.of());
+            return problem(ErrorCode.USERNAME_TAKEN, "This username is taken");
         }
         if (isUniqueViolation(exception, "uk_glossary_term")) {
             // Two imports (or creates) of one term raced past the look-up; the whole file was rolled back.
-            return problems.response(request, ErrorCode.TERM_EXISTS,
-                    "The same term was added meanwhile; nothing was written", Map.of());
+            return problem(ErrorCode.TERM_EXISTS, "The same term was added meanwhile; nothing was written");
         }
         if (isUniqueViolation(exception, "uk_qa_ack")) {
-            return problems.response(request, ErrorCode.ALREADY_ACKNOWLEDGED,
-                    "Someone acknowledged this warning meanwhile", Map.of());
+            return problem(ErrorCode.ALREADY_ACKNOWLEDGED, "Someone acknowledged this warning meanwhile");
         }
         if (isUniqueViolation(exception, "")) {
             // Any other key two transactions both inserted: the other won, this one was rolled back.
-            LOG.warn("Duplicate key for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
-            return problems.response(request, ErrorCode.CONFLICT, "A concurrent change won; nothing was written",
-                    Map.of());
+            return problem(ErrorCode.CONFLICT, "A concurrent change won; nothing was written");
         }
         if (isLostUpdate(exception)) {
             // A version-conditional UPDATE matched no row: someone changed the record since it was
             // read in this transaction, which was rolled back whole.
-            return problems.response(request, ErrorCode.CONFLICT,
-                    "Someone else changed this meanwhile; nothing was written. Read it again and retry", Map.of());
+            return problem(ErrorCode.CONFLICT,
+                    "Someone else changed this meanwhile; nothing was written. Read it again and retry");
         }
         if (isLockConflict(exception)) {
             // InnoDB chose this transaction as a deadlock victim (or it waited too long): it was rolled
             // back whole, so the client may simply retry.
-            LOG.info("Lock conflict for {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
-            return problems.response(request, ErrorCode.CONFLICT, "A concurrent change won; nothing was written, retry",
-                    Map.of(Problems.RETRY_AFTER, 1L));
+            return Optional.of(new ApiException(ErrorCode.CONFLICT, "A concurrent change won; nothing was written, retry")
+                    .with(Problems.RETRY_AFTER, 1L));
         }
-        String id = UUID.randomUUID().toString();
-        LOG.error("Unexpected error {} for {} {}", id, request.getMethod(), request.getPath(), exception);
-        return problems.response(request, ErrorCode.INTERNAL, null, Map.of("errorId", id));
+        return Optional.empty();
+    }
+
+    private static Optional<ApiException> problem(ErrorCode code, String detail) {
+        return Optional.of(new ApiException(code, detail));
     }
 
     public static boolean isDatabaseUnavailable(Throwable t) {

@@ -101,12 +101,14 @@ public class Glossary {
 
     /** A TBX file, as {@link #importTerms}. */
     @Transactional
+    @RetryOnConflict
     public ImportResult importTbx(byte[] tbx, Staff who) {
         return importTbx(tbx, who, Progress.NONE);
     }
 
     /** As {@link #importTbx(byte[], Staff)}, telling {@code progress} each entry. */
     @Transactional
+    @RetryOnConflict
     public ImportResult importTbx(byte[] tbx, Staff who, Progress progress) {
         mayImport(tbx);
         return importTerms(TbxFormat.read(tbx), who, progress);
@@ -120,12 +122,18 @@ public class Glossary {
     }
 
     @Transactional
+    @RetryOnConflict
     public ImportResult importTerms(List<GlossaryCommand> commands, Staff who) {
         return importTerms(commands, who, Progress.NONE);
     }
 
-    /** A whole file in one transaction: a bad entry refuses the file (with its index), nothing changes. */
+    /**
+     * A whole file in one transaction: a bad entry refuses the file (with its index), nothing changes.
+     * A transaction that loses a lock conflict is run again from the first entry, and so is its
+     * progress ({@link Progress#total}).
+     */
     @Transactional
+    @RetryOnConflict
     public ImportResult importTerms(List<GlossaryCommand> commands, Staff who, Progress progress) {
         progress.total(commands.size());
         int created = 0;

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.database.DatabaseExceptions;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.security.User;
 import jp.kakehashi.system.ApiException;
@@ -171,6 +172,11 @@ public class Jobs {
         if (cause instanceof ApiException e) {
             // the extensions (which entry of a file, which field) are the failure's result
             end(job, Job.State.FAILED, e.code().name(), e.getMessage(), json(e.extensions()));
+        } else if (DatabaseExceptions.meaning(cause).orElse(null) instanceof ApiException e) {
+            // the database away, or a concurrent change that won: the owner can start it again
+            LOG.info("Job {} failed: {}", job.id(), cause.toString());
+            end(job, Job.State.FAILED, e.code().name(), e.getMessage() != null ? e.getMessage()
+                    : "The database was unavailable; start the job again once it is back", null);
         } else {
             LOG.warn("Job {} failed", job.id(), cause);
             end(job, Job.State.FAILED, ErrorCode.INTERNAL.name(), "The job failed; the service log has the cause",

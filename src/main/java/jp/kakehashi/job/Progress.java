@@ -16,6 +16,10 @@ public interface Progress {
         }
     };
 
+    /**
+     * How many things the work will do, told from its start: work that starts over (a transaction
+     * run again after losing a lock conflict) tells it again, and the count done starts over too.
+     */
     void total(long things);
 
     void advance(long things);

@@ -24,6 +24,7 @@ final class RunningJob implements Progress {
     @Override
     public void total(long things) {
         total.set(Math.max(0, things));
+        done.set(0);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import jp.kakehashi.database.RetryOnConflict;
 import jp.kakehashi.job.Progress;
 
 /**
@@ -40,9 +41,14 @@ class MemoryWrites {
         write(UPSERT, entries);
     }
 
-    /** Imported units: new ones are added, repeats are left as they are; one transaction, told in batches. */
+    /**
+     * Imported units: new ones are added, repeats are left as they are; one transaction, told in
+     * batches, run again from the first (progress too) when it loses a lock conflict.
+     */
     @Transactional
+    @RetryOnConflict
     void insertNew(List<TmEntry> entries, Progress progress) {
+        progress.total(entries.size());
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<TmEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
             write(INSERT_NEW, batch);

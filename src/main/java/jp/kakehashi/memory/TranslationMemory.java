@@ -129,7 +129,6 @@ public class TranslationMemory {
                 skipped++;
             }
         }
-        progress.total(entries.size());
         writes.insertNew(entries, progress);
         return new ImportResult(entries.size(), skipped, units.count());
     }

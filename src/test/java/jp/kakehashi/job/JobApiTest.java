@@ -15,8 +15,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import jp.kakehashi.search.IndexConsistencyTest;
+import jp.kakehashi.support.Await;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
@@ -196,9 +199,7 @@ class JobApiTest extends ServiceTest {
         assertNull(failed.get("percent"));
 
         String term = "他所の用語" + UUID.randomUUID().toString().substring(0, 6);
-        String tbx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ja\""
-                + " xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>"
-                + entry("PAR", term + "1", "ours") + entry("LON", term + "2", "theirs") + "</body></text></tbx>";
+        String tbx = tbx(entry("PAR", term + "1", "ours") + entry("LON", term + "2", "theirs"));
         Http.Response refused = async(editor, "/api/v1/glossary/import", "application/x-tbx+xml", tbx);
         assertEquals(202, refused.status(), refused.body());
         Map<String, Object> job = watch(editor.http(), refused.header("Location"),
@@ -207,6 +208,87 @@ class JobApiTest extends ServiceTest {
         assertEquals(1, ((Number) ((Map<?, ?>) job.get("result")).get("entry")).intValue(), job.toString());
         assertEquals(0, db.count("SELECT COUNT(*) FROM glossary_term WHERE term_ja LIKE ?", term + "%"),
                 "the file's first entry was not kept either");
+    }
+
+    /**
+     * A TBX import that InnoDB picks as a deadlock victim (on Galera: one that fails certification;
+     * both are error 1213 and roll it back whole) is run again from its first entry and ends as one
+     * import. The deadlock: the file first changes a term already there (its row locked), then adds
+     * one, which waits at the end of the table where another transaction, heavier so that InnoDB
+     * picks the import as its victim, holds the gap and then asks for that term's row.
+     */
+    @Test
+    void anImportJobThatLosesADeadlockIsRunAgainFromItsFirstEntry() throws Exception {
+        String term = "再試行" + UUID.randomUUID().toString().substring(0, 6);
+        Http.Response first = editor.http().post("/api/v1/glossary/import", "application/x-tbx+xml",
+                tbx(entry("PAR", term + "1", "retried")).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, first.status(), first.body());
+        long existing = db.count("SELECT id FROM glossary_term WHERE term_ja = ?", term + "1");
+        String file = tbx(entry("PAR", term + "1", "retried").replace("</admin>", "</admin><note>a new note</note>")
+                + entry("PAR", term + "2", "retried too"));
+        db.update("CREATE TABLE IF NOT EXISTS ballast (id INT PRIMARY KEY)");
+        String location;
+        String url = ctx.getProperty("datasources.default.url", String.class).orElseThrow();
+        try (Connection other = DriverManager.getConnection(url, "root", "")) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("INSERT INTO ballast SELECT seq FROM seq_1_to_2000");
+                s.executeQuery("SELECT id FROM glossary_term WHERE id > (SELECT MAX(id) FROM glossary_term) FOR UPDATE")
+                        .close();
+                Http.Response accepted = async(editor, "/api/v1/glossary/import", "application/x-tbx+xml", file);
+                assertEquals(202, accepted.status(), accepted.body());
+                location = accepted.header("Location");
+                Await.until("the import waits at the table's end", Duration.ofSeconds(20), () -> db.count(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE info LIKE 'INSERT INTO `glossary_term`%'")
+                        > 0);
+                s.executeQuery("SELECT id FROM glossary_term WHERE id = " + existing + " FOR UPDATE").close();
+                s.executeUpdate("DELETE FROM ballast");
+            }
+            other.commit();
+        }
+        Map<String, Object> done = watch(editor.http(), location, j -> !Job.State.valueOf((String) j.get("state"))
+                .live()).getLast();
+        assertEquals("SUCCEEDED", done.get("state"), done.toString());
+        assertEquals(Map.of("created", 1, "updated", 1, "unchanged", 0), done.get("result"));
+        assertEquals(2L, number(done, "done"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM glossary_term WHERE term_ja = ? AND note = 'a new note'",
+                term + "1"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM glossary_term WHERE term_ja = ?", term + "2"));
+    }
+
+    /** A job's database failures end it with the problem a client would get for them, not INTERNAL. */
+    @Test
+    void anImportJobThatLosesARaceForAUniqueKeyEndsWithTheProblemAClientWouldGet() throws Exception {
+        String term = "競争" + UUID.randomUUID().toString().substring(0, 6);
+        String location;
+        String url = ctx.getProperty("datasources.default.url", String.class).orElseThrow();
+        try (Connection other = DriverManager.getConnection(url, "root", "")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("INSERT INTO glossary_term (term_ja, term_en, scope,"
+                    + " status, created_at, updated_at) VALUES (?, 'raced', 'PAR', 'PREFERRED', UTC_TIMESTAMP(6),"
+                    + " UTC_TIMESTAMP(6))")) {
+                s.setString(1, term);
+                s.executeUpdate();
+            }
+            Http.Response accepted = async(editor, "/api/v1/glossary/import", "application/x-tbx+xml",
+                    tbx(entry("PAR", term, "raced")));
+            assertEquals(202, accepted.status(), accepted.body());
+            location = accepted.header("Location");
+            Await.until("the import waits for the other's key", Duration.ofSeconds(20), () -> db.count(
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE info LIKE 'INSERT INTO `glossary_term`%'")
+                    > 0);
+            other.commit();
+        }
+        Map<String, Object> done = watch(editor.http(), location, j -> !Job.State.valueOf((String) j.get("state"))
+                .live()).getLast();
+        assertEquals("FAILED", done.get("state"), done.toString());
+        assertEquals("TERM_EXISTS", ((Map<?, ?>) done.get("error")).get("code"), done.toString());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM glossary_term WHERE term_ja = ?", term));
+    }
+
+    private static String tbx(String entries) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ja\""
+                + " xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>" + entries + "</body></text></tbx>";
     }
 
     private static String entry(String office, String ja, String en) {
