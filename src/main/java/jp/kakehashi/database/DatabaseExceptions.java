@@ -56,8 +56,7 @@ public final class DatabaseExceptions implements ExceptionHandler<RuntimeExcepti
 
     /**
      * What a database failure means to whoever asked for the work, a client or the owner of a job
-     * ({@code job/Jobs}); empty for anything else, which is unexpected. Each of these left nothing
-     * written: MariaDB rolled the transaction back whole.
+     * ({@code job/Jobs}); empty for anything else, which is unexpected.
      */
     public static Optional<ApiException> meaning(Throwable exception) {
         if (isDatabaseUnavailable(exception)) {

@@ -173,10 +173,10 @@ public class Jobs {
             // the extensions (which entry of a file, which field) are the failure's result
             end(job, Job.State.FAILED, e.code().name(), e.getMessage(), json(e.extensions()));
         } else if (DatabaseExceptions.meaning(cause).orElse(null) instanceof ApiException e) {
-            // the database away, or a concurrent change that won: the owner can start it again
+            // the database away, or a concurrent change that won: nothing unexpected to trace
             LOG.info("Job {} failed: {}", job.id(), cause.toString());
             end(job, Job.State.FAILED, e.code().name(), e.getMessage() != null ? e.getMessage()
-                    : "The database was unavailable; start the job again once it is back", null);
+                    : "The database was unavailable", null);
         } else {
             LOG.warn("Job {} failed", job.id(), cause);
             end(job, Job.State.FAILED, ErrorCode.INTERNAL.name(), "The job failed; the service log has the cause",
