@@ -111,12 +111,10 @@ class GlossaryController {
     HttpResponse<?> importTbx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
                               @Nullable Authentication auth) {
         Staff who = staff.require(auth);
-        if (!Prefer.respondAsync(prefer)) {
-            return HttpResponse.ok(glossary.importTbx(body, who));
-        }
-        glossary.mayImport(body);
-        Job job = jobs.submit(Job.Kind.TBX_IMPORT, who.username(), p -> glossary.importTbx(body, who, p));
-        return JobView.accepted(job, json).header(Prefer.APPLIED, Prefer.RESPOND_ASYNC);
+        return Prefer.answer(prefer, () -> glossary.importTbx(body, who), () -> {
+            glossary.mayImport(body);
+            return jobs.submit(Job.Kind.TBX_IMPORT, who.username(), p -> glossary.importTbx(body, who, p));
+        }, json);
     }
 
     private static HttpResponse<GlossaryTermView> tagged(HttpStatus status, GlossaryTermView v) {

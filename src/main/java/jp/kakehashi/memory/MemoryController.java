@@ -94,11 +94,9 @@ class MemoryController {
     HttpResponse<?> importTmx(@Nullable @Body byte[] body, @Nullable @Header(Prefer.HEADER) String prefer,
                               @Nullable Authentication auth) {
         Staff who = staff.require(auth);
-        if (!Prefer.respondAsync(prefer)) {
-            return HttpResponse.ok(memory.importTmx(body, who));
-        }
-        memory.mayImport(body, who);
-        Job job = jobs.submit(Job.Kind.TMX_IMPORT, who.username(), p -> memory.importTmx(body, who, p));
-        return JobView.accepted(job, json).header(Prefer.APPLIED, Prefer.RESPOND_ASYNC);
+        return Prefer.answer(prefer, () -> memory.importTmx(body, who), () -> {
+            memory.mayImport(body, who);
+            return jobs.submit(Job.Kind.TMX_IMPORT, who.username(), p -> memory.importTmx(body, who, p));
+        }, json);
     }
 }
