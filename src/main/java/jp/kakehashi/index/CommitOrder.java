@@ -1,5 +1,6 @@
 package jp.kakehashi.index;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -39,16 +40,23 @@ public class CommitOrder {
     private static final TransactionDefinition OWN = readCommitted();
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
+    private final ConnectionOperations<Connection> connections;
 
-    CommitOrder(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    CommitOrder(JdbcOperations jdbc, TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.connections = connections;
     }
 
     /** Numbers every committed, unnumbered row of {@code table}; how many it numbered. */
     public long assign(String table) {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException("not a followed table: " + table);
+        }
+        // Most polls find nothing to number: that look needs a connection, not a transaction (whose
+        // isolation level, autocommit and commit are five round trips where one will do).
+        if (!connections.executeRead(status -> waiting(table))) {
+            return 0;
         }
         long total = 0;
         int n;
