@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,7 +22,9 @@ import jp.kakehashi.support.Staffing.Person;
  * The work of an office through the balancer, bounded by {@link #stop}: readers searching,
  * translators claiming pairs, saving three drafts of each and submitting, an editor approving what
  * was submitted. Every answer is counted against the phase it came back in; what the service
- * acknowledged (2xx) is kept, to be found again in the database afterwards.
+ * acknowledged (2xx) is kept, to be found again in the database afterwards. A draft answered 5xx
+ * or not at all may have been written all the same (a database node killed while it committed:
+ * the client cannot know), so it is kept apart as uncertain; one answered 4xx was not written.
  */
 final class ClusterLoad {
     /** Client threads: two readers, four translators, one editor. */
@@ -37,6 +40,8 @@ final class ClusterLoad {
     final Map<Long, List<Long>> claims = new ConcurrentHashMap<>();
     /** The last draft each pair was acknowledged with. */
     final Map<Long, String> drafts = new ConcurrentHashMap<>();
+    /** Drafts whose answer was a failure (5xx, none): written or not, nobody was told. */
+    final Map<Long, Set<String>> uncertain = new ConcurrentHashMap<>();
     final Queue<Long> submitted = new ConcurrentLinkedQueue<>();
     final Map<Long, Boolean> approved = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -76,8 +81,11 @@ final class ClusterLoad {
                 continue;
             }
             Map<String, Object> draft = Map.of("title", "Item " + token, "body", "Draft " + token + " of the visit.");
-            if (call(() -> http.write("PUT", "/api/v1/pairs/" + pair + "/target", draft, read.header("ETag"))) == OK) {
+            int answer = call(() -> http.write("PUT", "/api/v1/pairs/" + pair + "/target", draft, read.header("ETag")));
+            if (answer == OK) {
                 drafts.put(pair, token);
+            } else if (answer == FAILED) {
+                uncertain.computeIfAbsent(pair, p -> ConcurrentHashMap.newKeySet()).add(token);
             }
         }
         if (drafts.containsKey(pair) && call(() -> http.postJson("/api/v1/pairs/" + pair + "/submit", Map.of())) == OK) {
