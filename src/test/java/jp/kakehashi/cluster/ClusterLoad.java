@@ -40,7 +40,10 @@ final class ClusterLoad {
     final Map<Long, List<Long>> claims = new ConcurrentHashMap<>();
     /** The last draft each pair was acknowledged with. */
     final Map<Long, String> drafts = new ConcurrentHashMap<>();
-    /** Drafts whose answer was a failure (5xx, none): written or not, nobody was told. */
+    /**
+     * Drafts sent after a pair's last acknowledged one whose answer was a failure (5xx, none):
+     * written or not, nobody was told. One translator's thread writes a pair's drafts in turn.
+     */
     final Map<Long, Set<String>> uncertain = new ConcurrentHashMap<>();
     final Queue<Long> submitted = new ConcurrentLinkedQueue<>();
     final Map<Long, Boolean> approved = new ConcurrentHashMap<>();
@@ -84,6 +87,7 @@ final class ClusterLoad {
             int answer = call(() -> http.write("PUT", "/api/v1/pairs/" + pair + "/target", draft, read.header("ETag")));
             if (answer == OK) {
                 drafts.put(pair, token);
+                uncertain.remove(pair);
             } else if (answer == FAILED) {
                 uncertain.computeIfAbsent(pair, p -> ConcurrentHashMap.newKeySet()).add(token);
             }
