@@ -42,7 +42,8 @@ public class CommitOrder {
     private final TransactionOperations<Connection> tx;
     private final ConnectionOperations<Connection> connections;
 
-    CommitOrder(JdbcOperations jdbc, TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections) {
+    CommitOrder(JdbcOperations jdbc, TransactionOperations<Connection> tx,
+                ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.connections = connections;
@@ -54,7 +55,8 @@ public class CommitOrder {
             throw new IllegalArgumentException("not a followed table: " + table);
         }
         // Most polls find nothing to number: that look needs a connection, not a transaction (whose
-        // isolation level, autocommit and commit are five round trips where one will do).
+        // isolation level, autocommit and commit are five round trips where one will do). After it,
+        // each batch reads what waits under the sequence row's lock; one that finds nothing numbers nothing.
         if (!connections.executeRead(status -> waiting(table))) {
             return 0;
         }
@@ -84,9 +86,6 @@ public class CommitOrder {
     }
 
     private int batch(String table) {
-        if (!waiting(table)) {
-            return 0;
-        }
         long last = jdbc.prepareStatement("SELECT last_seq FROM commit_sequence WHERE name = ? FOR UPDATE", ps -> {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
