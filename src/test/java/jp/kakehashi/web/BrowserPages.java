@@ -105,11 +105,16 @@ abstract class BrowserPages extends ServiceTest {
         navigate(() -> browser.findElement(By.id(id)).click());
     }
 
+    /**
+     * Waits on the new document, not a clock; the bound only ends a wait that would never end. It is
+     * 30 s: at the slow tier's peak (service JVMs, Galera, Chromium on two cores) a draft's save and
+     * the page after it once took more than 10 s.
+     */
     void navigate(Runnable action) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("window.__before = true;");
         action.run();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
             try {
                 return Boolean.TRUE.equals(js.executeScript(
                         "return window.__before === undefined && document.readyState === 'complete';"));
