@@ -11,11 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.kakehashi.database.CausalReads;
 
 /**
  * Reads what the index needs about pairs straight from MariaDB, in one read transaction per batch,
  * so a batch is a consistent snapshot. The index is always rebuilt from the current rows, never
- * from event payloads: replaying an outbox row twice is harmless.
+ * from event payloads: replaying an outbox row twice is harmless. The pairs are read on other
+ * connections than the outbox rows naming them, so those reads are {@link CausalReads}: never older
+ * than the outbox row.
  */
 @Singleton
 class PairLoader {
@@ -34,7 +37,7 @@ class PairLoader {
         }
         String in = pairIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         Map<String, String[]> texts = texts(in);
-        jdbc.prepareStatement(pairsSql(in), ps -> {
+        jdbc.prepareStatement(CausalReads.of(pairsSql(in)), ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     docs.put(rs.getLong(1), documents(rs, texts));
@@ -59,7 +62,7 @@ class PairLoader {
             return List.of();
         }
         String in = bulletinIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return ids(pairsOfBulletinsSql(in));
+        return ids(CausalReads.of(pairsOfBulletinsSql(in)));
     }
 
     /** Through the bulletin key always, as {@link #textsSql} and for the same reason. */
@@ -75,7 +78,7 @@ class PairLoader {
 
     @Transactional(readOnly = true)
     List<Long> pairIdsAfter(long afterId, int limit) {
-        return ids("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit);
+        return ids(CausalReads.of("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit));
     }
 
     record OutboxRow(long seq, String aggregate, long aggregateId, java.time.Instant writtenAt)
@@ -176,7 +179,7 @@ class PairLoader {
     /** All revisions of these pairs that a document may show: current and released, both sides. */
     private Map<String, String[]> texts(String in) {
         Map<String, String[]> texts = new HashMap<>();
-        jdbc.prepareStatement(textsSql(in), ps -> {
+        jdbc.prepareStatement(CausalReads.of(textsSql(in)), ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     texts.put(rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getInt(3),
