@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Staffing.Person;
 
@@ -32,10 +34,13 @@ final class ClusterLoad {
     private static final int OK = 0;
     private static final int REFUSED = 1;
     private static final int FAILED = 2;
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private volatile String phase = "start";
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, AtomicLongArray> counts = new ConcurrentHashMap<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Refusals (4xx) by status and problem code. */
+    final Map<String, Long> refusals = new ConcurrentHashMap<>();
     /** Successful claims per pair: more than one is a double claim. */
     final Map<Long, List<Long>> claims = new ConcurrentHashMap<>();
     /** The last draft each pair was acknowledged with. */
@@ -80,7 +85,9 @@ final class ClusterLoad {
             String token = "zq" + pair + "w" + n;
             Http.Response read = http.get("/api/v1/pairs/" + pair);
             if (status(read.status()) != OK) {
-                count(read.status());
+                if (count(read.status()) == REFUSED) {
+                    refused(read);
+                }
                 continue;
             }
             Map<String, Object> draft = Map.of("title", "Item " + token, "body", "Draft " + token + " of the visit.");
@@ -113,6 +120,8 @@ final class ClusterLoad {
             int s = count(r.status());
             if (s == FAILED) {
                 failures.add(phase + ": " + r.status() + " " + r.body());
+            } else if (s == REFUSED) {
+                refused(r);
             }
             return s;
         } catch (RuntimeException e) {
@@ -120,6 +129,11 @@ final class ClusterLoad {
             failures.add(phase + ": " + e);
             return FAILED;
         }
+    }
+
+    private void refused(Http.Response r) {
+        Matcher code = CODE.matcher(r.body());
+        refusals.merge(r.status() + (code.find() ? " " + code.group(1) : ""), 1L, Long::sum);
     }
 
     private int count(int status) {
