@@ -1,5 +1,6 @@
 package jp.kakehashi.search;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -15,7 +16,8 @@ import jp.kakehashi.database.CausalReads;
 
 /**
  * Reads what the index needs about pairs straight from MariaDB, in one read transaction per batch,
- * so a batch is a consistent snapshot. The index is always rebuilt from the current rows, never
+ * so a batch is a consistent snapshot; the reads of one statement need no transaction (a read-only
+ * one is four more round trips, twice per poll of an idle index). The index is always rebuilt from the current rows, never
  * from event payloads: replaying an outbox row twice is harmless. The pairs are read on other
  * connections than the outbox rows naming them, so those reads are {@link CausalReads}: never older
  * than the outbox row.
@@ -56,7 +58,7 @@ class PairLoader {
                 + " WHERE p.id IN (" + in + ")";
     }
 
-    @Transactional(readOnly = true)
+    @Connectable
     List<Long> pairsOfBulletins(Collection<Long> bulletinIds) {
         if (bulletinIds.isEmpty()) {
             return List.of();
@@ -71,12 +73,12 @@ class PairLoader {
     }
 
     /** How many pairs a rebuild will read: its progress's total. */
-    @Transactional(readOnly = true)
+    @Connectable
     long pairCount() {
         return ids("SELECT COUNT(*) FROM doc_pair").getFirst();
     }
 
-    @Transactional(readOnly = true)
+    @Connectable
     List<Long> pairIdsAfter(long afterId, int limit) {
         return ids(CausalReads.of("SELECT id FROM doc_pair WHERE id > " + afterId + " ORDER BY id LIMIT " + limit));
     }
@@ -86,7 +88,7 @@ class PairLoader {
     }
 
     /** The outbox after {@code afterSeq} in commit order. */
-    @Transactional(readOnly = true)
+    @Connectable
     List<OutboxRow> outboxAfter(long afterSeq, int limit) {
         return jdbc.prepareStatement("SELECT seq, aggregate_type, aggregate_id, created_at FROM outbox_event"
                 + " WHERE seq > ? ORDER BY seq LIMIT ?", ps -> {
@@ -112,7 +114,7 @@ class PairLoader {
     record OutboxBounds(long prunedThrough, long last) {
     }
 
-    @Transactional(readOnly = true)
+    @Connectable
     OutboxBounds outboxBounds() {
         return jdbc.prepareStatement("SELECT COALESCE((SELECT pruned_through FROM outbox_horizon WHERE id = 1), 0),"
                 + " COALESCE((SELECT MAX(seq) FROM outbox_event), 0)", ps -> {
