@@ -29,6 +29,11 @@ interface MailRepository extends GenericRepository<OutgoingMail, Long> {
             + " version = version + 1 WHERE id = :id AND state = 'SENDING'")
     void failed(long id, String state, Instant next, @Nullable String error);
 
+    /** Whether a poll has anything to do: a due message, or one whose sending was interrupted. A plain read. */
+    @Query("SELECT EXISTS(SELECT 1 FROM mail_outbox WHERE (state = 'PENDING' AND next_attempt_at <= :now)"
+            + " OR (state = 'SENDING' AND lease_until < :now))")
+    boolean work(Instant now);
+
     /** Rows whose sender stopped mid-send (a crash, a kill): due again at once. */
     @Query("UPDATE mail_outbox SET state = 'PENDING', lease_until = NULL, next_attempt_at = :now,"
             + " last_error = 'interrupted while sending', version = version + 1"

@@ -53,6 +53,10 @@ class MailSender {
 
     /** Sends what is due, over one connection; the number of messages the server accepted. */
     int send() {
+        // an idle poll is this one read on a connection, not a write transaction every two seconds
+        if (!rows.work(Instant.now())) {
+            return 0;
+        }
         Optional<OutgoingMail> next = take();
         if (next.isEmpty()) {
             return 0;
