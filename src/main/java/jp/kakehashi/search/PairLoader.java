@@ -16,11 +16,11 @@ import jp.kakehashi.database.CausalReads;
 
 /**
  * Reads what the index needs about pairs straight from MariaDB, in one read transaction per batch,
- * so a batch is a consistent snapshot; the reads of one statement need no transaction (a read-only
- * one is four more round trips, twice per poll of an idle index). The index is always rebuilt from the current rows, never
- * from event payloads: replaying an outbox row twice is harmless. The pairs are read on other
- * connections than the outbox rows naming them, so those reads are {@link CausalReads}: never older
- * than the outbox row.
+ * so a batch is a consistent snapshot; a read of one statement needs no transaction (a read-only
+ * one is four more round trips, twice per poll of an idle index). The index is always rebuilt from
+ * the current rows, never from event payloads: replaying an outbox row twice is harmless. The pairs
+ * are read on other connections than the outbox rows naming them, so those reads are {@link
+ * CausalReads}: never older than the outbox row.
  */
 @Singleton
 class PairLoader {

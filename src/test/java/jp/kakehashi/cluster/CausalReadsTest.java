@@ -48,7 +48,8 @@ class CausalReadsTest {
             assertEquals("the draft before", read(plain, ROW), "the second node is behind the first");
 
             // each on its own thread: the common pool may have one, and the first read blocks it
-            CompletableFuture<String> asked = CompletableFuture.supplyAsync(() -> read(causal, CausalReads.of(ROW)), readers);
+            CompletableFuture<String> asked =
+                    CompletableFuture.supplyAsync(() -> read(causal, CausalReads.of(ROW)), readers);
             CompletableFuture<String> byDefault = CompletableFuture.supplyAsync(() -> read(configured, ROW), readers);
             Await.until("both reads wait on the second node", Duration.ofSeconds(20),
                     () -> asked.isDone() || byDefault.isDone() || running(plain) == 2);
@@ -67,8 +68,8 @@ class CausalReadsTest {
 
     /** How many of the reads are still running on the node (a read done at once has answered already). */
     private static int running(Connection c) {
-        return Integer.parseInt(read(c, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()"
-                + " AND INFO LIKE '%FROM causal.pair_text%'"));
+        return Integer.parseInt(read(c, "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE ID <> CONNECTION_ID() AND INFO LIKE '%FROM causal.pair_text%'"));
     }
 
     private static String read(Connection c, String sql) {

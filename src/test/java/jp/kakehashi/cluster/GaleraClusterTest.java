@@ -177,7 +177,8 @@ class GaleraClusterTest {
         // have gone to another node than its outbox reads: CausalReadsTest)
         for (ServiceProcess instance : instances) {
             Http http = instance.http().as(admin.token());
-            for (var d : load.drafts.entrySet().stream().filter(d -> !load.uncertain.containsKey(d.getKey())).toList()) {
+            var certain = load.drafts.entrySet().stream().filter(d -> !load.uncertain.containsKey(d.getKey())).toList();
+            for (var d : certain) {
                 String body = http.get("/api/v1/search?q=" + URLEncoder.encode(d.getValue(), StandardCharsets.UTF_8)).body();
                 assertTrue(body.contains("\"pairId\":" + d.getKey() + ","),
                         instance.http().base() + " finds " + d.getValue() + ": " + body);
