@@ -56,6 +56,15 @@ class MailTemplates {
         return new Mail(messages.format(l, "mail.digestSubject", Map.of("count", count)), body.toString());
     }
 
+    /** The mail that asks {@code to}'s owner to confirm the address: the link, nothing of the archive. */
+    Mail confirmation(String token, NotificationSetting to, java.time.Duration valid) {
+        Locale l = Locale.forLanguageTag(to.lang());
+        String body = messages.format(l, "mail.confirmIntro", Map.of()) + "\n\n"
+                + config.getBaseUrl() + "/work/settings/notifications?confirm=" + token + "\n\n"
+                + messages.format(l, "mail.confirmValidity", Map.of("hours", valid.toHours()));
+        return new Mail(messages.format(l, "mail.confirmSubject", Map.of()), body);
+    }
+
     private String what(Notification n, Locale l) {
         return messages.format(l, "notification." + n.kind().name(), Map.of("actor", n.actor()));
     }

@@ -60,9 +60,22 @@ class NotificationController {
         return preferences.view(staff.require(auth));
     }
 
-    /** Changes them; a mail channel needs an address and a service that sends mail (422 MAIL_NOT_CONFIGURED). */
+    /**
+     * Changes them; a mail channel needs an address and a service that sends mail (422
+     * MAIL_NOT_CONFIGURED). A new address is sent a link to confirm it; no notification mail goes to it before.
+     */
     @Put("/settings")
     NotificationSettingsView change(@Body NotificationSettingsCommand c, @Nullable Authentication auth) {
         return preferences.update(staff.require(auth), c);
+    }
+
+    @Serdeable
+    record ConfirmCommand(@Nullable String token) {
+    }
+
+    /** Confirms the caller's address with the token of the link sent to it; 422 CONFIRMATION_INVALID otherwise. */
+    @Post("/settings/confirm")
+    NotificationSettingsView confirm(@Body ConfirmCommand c, @Nullable Authentication auth) {
+        return preferences.confirm(staff.require(auth), c.token());
     }
 }

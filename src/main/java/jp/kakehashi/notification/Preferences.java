@@ -1,9 +1,11 @@
 package jp.kakehashi.notification;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,11 +26,14 @@ public class Preferences {
     private final NotificationSettingRepository settings;
     private final JdbcOperations jdbc;
     private final MailQueue mail;
+    private final AddressConfirmation confirmation;
 
-    Preferences(NotificationSettingRepository settings, JdbcOperations jdbc, MailQueue mail) {
+    Preferences(NotificationSettingRepository settings, JdbcOperations jdbc, MailQueue mail,
+                AddressConfirmation confirmation) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.mail = mail;
+        this.confirmation = confirmation;
     }
 
     public NotificationSetting setting(long userId) {
@@ -53,9 +58,9 @@ public class Preferences {
         return m;
     }
 
-    /** Whether mail can reach the person: the service sends mail and they gave an address. */
+    /** Whether mail can reach the person: the service sends mail and they gave an address and confirmed it. */
     boolean mailable(NotificationSetting s) {
-        return mail.enabled() && s.email() != null;
+        return mail.enabled() && s.confirmed();
     }
 
     /**
@@ -76,7 +81,7 @@ public class Preferences {
     @Transactional(readOnly = true)
     public NotificationSettingsView view(Staff who) {
         NotificationSetting s = setting(who.id());
-        return new NotificationSettingsView(s.email(), s.lang(), choices(who.id()), mail.enabled());
+        return new NotificationSettingsView(s.email(), s.confirmed(), s.lang(), choices(who.id()), mail.enabled());
     }
 
     /** Replaces the person's settings; kinds the command leaves out keep their channel. */
@@ -99,7 +104,7 @@ public class Preferences {
             throw ApiException.invalidParameter("email", "mail needs an address");
         }
         NotificationSetting before = setting(who.id());
-        NotificationSetting next = new NotificationSetting(who.id(), email, lang, before.lastDigestAt(), before.version());
+        NotificationSetting next = confirmation.apply(before, email, lang, Instant.now());
         if (before.version() == null) {
             settings.save(next);
         } else {
@@ -115,6 +120,13 @@ public class Preferences {
             }
             return chosen.isEmpty() ? null : ps.executeBatch();
         });
+        return view(who);
+    }
+
+    /** Confirms the person's address with the token of the link sent to it (422 CONFIRMATION_INVALID). */
+    @Transactional
+    public NotificationSettingsView confirm(Staff who, @Nullable String token) {
+        settings.update(confirmation.confirmed(setting(who.id()), token, Instant.now()));
         return view(who);
     }
 }

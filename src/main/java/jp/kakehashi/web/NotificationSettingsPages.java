@@ -41,8 +41,13 @@ class NotificationSettingsPages {
         this.preferences = preferences;
     }
 
-    @Get(uri = "{?error,saved}", produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<?> show(HttpRequest<?> request, @Nullable String error, @Nullable Boolean saved) {
+    /**
+     * {@code confirm}: the token of the link mailed to a new address, which the page offers to confirm
+     * with a press (a mail scanner that opens the link confirms nothing).
+     */
+    @Get(uri = "{?error,saved,confirm,confirmed}", produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<?> show(HttpRequest<?> request, @Nullable String error, @Nullable Boolean saved,
+                                @Nullable String confirm, @Nullable Boolean confirmed) {
         var me = session.of(request);
         if (me.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/login"));
@@ -53,6 +58,8 @@ class NotificationSettingsPages {
         model.put("channels", List.of(Channel.values()));
         model.put("error", ErrorCode.known(error));
         model.put("saved", Boolean.TRUE.equals(saved));
+        model.put("confirmed", Boolean.TRUE.equals(confirmed));
+        model.put("confirm", confirm == null || confirm.length() > 100 ? null : confirm);
         return HttpResponse.ok(new ModelAndView<>("notification-settings", model));
     }
 
@@ -72,5 +79,12 @@ class NotificationSettingsPages {
         var command = new NotificationSettingsCommand(Forms.first(f, "email"), Forms.first(f, "lang"), choices);
         return forms.change(request, session.of(request), Forms.first(f, "_csrf"), "/work/settings/notifications",
                 "/work/settings/notifications?saved=true", me -> preferences.update(me, command));
+    }
+
+    @Post(uri = "/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> confirm(HttpRequest<?> request, @Body String body) {
+        var f = Forms.parse(body);
+        return forms.change(request, session.of(request), Forms.first(f, "_csrf"), "/work/settings/notifications",
+                "/work/settings/notifications?confirmed=true", me -> preferences.confirm(me, Forms.first(f, "token")));
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kakehashi.bench.ServiceProcess;
 import jp.kakehashi.support.Await;
 import jp.kakehashi.support.Db;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class MailRestartTest {
     static final Duration BOUND = Duration.ofSeconds(60);
     static final int MESSAGES = 10;
+    /** The send-backs and the mail that asked to confirm the address first. */
+    static final int TOTAL = MESSAGES + 1;
 
     @Test
     void aServiceKilledWhileSendingLosesAndDuplicatesNoMail() throws Exception {
@@ -48,16 +52,18 @@ class MailRestartTest {
                     "-Dkakehashi.mail.host=127.0.0.1", "-Dkakehashi.mail.port=" + relay.port(),
                     "-Dkakehashi.mail.starttls=OFF", "-Dkakehashi.mail.timeout=2s",
                     "-Dkakehashi.mail.poll-interval=200ms", "-Dkakehashi.mail.retry-base=1s");
-            relay.hold();
             ServiceProcess first = ServiceProcess.start(dir.resolve("first"), url, "384m", log, null, options);
             try {
-                queue(new Staffing(first.http()));
+                Staffing staffing = new Staffing(first.http());
+                Person translator = confirmed(staffing, smtp);
+                relay.hold();
+                queue(staffing, translator);
                 Await.until("a send timed out against the stalled relay and waits for its retry", BOUND,
                         () -> rows(db, "state = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL") >= 1);
 
                 relay.cut();
                 relay.release();
-                Await.until("some mail went through", BOUND, () -> smtp.getReceivedMessages().length >= 3);
+                Await.until("some mail went through", BOUND, () -> smtp.getReceivedMessages().length >= 4);
                 relay.hold();
                 // caught mid-send: what the server took is recorded as sent, one message is on the wire
                 Await.until("the sender is stuck in a send", BOUND, () -> rows(db, "state = 'SENDING'") == 1
@@ -69,19 +75,19 @@ class MailRestartTest {
                 first.close();
             }
             int beforeRestart = smtp.getReceivedMessages().length;
-            assertTrue(beforeRestart < MESSAGES, "the kill came before everything was sent: " + beforeRestart);
+            assertTrue(beforeRestart < TOTAL, "the kill came before everything was sent: " + beforeRestart);
 
             relay.cut();
             relay.release();
             try (ServiceProcess again = ServiceProcess.start(dir.resolve("again"), url, "384m", log, null, options)) {
                 Await.until("every message sent after the restart", BOUND,
-                        () -> rows(db, "state = 'SENT'") == MESSAGES);
+                        () -> rows(db, "state = 'SENT'") == TOTAL);
             }
             List<String> received = new ArrayList<>();
             for (var m : smtp.getReceivedMessages()) {
                 received.add(m.getMessageID());
             }
-            assertEquals(MESSAGES, received.size(), "none lost, none twice: " + received);
+            assertEquals(TOTAL, received.size(), "none lost, none twice: " + received);
             assertEquals(new TreeSet<>(db.strings("SELECT message_id FROM mail_outbox")), new TreeSet<>(received),
                     "each outbox row's own Message-ID");
             assertTrue(rows(db, "attempts >= 2") >= 1, "the interrupted send was taken again");
@@ -90,12 +96,22 @@ class MailRestartTest {
         }
     }
 
-    /** Ten send-backs for a translator who chose mail at once. */
-    private static void queue(Staffing staffing) {
-        Person editor = staffing.editor("SEL");
+    /** A translator who chose mail at once and confirmed the address through the link mailed to it. */
+    private static Person confirmed(Staffing staffing, GreenMail smtp) throws Exception {
         Person translator = staffing.translator("SEL");
         assertEquals(200, translator.http().write("PUT", "/api/v1/notifications/settings", Map.of("email",
                 "translator@example.org", "lang", "en", "choices", Map.of("REJECTED", "EMAIL")), null).status());
+        Await.until("the confirmation mail", BOUND, () -> smtp.getReceivedMessages().length == 1);
+        Matcher link = Pattern.compile("confirm=([A-Za-z0-9_-]+)").matcher((String) smtp.getReceivedMessages()[0].getContent());
+        assertTrue(link.find());
+        assertEquals(200, translator.http().postJson("/api/v1/notifications/settings/confirm",
+                Map.of("token", link.group(1))).status());
+        return translator;
+    }
+
+    /** Ten send-backs for {@code translator}. */
+    private static void queue(Staffing staffing, Person translator) {
+        Person editor = staffing.editor("SEL");
         for (long pair : Fixtures.bulletin(editor.http(), "SEL", MESSAGES, false).pairIds()) {
             Fixtures.submitted(translator.http(), pair, "Seoul", "A visit.");
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",

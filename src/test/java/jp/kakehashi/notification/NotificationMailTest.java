@@ -18,6 +18,8 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -70,20 +72,59 @@ class NotificationMailTest extends ServiceTest {
                 Map.of("email", email, "lang", lang, "choices", choices), null);
     }
 
+    /** Chooses with a new address and confirms it through the link mailed to it, as its owner would. */
+    private static Http.Response chooseConfirmed(Person p, String email, String lang, Map<String, String> choices)
+            throws Exception {
+        Http.Response set = choose(p, email, lang, choices);
+        assertEquals(200, set.status(), set.body());
+        assertEquals(200, confirm(p, token(confirmations(email, 1).getLast())).status());
+        return set;
+    }
+
+    private static Http.Response confirm(Person p, String token) {
+        return p.http().postJson("/api/v1/notifications/settings/confirm", Map.of("token", token));
+    }
+
+    private static final Pattern LINK =
+            Pattern.compile("https://kakehashi\\.example/work/settings/notifications\\?confirm=([A-Za-z0-9_-]{43})");
+
+    private static String token(MimeMessage m) throws Exception {
+        Matcher link = LINK.matcher((String) m.getContent());
+        assertTrue(link.find(), (String) m.getContent());
+        return link.group(1);
+    }
+
+    private static boolean confirmation(MimeMessage m) {
+        try {
+            return ((String) m.getContent()).contains("/work/settings/notifications?confirm=");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The confirmation mail that reached {@code to}, waiting until {@code n} have. */
+    private static List<MimeMessage> confirmations(String to, int n) throws Exception {
+        return received(to, n, true);
+    }
+
     private long submitted(Person translator) {
         long pair = Fixtures.bulletin(editor.http(), "SEL", 1, false).pairIds().getFirst();
         Fixtures.submitted(translator.http(), pair, "Seoul", "Staff of Shirakawa City visited Seoul.");
         return pair;
     }
 
-    /** The mail that reached {@code to}, waiting (on the condition) until {@code n} have. */
+    /** The notification mail (not confirmations) that reached {@code to}, waiting (on the condition) until {@code n} have. */
     private static List<MimeMessage> mailTo(String to, int n) throws Exception {
+        return received(to, n, false);
+    }
+
+    private static List<MimeMessage> received(String to, int n, boolean confirmations) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<MimeMessage> got = List.of();
         while (System.nanoTime() < deadline) {
             got = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
                 try {
-                    return m.getAllRecipients()[0].toString().equals(to);
+                    return m.getAllRecipients()[0].toString().equals(to) && confirmation(m) == confirmations;
                 } catch (Exception e) {
                     return false;
                 }
@@ -100,8 +141,7 @@ class NotificationMailTest extends ServiceTest {
     void aSendBackChosenByMailArrivesAtOnceInThePersonsLanguage() throws Exception {
         Person translator = staffing.translator("SEL");
         String to = translator.username() + "@example.org";
-        Http.Response set = choose(translator, to, "ja", Map.of("REJECTED", "EMAIL"));
-        assertEquals(200, set.status(), set.body());
+        Http.Response set = chooseConfirmed(translator, to, "ja", Map.of("REJECTED", "EMAIL"));
         assertEquals("EMAIL", ((Map<?, ?>) set.map().get("choices")).get("REJECTED"));
         assertEquals("PAGE", ((Map<?, ?>) set.map().get("choices")).get("APPROVED"), "unchosen kinds stay in the pages");
         long pair = submitted(translator);
@@ -128,11 +168,61 @@ class NotificationMailTest extends ServiceTest {
     }
 
     @Test
+    void anAddressGetsNotificationsOnlyOnceItsOwnerConfirmedItThroughTheMailedLink() throws Exception {
+        Person translator = staffing.translator("SEL");
+        Person other = staffing.translator("SEL");
+        String to = translator.username() + "@example.org";
+        Http.Response set = choose(translator, to, "en", Map.of("REJECTED", "EMAIL"));
+        assertEquals(200, set.status(), set.body());
+        assertEquals(false, set.map().get("emailConfirmed"));
+        MimeMessage asked = confirmations(to, 1).getFirst();
+        assertEquals("[Kakehashi] Confirm your e-mail address", asked.getSubject());
+        String token = token(asked);
+        assertTrue(((String) asked.getContent()).contains("48 hours"), (String) asked.getContent());
+
+        long first = submitted(translator);
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + first + "/reject", Map.of("reason", "one")).status());
+        assertEquals("REJECTED", items(translator).getFirst().get("kind"), "in the inbox meanwhile");
+        chooseConfirmed(other, other.username() + "@example.org", "en", Map.of("REJECTED", "EMAIL"));
+        long later = submitted(other);
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + later + "/reject", Map.of("reason", "two")).status());
+        assertEquals(1, mailTo(other.username() + "@example.org", 1).size());
+        // the outbox goes in id order: the later mail arrived, so an earlier one would have
+        assertEquals(0, mailTo(to, 0).size(), "no notification to an address not confirmed");
+
+        assertProblem(confirm(other, token), "someone else's link");
+        assertProblem(confirm(translator, token.substring(1) + "A"), "another token");
+        Http.Response confirmed = confirm(translator, token);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals(true, confirmed.map().get("emailConfirmed"));
+        assertProblem(confirm(translator, token), "a link used already");
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + first + "/resume", Map.of()).status());
+        assertEquals(200, translator.http().postJson("/api/v1/pairs/" + first + "/submit", Map.of()).status());
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + first + "/reject", Map.of("reason", "three")).status());
+        assertTrue(((String) mailTo(to, 1).getFirst().getContent()).contains("three"));
+
+        String moved = "moved-" + to;
+        Http.Response changed = choose(translator, moved, "ja", Map.of());
+        assertEquals(false, changed.map().get("emailConfirmed"), "a changed address is confirmed anew");
+        assertEquals("[架け橋] メールアドレスの確認", confirmations(moved, 1).getFirst().getSubject());
+        assertEquals(200, choose(translator, moved, "ja", Map.of()).status());
+        long last = submitted(other);
+        assertEquals(200, editor.http().postJson("/api/v1/pairs/" + last + "/reject", Map.of("reason", "four")).status());
+        assertEquals(2, mailTo(other.username() + "@example.org", 2).size());
+        assertEquals(1, confirmations(moved, 1).size(), "saved again at once: no second link (a later mail arrived)");
+    }
+
+    private static void assertProblem(Http.Response r, String what) {
+        assertEquals(422, r.status(), what + ": " + r.body());
+        assertEquals("CONFIRMATION_INVALID", r.map().get("code"), what);
+    }
+
+    @Test
     void aDeactivatedAccountIsToldNothing() throws Exception {
         Person leaving = staffing.translator("SEL");
         Person staying = staffing.translator("SEL");
         for (Person p : List.of(leaving, staying)) {
-            assertEquals(200, choose(p, p.username() + "@example.org", "en", Map.of("REJECTED", "EMAIL")).status());
+            chooseConfirmed(p, p.username() + "@example.org", "en", Map.of("REJECTED", "EMAIL"));
         }
         long first = submitted(leaving);
         long second = submitted(staying);
@@ -165,7 +255,7 @@ class NotificationMailTest extends ServiceTest {
     void theDigestGoesOutAtNineInTheOfficesZoneOnceADay() throws Exception {
         Person translator = staffing.translator("SEL");
         String to = translator.username() + "@example.org";
-        assertEquals(200, choose(translator, to, "en", Map.of("REJECTED", "DIGEST")).status());
+        chooseConfirmed(translator, to, "en", Map.of("REJECTED", "DIGEST"));
         for (int i = 0; i < 2; i++) {
             long pair = submitted(translator);
             assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",

@@ -112,13 +112,26 @@ class TranslatorPagesTest extends BrowserPages {
         assertTrue(browser.findElement(By.id("saved")).isDisplayed());
         assertEquals("EMAIL", new Select(browser.findElement(By.id("kind-REJECTED"))).getFirstSelectedOption().getAttribute("value"));
         assertEquals("DIGEST", new Select(browser.findElement(By.id("kind-APPROVED"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.findElement(By.id("address-unconfirmed")).isDisplayed());
         Map<?, ?> api = translator.http().get("/api/v1/notifications/settings").map();
         assertEquals(translator.username() + "@example.org", api.get("email"));
+        assertEquals(false, api.get("emailConfirmed"));
+
+        // the link mailed to the new address, opened signed in (this service's base URL is the default's)
+        assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the address was asked to confirm");
+        String asked = (String) smtp.getReceivedMessages()[0].getContent();
+        var link = java.util.regex.Pattern.compile("(/work/settings/notifications\\?confirm=[A-Za-z0-9_-]+)").matcher(asked);
+        assertTrue(link.find(), asked);
+        browser.get(base + link.group(1));
+        Browser.screenshot(browser, "confirm-address");
+        press("confirm-address");
+        assertTrue(browser.findElement(By.id("address-confirmed")).isDisplayed());
+        assertEquals(true, translator.http().get("/api/v1/notifications/settings").map().get("emailConfirmed"));
 
         jp.kakehashi.support.Fixtures.submitted(translator.http(), pair, "NY", "A visit.");
         assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject", Map.of("reason", "Check the date")).status());
-        assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the send-back went out by mail");
-        var mail = smtp.getReceivedMessages()[0];
+        assertTrue(smtp.waitForIncomingEmail(20_000, 2), "the send-back went out by mail");
+        var mail = smtp.getReceivedMessages()[1];
         assertEquals(translator.username() + "@example.org", mail.getAllRecipients()[0].toString());
         assertEquals("[Kakehashi] " + editor.username() + " sent your translation back", mail.getSubject());
     }
