@@ -4,15 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import jp.kakehashi.mail.MailQueue;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.Hashes;
 
 /**
  * An address receives notification mail, which quotes unreleased text, only once its owner showed
@@ -54,7 +53,7 @@ class AddressConfirmation {
                     : before.withAddress(email, lang, null, null, null);
         }
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes());
-        NotificationSetting next = before.withAddress(email, lang, null, hash(token), now);
+        NotificationSetting next = before.withAddress(email, lang, null, Hashes.sha256(token), now);
         MailTemplates.Mail m = templates.confirmation(token, next, VALID);
         mail.enqueue(before.userId(), email, m.subject(), m.body());
         return next;
@@ -64,7 +63,7 @@ class AddressConfirmation {
     NotificationSetting confirmed(NotificationSetting s, @Nullable String token, Instant now) {
         boolean valid = token != null && token.length() <= 100 && s.email() != null && s.confirmTokenHash() != null
                 && s.confirmSentAt() != null && s.confirmSentAt().plus(VALID).isAfter(now)
-                && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                && MessageDigest.isEqual(Hashes.sha256(token).getBytes(StandardCharsets.US_ASCII),
                 s.confirmTokenHash().getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw new ApiException(ErrorCode.CONFIRMATION_INVALID, "This link does not confirm your address: it is"
@@ -78,14 +77,5 @@ class AddressConfirmation {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return b;
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
