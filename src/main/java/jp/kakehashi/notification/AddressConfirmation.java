@@ -4,14 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import jp.kakehashi.mail.MailQueue;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
 import jp.kakehashi.system.Hashes;
+import jp.kakehashi.system.RandomTokens;
 
 /**
  * An address receives notification mail, which quotes unreleased text, only once its owner showed
@@ -26,7 +25,6 @@ class AddressConfirmation {
     static final Duration VALID = Duration.ofHours(48);
     /** Saving an unconfirmed address again sends a new link, but not more often than this. */
     static final Duration RESEND_AFTER = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final MailQueue mail;
     private final MailTemplates templates;
 
@@ -52,7 +50,7 @@ class AddressConfirmation {
             return same ? before.withAddress(email, lang, null, before.confirmTokenHash(), before.confirmSentAt())
                     : before.withAddress(email, lang, null, null, null);
         }
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes());
+        String token = RandomTokens.urlSafe(32);
         NotificationSetting next = before.withAddress(email, lang, null, Hashes.sha256(token), now);
         MailTemplates.Mail m = templates.confirmation(token, next, VALID);
         mail.enqueue(before.userId(), email, m.subject(), m.body());
@@ -71,11 +69,5 @@ class AddressConfirmation {
                     + " again for a new one.");
         }
         return s.withAddress(s.email(), s.lang(), now, null, null);
-    }
-
-    private static byte[] bytes() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return b;
     }
 }

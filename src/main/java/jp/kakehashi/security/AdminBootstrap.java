@@ -3,9 +3,8 @@ package jp.kakehashi.security;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
-import java.util.Base64;
 import jp.kakehashi.system.KakehashiConfig;
+import jp.kakehashi.system.RandomTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,6 @@ class AdminBootstrap implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private static String randomPassword() {
-        byte[] bytes = new byte[15];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(15);
     }
 }

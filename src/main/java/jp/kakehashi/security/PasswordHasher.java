@@ -8,10 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import jp.kakehashi.system.RandomTokens;
 
 /**
  * Argon2id at {@link Argon2Cost}, stored in the PHC string format so the cost can be raised later
@@ -24,7 +24,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 @Singleton
 public class PasswordHasher implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("argon2-", 0).daemon()
@@ -61,8 +60,7 @@ public class PasswordHasher implements AutoCloseable {
     }
 
     private String hashNow(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        byte[] salt = RandomTokens.bytes(16);
         byte[] hash = derive(password, salt, cost.memoryKib(), cost.iterations(), cost.parallelism(), 32);
         return "$argon2id$v=19$%s$%s$%s".formatted(cost.phc(), B64.encodeToString(salt),
                 B64.encodeToString(hash));

@@ -9,9 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
+import jp.kakehashi.system.RandomTokens;
 
 /**
  * Resolves {@code ${kakehashi-token-secret}}, the HS256 key that signs bearer tokens: the configured
@@ -44,9 +43,7 @@ public final class TokenSecretResolver implements PropertyExpressionResolver {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] bytes = new byte[48];
-                new SecureRandom().nextBytes(bytes);
-                String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                String secret = RandomTokens.urlSafe(48);
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, secret);

@@ -5,9 +5,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import jp.kakehashi.system.RandomTokens;
 
 /**
  * Cross-site request forgery defence for the pages (double submit): the sign-in cookie is
@@ -18,7 +17,6 @@ import java.util.Base64;
 final class Csrf {
     static final String COOKIE = "csrf";
     static final String SIGN_IN_COOKIE = "JWT";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Csrf() {
     }
@@ -35,9 +33,7 @@ final class Csrf {
 
     /** A fresh token, set as an HttpOnly strict cookie; forms embed it as {@code _csrf}. */
     static String issue(MutableHttpResponse<?> response, boolean secure) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomTokens.urlSafe(24);
         response.cookie(Cookie.of(COOKIE, token).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(secure));
         return token;
     }

@@ -3,7 +3,6 @@ package jp.kakehashi.webhook;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,6 +13,7 @@ import jp.kakehashi.audit.AuditLog;
 import jp.kakehashi.security.Staff;
 import jp.kakehashi.system.ApiException;
 import jp.kakehashi.system.ErrorCode;
+import jp.kakehashi.system.RandomTokens;
 
 /**
  * Registering webhooks and looking after their deliveries (administrators only; the controller
@@ -24,7 +24,6 @@ import jp.kakehashi.system.ErrorCode;
 public class Webhooks {
     static final int MAX_HOOKS = 50;
     static final int DELIVERIES_SHOWN = 50;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final WebhookRepository hooks;
     private final DeliveryRepository deliveries;
     private final WebhookSettings settings;
@@ -60,7 +59,7 @@ public class Webhooks {
         } catch (AddressGuard.Refused refused) {
             throw new ApiException(ErrorCode.ADDRESS_REFUSED, refused.getMessage());
         }
-        String secret = HexFormat.of().formatHex(bytes());
+        String secret = HexFormat.of().formatHex(RandomTokens.bytes(32));
         Webhook w = tx.executeWrite(s -> {
             if (hooks.countByActiveTrue() >= MAX_HOOKS) {
                 throw new ApiException(ErrorCode.TOO_MANY_ITEMS, "at most " + MAX_HOOKS + " webhooks");
@@ -70,12 +69,6 @@ public class Webhooks {
         });
         AuditLog.event("webhook_register", who.username(), "webhook " + w.id() + " " + w.url());
         return WebhookView.of(w, true);
-    }
-
-    private static byte[] bytes() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     @Transactional(readOnly = true)
