@@ -18,14 +18,23 @@ interface DeliveryRepository extends GenericRepository<Delivery, Long> {
     @Query("SELECT * FROM webhook_delivery WHERE webhook_id = :webhookId ORDER BY id DESC LIMIT :limit")
     List<Delivery> newest(long webhookId, int limit);
 
-    /** Whether a poll has anything to do: a due delivery, or one whose attempt was interrupted. A plain read. */
-    @Query("SELECT EXISTS(SELECT 1 FROM webhook_delivery WHERE (state = 'PENDING' AND next_attempt_at <= :now)"
-            + " OR (state = 'SENDING' AND lease_until < :now))")
+    /**
+     * Whether a poll has anything to do: a due delivery whose receiver is not busy, or one whose attempt
+     * was interrupted. A plain read.
+     */
+    @Query("SELECT EXISTS(SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
+            + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (w.busy_until IS NULL OR w.busy_until < :now))"
+            + " OR EXISTS(SELECT 1 FROM webhook_delivery WHERE state = 'SENDING' AND lease_until < :now)")
     boolean work(Instant now);
 
-    /** Due rows no other instance holds (SKIP LOCKED), one at a time. */
-    @Query("SELECT * FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT 1"
-            + " FOR UPDATE SKIP LOCKED")
+    /**
+     * The oldest due delivery whose webhook's lane is free, locking both rows; rows another sender
+     * holds are passed over (SKIP LOCKED), so a sender taking one receiver's delivery never waits for
+     * another sender taking the same receiver's.
+     */
+    @Query("SELECT d.* FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
+            + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (w.busy_until IS NULL OR w.busy_until < :now)"
+            + " ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED")
     List<Delivery> due(Instant now);
 
     @Query("UPDATE webhook_delivery SET state = 'SENDING', lease_until = :until, attempts = attempts + 1,"

@@ -8,19 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.kakehashi.database.ConflictRetries;
 import jp.kakehashi.system.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the webhook outbox as the mail outbox is sent: a delivery is taken (SENDING with a lease
- * longer than one attempt can last), posted, then recorded with the receiver's answer. A 2xx is
+ * longer than one attempt can last, together with its receiver's lane, so each receiver has one
+ * attempt in flight across all instances), posted, then recorded with the receiver's answer. A 2xx is
  * delivered; anything else, or no answer, is tried again after 1, 5, 15, 60, 120, 240 and 480
  * times {@code retry-base} (30 s), then FAILED. A delivery whose instance died mid-attempt is taken
  * again with the same delivery id, which receivers use to recognise a repeat.
@@ -33,22 +36,25 @@ class HookSender {
     private final HookClient client;
     private final WebhookSettings settings;
     private final TransactionOperations<Connection> tx;
+    private final ConflictRetries writes;
     private final AtomicInteger running = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("webhook-", 0).factory());
 
     HookSender(DeliveryRepository deliveries, WebhookRepository hooks, HookClient client, WebhookSettings settings,
-               TransactionOperations<Connection> tx) {
+               TransactionOperations<Connection> tx, ConflictRetries writes) {
         this.deliveries = deliveries;
         this.hooks = hooks;
         this.client = client;
         this.settings = settings;
         this.tx = tx;
+        this.writes = writes;
     }
 
     /**
      * Starts workers up to {@code kakehashi.webhooks.concurrency}, each taking deliveries until none
-     * is due, so one slow receiver (up to its timeout per attempt) does not hold up the others.
+     * is due. A receiver has one attempt in flight at a time, so one that hangs (up to the timeout per
+     * attempt) holds one worker, and the other receivers' deliveries go on through the rest.
      */
     @Scheduled(fixedDelay = "${kakehashi.webhooks.poll-interval:1s}", initialDelay = "${kakehashi.webhooks.poll-interval:1s}")
     void poll() {
@@ -74,8 +80,8 @@ class HookSender {
 
     private void drain() {
         try {
-            for (Optional<Delivery> d = take(); d.isPresent(); d = take()) {
-                attempt(d.get());
+            for (Optional<Taken> t = take(); t.isPresent(); t = take()) {
+                attempt(t.get());
             }
         } catch (RuntimeException e) {
             // the next poll tries again; a database outage must not end the schedule
@@ -90,20 +96,30 @@ class HookSender {
         workers.shutdownNow();
     }
 
-    private Optional<Delivery> take() {
-        return tx.executeWrite(s -> {
+    /** A delivery taken with its receiver's lane until {@code until}. */
+    private record Taken(Delivery delivery, Instant until) {
+    }
+
+    /** Two instances on two Galera nodes taking one receiver's lane conflict at commit: one runs again. */
+    private Optional<Taken> take() {
+        return writes.write("webhook delivery taken", () -> {
             Instant now = Instant.now();
             List<Delivery> due = deliveries.due(now);
             if (due.isEmpty()) {
                 return Optional.empty();
             }
             Duration lease = settings.getTimeout().plus(settings.getConnectTimeout()).multipliedBy(2);
-            deliveries.take(due.getFirst().id(), now.plus(lease));
-            return Optional.of(due.getFirst());
+            // as stored (DATETIME(6)), so that freeing the lane can recognise it
+            Instant until = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+            Delivery d = due.getFirst();
+            hooks.takeLane(d.webhookId(), until);
+            deliveries.take(d.id(), until);
+            return Optional.of(new Taken(d, until));
         });
     }
 
-    private void attempt(Delivery d) {
+    private void attempt(Taken taken) {
+        Delivery d = taken.delivery();
         Optional<Webhook> hook = tx.executeRead(s -> hooks.findById(d.webhookId()));
         HookClient.Answer answer;
         if (hook.isEmpty() || !hook.get().active()) {
@@ -123,9 +139,10 @@ class HookSender {
         Instant now = Instant.now();
         Instant next = now.plus(Backoff.after(attempts, settings.getRetryBase()));
         String error = answer.error() == null ? null : answer.error().length() > 500 ? answer.error().substring(0, 500) : answer.error();
-        tx.executeWrite(s -> {
+        writes.write("webhook delivery answered", () -> {
             deliveries.answered(d.id(), state.name(), next, answer.status() == 0 ? null : answer.status(), error,
                     (int) answer.millis(), answer.delivered() ? now : null);
+            hooks.freeLane(d.webhookId(), taken.until());
             return null;
         });
         if (!answer.delivered()) {

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * {@code /hold} 204 once {@link #holdAfter} lets it.
  */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Request(String path, Map<String, List<String>> headers, String body) {
+    /** {@code receivedAt} is {@link System#nanoTime()} when the request was read. */
+    public record Request(String path, Map<String, List<String>> headers, String body, long receivedAt) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
@@ -52,7 +53,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = x.getRequestURI().toString();
-        Request r = new Request(path, Map.copyOf(x.getRequestHeaders()), body);
+        Request r = new Request(path, Map.copyOf(x.getRequestHeaders()), body, System.nanoTime());
         requests.add(r);
         if (path.startsWith("/flaky") && flaky.merge(r.header("X-Kakehashi-Delivery"), 1, Integer::sum) <= 2) {
             x.sendResponseHeaders(500, -1);

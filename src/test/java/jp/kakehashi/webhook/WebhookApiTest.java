@@ -181,6 +181,43 @@ class WebhookApiTest extends ServiceTest {
         assertProblem(admin.get("/api/v1/webhooks/" + redirect.get("id") + "/deliveries"), 404, "NOT_FOUND");
     }
 
+    @Test
+    void aReceiverThatDoesNotAnswerHasOneAttemptInFlightWhileOtherReceiversAreServed() throws Exception {
+        Person translator = staffing.translator("LON");
+        List<Long> pairs = Fixtures.bulletin(editor.http(), "LON", 6, false).pairIds();
+        for (long pair : pairs) {
+            Fixtures.submitted(translator.http(), pair, "London", "A visit.");
+        }
+        receiver.holdAfter(0);
+        Map<String, Object> held = register("/hold-lane", List.of("pair.rejected"));
+        Map<String, Object> other;
+        try {
+            for (long pair : pairs) {
+                assertEquals(200, editor.http().postJson("/api/v1/pairs/" + pair + "/reject",
+                        Map.of("reason", "again")).status());
+            }
+            other = register("/ok-lane", List.of("pair.approved"));
+            long pair = approved(translator);
+            await(() -> !receiver.to("/ok-lane", r -> r.body().contains("\"id\":" + pair + ",")).isEmpty());
+            // six deliveries were due at once and four senders were free: sent one at a time, each
+            // attempt the receiver holds ends only at the timeout (2 s) before the next starts
+            List<WebhookReceiver.Request> sent = receiver.to("/hold-lane", r -> true);
+            for (int i = 1; i < sent.size(); i++) {
+                long gap = Duration.ofNanos(sent.get(i).receivedAt() - sent.get(i - 1).receivedAt()).toMillis();
+                assertTrue(gap >= 1_500, "attempt " + (i + 1) + " began " + gap + " ms after the one before");
+            }
+        } finally {
+            receiver.release();
+        }
+        String log = "/api/v1/webhooks/" + held.get("id") + "/deliveries";
+        await(() -> admin.get(log).list().size() == pairs.size()
+                && admin.get(log).list().stream().allMatch(d -> "DELIVERED".equals(d.get("state"))));
+        for (Map<String, Object> hook : List.of(held, other)) {
+            assertEquals(204, admin.send(java.net.http.HttpRequest.newBuilder(admin.base().resolve("/api/v1/webhooks/"
+                    + hook.get("id"))).DELETE()).status());
+        }
+    }
+
     private Integer lastStatus(Map<String, Object> hook) {
         List<Map<String, Object>> log = admin.get("/api/v1/webhooks/" + hook.get("id") + "/deliveries").list();
         Object s = log.isEmpty() ? null : log.getFirst().get("lastStatus");
