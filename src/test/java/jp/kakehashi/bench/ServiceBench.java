@@ -16,6 +16,8 @@ import jp.kakehashi.support.Http;
 import jp.kakehashi.support.Staffing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 
 /**
@@ -29,6 +31,9 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * With {@code target/kakehashi-0.1.0-SNAPSHOT.jar} built ({@code ./mvnw -q package -DskipTests}) the
  * start-up is also measured from the jar with class-data sharing, as the Dockerfile runs it. {@code ServiceBenchSmokeTest} runs it tiny.
  */
+// The suite runs test classes side by side (junit-platform.properties); two benchmarks at once
+// would each time the other's load. The other classes of a bench run are disabled, so this is enough.
+@ResourceLock(value = "benchmark", mode = ResourceAccessMode.READ_WRITE)
 public class ServiceBench {
     /** {@code firstStarts}: also time the first start of each kind and the jar's; a smoke skips those. */
     public record Plan(int pairs, int[] rates, int wrkSeconds, int[] users, Duration workflow, int pairsPerOffice,

@@ -31,6 +31,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Run: {@code ./mvnw -q test -Dtest=SearchBench -Dbench.pairs=10000 -Dsurefire.failIfNoSpecifiedTests=false};
  * results go to {@code target/bench/search-<pairs>.json}. {@code SearchBenchSmokeTest} runs it tiny.
  */
+// The suite runs test classes side by side (junit-platform.properties); two benchmarks at once
+// would each time the other's load. The other classes of a bench run are disabled, so this is enough.
+@ResourceLock(value = "benchmark", mode = ResourceAccessMode.READ_WRITE)
 public class SearchBench {
     static final long SEED = 20261122L;
     /** Passes through the query mix, every leg; the first is warm-up ({@code -Dbench.passes}). */
