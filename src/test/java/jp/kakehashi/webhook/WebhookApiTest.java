@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -39,6 +41,8 @@ class WebhookApiTest extends ServiceTest {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
+    @Inject
+    DataSource dataSource;
     WebhookReceiver receiver;
     Trap trap;
     Http admin;
@@ -212,6 +216,8 @@ class WebhookApiTest extends ServiceTest {
         String log = "/api/v1/webhooks/" + held.get("id") + "/deliveries";
         await(() -> admin.get(log).list().size() == pairs.size()
                 && admin.get(log).list().stream().allMatch(d -> "DELIVERED".equals(d.get("state"))));
+        assertEquals(0, new Db(dataSource).count("SELECT COUNT(*) FROM webhook WHERE id = ? AND busy_until IS NOT NULL",
+                ((Number) held.get("id")).longValue()), "each answer freed the receiver's lane");
         for (Map<String, Object> hook : List.of(held, other)) {
             assertEquals(204, admin.send(java.net.http.HttpRequest.newBuilder(admin.base().resolve("/api/v1/webhooks/"
                     + hook.get("id"))).DELETE()).status());
