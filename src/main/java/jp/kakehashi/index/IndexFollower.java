@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jp.kakehashi.job.Job;
 import jp.kakehashi.job.Jobs;
 import jp.kakehashi.job.Progress;
@@ -54,6 +55,9 @@ public abstract class IndexFollower implements AutoCloseable {
     protected volatile boolean closing;
     private volatile Jobs jobs;
     private volatile boolean rebuildFailing;
+    static final long WAKE_SPACING_NANOS = Duration.ofMillis(100).toNanos();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile long lastWokenTick = System.nanoTime() - WAKE_SPACING_NANOS;
 
     /**
      * What a follower indexes: its label and the table it follows (a table with {@code id},
@@ -121,9 +125,23 @@ public abstract class IndexFollower implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs a tick now (after a commit that wrote rows), in turn with the scheduled ones. */
+    /**
+     * Runs a tick soon after a commit that wrote rows, in turn with the scheduled ones. Wakes coalesce:
+     * one tick is pending at most, and woken ticks start at least {@link #WAKE_SPACING_NANOS} apart, so
+     * a stream of commits costs a few refreshes a second, not one each (every refresh writes a segment
+     * that merges later). A commit whose wake finds a tick pending is read by that tick, which has not
+     * started yet.
+     */
     public final void wake() {
-        thread.execute(this::tick);
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = Math.max(0, lastWokenTick + WAKE_SPACING_NANOS - System.nanoTime());
+        thread.schedule(() -> {
+            wakePending.set(false);
+            lastWokenTick = System.nanoTime();
+            tick();
+        }, wait, TimeUnit.NANOSECONDS);
     }
 
     /** Rebuilds now, on the follower's thread; for tests. */

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * The memory's Lucene index under {@code <data-dir>/tm}, derived from {@code tm_unit}: one document
  * per unit with both sides as bigrams (candidates), the exact-match keys, and concordance tokens
  * with offsets (highlighting). Texts and provenance stay in MariaDB; a lookup reads them for its few
- * candidates. An {@link IndexFollower} of the table in commit order (see {@link SeqGaps}), woken at
- * once after a commit that wrote units and polling for units other instances wrote; its lifecycle (resume,
+ * candidates. An {@link IndexFollower} of the table in commit order (see {@link SeqGaps}), woken
+ * after a commit that wrote units (at most every 100 ms: approvals come in streams) and polling for
+ * units other instances wrote; its lifecycle (resume,
  * rebuild beside, commit when due) is the search index's. Every approval writes units, so the
  * follower's deferred commits matter here most. Updates by unit id make a replay idempotent.
  */
