@@ -18,12 +18,15 @@ interface DeliveryRepository extends GenericRepository<Delivery, Long> {
     @Query("SELECT * FROM webhook_delivery WHERE webhook_id = :webhookId ORDER BY id DESC LIMIT :limit")
     List<Delivery> newest(long webhookId, int limit);
 
+    /** Deliveries due now whose receiver's lane is free (one attempt in flight per webhook). */
+    String DUE = " FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE d.state = 'PENDING'"
+            + " AND d.next_attempt_at <= :now AND (w.busy_until IS NULL OR w.busy_until < :now)";
+
     /**
      * Whether a poll has anything to do: a due delivery whose receiver is not busy, or one whose attempt
      * was interrupted. A plain read.
      */
-    @Query("SELECT EXISTS(SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
-            + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (w.busy_until IS NULL OR w.busy_until < :now))"
+    @Query("SELECT EXISTS(SELECT 1" + DUE + ")"
             + " OR EXISTS(SELECT 1 FROM webhook_delivery WHERE state = 'SENDING' AND lease_until < :now)")
     boolean work(Instant now);
 
@@ -32,9 +35,7 @@ interface DeliveryRepository extends GenericRepository<Delivery, Long> {
      * holds are passed over (SKIP LOCKED), so a sender taking one receiver's delivery never waits for
      * another sender taking the same receiver's.
      */
-    @Query("SELECT d.* FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
-            + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (w.busy_until IS NULL OR w.busy_until < :now)"
-            + " ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED")
+    @Query("SELECT d.*" + DUE + " ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED")
     List<Delivery> due(Instant now);
 
     @Query("UPDATE webhook_delivery SET state = 'SENDING', lease_until = :until, attempts = attempts + 1,"
