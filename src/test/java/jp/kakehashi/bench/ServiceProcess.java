@@ -2,7 +2,6 @@ package jp.kakehashi.bench;
 
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.support.ChildJvm;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.LoopbackPorts;
 import jp.kakehashi.support.Staffing;
 
 /**
@@ -57,10 +57,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same on the runtime at {@code java} (a {@code bin/java}; null: the tests' own). */
     public static ServiceProcess start(Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
                                        List<String> options, Path java) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        return start(LoopbackPorts.free(), dataDir, jdbcUrl, heap, log, jar, options, java);
+    }
+
+    /**
+     * The same on {@code port}: a killed instance started again where a balancer in front of it
+     * still looks for it, as a service manager restarts one.
+     */
+    public static ServiceProcess startOn(int port, Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
+                                         List<String> options) throws IOException, InterruptedException {
+        return start(port, dataDir, jdbcUrl, heap, log, jar, options, null);
+    }
+
+    private static ServiceProcess start(int port, Path dataDir, String jdbcUrl, String heap, Path log, Path jar,
+                                        List<String> options, Path java) throws IOException, InterruptedException {
         String command = java != null ? java.toString() : ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(command, "-Xmx" + heap, "-XX:+UseG1GC", VECTOR));
         if (jar != null) {

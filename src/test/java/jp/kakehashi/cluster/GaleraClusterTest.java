@@ -96,7 +96,8 @@ class GaleraClusterTest {
         instances.get(1).kill();
         Thread.sleep(5_000);
         load.phase("3 instance restarting");
-        instances.set(1, start(galera, dir, 1, log, options));
+        instances.set(1, ServiceProcess.startOn(instances.get(1).http().base().getPort(), dir.resolve("instance1"),
+                galera.url(1, DB), "320m", log, ServiceProcess.packagedJar(), options));
         Thread.sleep(2_000);
         load.phase("4 db node killed");
         galera.kill(2);
@@ -115,6 +116,11 @@ class GaleraClusterTest {
         figures.append("Failures: ").append(load.failures.stream().limit(20).toList()).append('\n');
         figures.append("Refused: ").append(new java.util.TreeMap<>(load.refusals)).append('\n');
 
+        // started again where it was, the instance is taken back by the balancer and given work
+        double writes = metricSum(instances.get(1).http().as(staffing.admin().token()).get("/api/v1/metrics").body(),
+                "http_server_requests_seconds_count{", "method=\"POST\"");
+        figures.append(String.format("Writes (POST) the restarted instance answered through the balancer: %.0f%n", writes));
+        assertTrue(writes > 0, "the balancer sent the restarted instance no writes");
         caughtUp(staffing, instances, lastWrite);
         double roundsSeconds = (System.nanoTime() - roundsFrom) / 1e9;
         Map<String, Double> roundsAfter = rounds(staffing, instances);
@@ -339,6 +345,12 @@ class GaleraClusterTest {
     private static ServiceProcess start(Galera galera, Path dir, int i, Path log, List<String> options) throws Exception {
         return ServiceProcess.start(dir.resolve("instance" + i), galera.url(i, DB), "320m", log,
                 ServiceProcess.packagedJar(), options);
+    }
+
+    /** The sum of the samples of {@code series} whose labels include {@code label}. */
+    static double metricSum(String scrape, String series, String label) {
+        return scrape.lines().filter(l -> l.startsWith(series) && l.contains(label)).mapToDouble(l ->
+                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     static double metric(String scrape, String series) {

@@ -3,7 +3,6 @@ package jp.kakehashi.search;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import jp.kakehashi.support.ContextStarts;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
+import jp.kakehashi.support.LoopbackPorts;
 import jp.kakehashi.support.Slow;
 import jp.kakehashi.support.Staffing;
 import org.apache.lucene.index.StoredFields;
@@ -55,10 +55,7 @@ public class IndexConsistencyTest {
     @Test
     void aServiceKilledWhileIndexingCatchesUpFromTheOutboxWithNothingMissingStaleOrExtra() throws Exception {
         String data = "target/test-data/kill-" + System.nanoTime();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
         command.addAll(ChildJvm.options());

@@ -2,7 +2,6 @@ package jp.kakehashi.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +43,8 @@ public final class Galera implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             Path home = g.dir.resolve("node" + i);
             Files.createDirectories(home);
-            g.nodes.add(new Node(home, freePort(), freePort(), freePort(), freePort(), new Process[1]));
+            g.nodes.add(new Node(home, LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
+                    new Process[1]));
             run(List.of("chown", "mysql:mysql", home.toString()));
             run(List.of("mariadb-install-db", "--no-defaults", "--user=mysql", "--datadir=" + home.resolve("data"),
                     "--auth-root-authentication-method=normal", "--skip-test-db"));
@@ -123,7 +123,7 @@ public final class Galera implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!nodes.get(i).process()[0].isAlive()) {
-                throw new IllegalStateException("Galera node " + i + " ended; see " + nodes.get(i).home());
+                throw new IllegalStateException("Galera node " + i + " ended; see " + nodes.get(i).home() + "\n" + errors(i));
             }
             try (Connection c = connect(i); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'wsrep_local_state_comment'")) {
@@ -135,7 +135,17 @@ public final class Galera implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("Galera node " + i + " not synced within 3 minutes", last);
+        throw new IllegalStateException("Galera node " + i + " not synced within 3 minutes\n" + errors(i), last);
+    }
+
+    /** The end of a node's error log, so that a CI run that keeps only the test output still says why. */
+    private String errors(int i) {
+        try {
+            List<String> lines = Files.readAllLines(nodes.get(i).home().resolve("error.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return "(no error log: " + e + ")";
+        }
     }
 
     /** The nodes' settings of the compose profile ({@code docker/galera.cnf}), as command-line options. */
@@ -157,12 +167,6 @@ public final class Galera implements AutoCloseable {
                 n.process()[0].destroyForcibly();
                 n.process()[0].waitFor(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

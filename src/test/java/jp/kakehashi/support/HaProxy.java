@@ -23,7 +23,7 @@ public final class HaProxy implements AutoCloseable {
 
     public static HaProxy start(Path dir, List<URI> instances) throws IOException, InterruptedException {
         DebianPackages.ensure(List.of(Path.of("/usr/sbin/haproxy")), "haproxy");
-        int port = Galera.freePort();
+        int port = LoopbackPorts.free();
         StringBuilder cfg = new StringBuilder();
         for (String line : Files.readAllLines(Path.of("docker", "haproxy.cfg"))) {
             if (line.strip().startsWith("bind ")) {
