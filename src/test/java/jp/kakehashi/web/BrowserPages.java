@@ -107,21 +107,40 @@ abstract class BrowserPages extends ServiceTest {
 
     /**
      * Waits on the new document, not a clock; the bound only ends a wait that would never end. It is
-     * 30 s: at the slow tier's peak (service JVMs, Galera, Chromium on two cores) a draft's save and
-     * the page after it once took more than 10 s.
+     * 60 s: at the slow tier's peak (service JVMs, Galera, Solr, Chromium on two cores) a draft's save
+     * and the page after it once took more than 10 s, and a submit's page once did not come within
+     * 30. A wait that ends says what the browser had then, so a CI log tells a lost click (still the
+     * old document) from a slow answer.
      */
     void navigate(Runnable action) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("window.__before = true;");
         action.run();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                return Boolean.TRUE.equals(js.executeScript(
-                        "return window.__before === undefined && document.readyState === 'complete';"));
-            } catch (org.openqa.selenium.WebDriverException navigating) {
-                return false;
-            }
-        });
+        long start = System.nanoTime();
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+                try {
+                    return Boolean.TRUE.equals(js.executeScript(
+                            "return window.__before === undefined && document.readyState === 'complete';"));
+                } catch (org.openqa.selenium.WebDriverException navigating) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            throw new AssertionError(String.format("no new document %.1f s after the action: %s", (System.nanoTime()
+                    - start) / 1e9, whatTheBrowserHas(js)), stuck);
+        }
+    }
+
+    private String whatTheBrowserHas(JavascriptExecutor js) {
+        try {
+            Browser.screenshot(browser, "navigation-stuck-" + System.currentTimeMillis());
+            return String.valueOf(js.executeScript("return 'url ' + location.href + ', readyState '"
+                    + " + document.readyState + (window.__before ? ', still the document the action was taken on'"
+                    + " : ', a new document'); "));
+        } catch (IOException | RuntimeException e) {
+            return "(the browser did not say: " + e + ")";
+        }
     }
 
     String status() {
