@@ -11,24 +11,19 @@ import jp.kakehashi.security.UserRepository;
 @Singleton
 class MemoryFeed {
     private final TranslationMemory memory;
-    private final SourceRevisionRepository sources;
-    private final TargetRevisionRepository targets;
     private final UserRepository users;
 
-    MemoryFeed(TranslationMemory memory, SourceRevisionRepository sources, TargetRevisionRepository targets,
-               UserRepository users) {
+    MemoryFeed(TranslationMemory memory, UserRepository users) {
         this.memory = memory;
-        this.sources = sources;
-        this.targets = targets;
         this.users = users;
     }
 
-    void approved(Pair p, Staff approver) {
+    void approved(Pair p, Staff approver, PairReads reads) {
         if (p.targetRevision() == 0) {
             return;
         }
-        var source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
-        var target = targets.findByPairIdAndRevision(p.id(), p.targetRevision()).orElseThrow();
+        var source = reads.source(p.id(), p.sourceRevision());
+        var target = reads.target(p.id(), p.targetRevision()).orElseThrow();
         String translator = p.lastSubmitterId() == null ? approver.username()
                 : users.findById(p.lastSubmitterId()).map(User::username).orElse(approver.username());
         memory.remember(new TranslationMemory.Approved(p.id(), p.officeCode(), p.sourceLang(), p.targetLang(),

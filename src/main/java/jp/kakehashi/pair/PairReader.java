@@ -3,10 +3,8 @@ package jp.kakehashi.pair;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.kakehashi.security.User;
 import jp.kakehashi.security.UserRepository;
 
 /**
@@ -33,7 +31,7 @@ public class PairReader {
     @Transactional(readOnly = true)
     public Optional<PairView> pair(long id, boolean staff) {
         return pairs.findById(id).filter(p -> staff || pairs.isPublic(p.id()))
-                .flatMap(p -> view(p, staff, new HashMap<>()));
+                .flatMap(p -> view(p, staff, reads()));
     }
 
     /**
@@ -43,7 +41,18 @@ public class PairReader {
      */
     @Connectable
     public PairView current(Pair p) {
-        return view(p, true, new HashMap<>()).orElseThrow();
+        return current(p, reads());
+    }
+
+    /** The same, after a change, from what the change read: mostly nothing is left to read. */
+    @Connectable
+    PairView current(Pair p, PairReads reads) {
+        return view(p, true, reads).orElseThrow();
+    }
+
+    /** A fresh record of what a change or a list of views has read. */
+    PairReads reads() {
+        return new PairReads(sources, targets, users);
     }
 
     /**
@@ -52,17 +61,19 @@ public class PairReader {
      * one bulletin.
      */
     public Optional<PairView> view(Pair p, boolean staff, Map<Long, String> names) {
+        return view(p, staff, new PairReads(sources, targets, users, names));
+    }
+
+    private Optional<PairView> view(Pair p, boolean staff, PairReads reads) {
         if (!staff && p.released().sourceRevision() == null) {
             return Optional.empty();
         }
         int sourceRev = staff ? p.sourceRevision() : p.released().sourceRevision();
         int targetRev = staff ? p.targetRevision() : p.released().targetRevision() == null ? 0 : p.released().targetRevision();
-        SourceRevision source = sources.findByPairIdAndRevision(p.id(), sourceRev)
-                .orElseThrow(() -> new IllegalStateException("Pair " + p.id() + " lost its source revision"));
+        SourceRevision source = reads.source(p.id(), sourceRev);
         PairView.TargetView target = targetRev == 0 ? null
-                : targets.findByPairIdAndRevision(p.id(), targetRev).map(PairView.TargetView::of).orElse(null);
-        String assignee = !staff || p.assigneeId() == null ? null
-                : names.computeIfAbsent(p.assigneeId(), uid -> users.findById(uid).map(User::username).orElse("?"));
+                : reads.target(p.id(), targetRev).map(PairView.TargetView::of).orElse(null);
+        String assignee = !staff || p.assigneeId() == null ? null : reads.name(p.assigneeId());
         return Optional.of(new PairView(p.id(), p.bulletinId(), p.position(), p.officeCode(), p.sourceLang(),
                 p.targetLang(), staff ? p.status() : PairStatus.RELEASED, assignee,
                 staff ? p.leaseExpiresAt() : null, p.sourceUpdated(), p.version(), PairView.SourceView.of(source),

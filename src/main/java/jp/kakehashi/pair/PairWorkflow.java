@@ -26,13 +26,12 @@ public class PairWorkflow {
     private final OfficeRepository offices;
     private final StaffLookup staff;
     private final SourceRevisionRepository sources;
-    private final TargetRevisionRepository targets;
     private final DraftChecks checks;
     private final MemoryFeed memory;
     private final Publication publication;
 
     PairWorkflow(PairWrites writes, OfficeRepository offices, StaffLookup staff, SourceRevisionRepository sources,
-                 TargetRevisionRepository targets, DraftChecks checks, MemoryFeed memory, Publication publication) {
+                 DraftChecks checks, MemoryFeed memory, Publication publication) {
         this.publication = publication;
         this.checks = checks;
         this.memory = memory;
@@ -40,7 +39,6 @@ public class PairWorkflow {
         this.offices = offices;
         this.staff = staff;
         this.sources = sources;
-        this.targets = targets;
     }
 
     /**
@@ -66,13 +64,14 @@ public class PairWorkflow {
                         @Nullable String assignTo) {
         FieldLimits.length("reason", reason, FieldLimits.MAX_REASON); // code points, as every limit
         AtomicBoolean sourceChanged = new AtomicBoolean();
-        PairView view = writes.transaction(pairId, ifMatch, () -> {
+        PairView view = writes.transaction(pairId, ifMatch, reads -> {
             sourceChanged.set(false); // a run again after a lost conflict decides afresh
+            reads.knowing(who);
             Pair p = writes.load(pairId);
             Office office = office(p);
             Instant now = Instant.now();
             Decision.Allowed allowed = PairGuard.check(p, action, who, office, reason, ifMatch, now);
-            if (action == Action.SUBMIT && outdatedDraft(p)) {
+            if (action == Action.SUBMIT && outdatedDraft(p, reads)) {
                 sourceChanged.set(true);
                 return writes.apply(p, p.withStatus(PairStatus.OUTDATED, PairStatus.CLAIMED).withLease(Lease.NONE),
                         who.actor(), Action.SUBMIT_REFUSED_OUTDATED, "the source changed after the draft's base revision");
@@ -82,7 +81,7 @@ public class PairWorkflow {
             String name = action.auditName(Long.valueOf(who.id()).equals(p.lastSubmitterId()));
             Pair applied = writes.apply(p, next, who.actor(), name, reason);
             if (action == Action.APPROVE) {
-                memory.approved(p, who);
+                memory.approved(p, who, reads);
             }
             return publishes ? publication.publish(applied, who) : applied;
         });
@@ -134,15 +133,15 @@ public class PairWorkflow {
     }
 
     /** A substantive source revision newer than the revision the draft was based on. */
-    private boolean outdatedDraft(Pair p) {
+    private boolean outdatedDraft(Pair p, PairReads reads) {
         if (p.targetRevision() == 0) {
             throw new ApiException(ErrorCode.EMPTY_TARGET, "Save a translation before submitting");
         }
-        var target = targets.findByPairIdAndRevision(p.id(), p.targetRevision()).orElseThrow();
+        var target = reads.target(p.id(), p.targetRevision()).orElseThrow();
         if (target.title().isBlank() || target.body().isBlank()) {
             throw new ApiException(ErrorCode.EMPTY_TARGET, "The translation's title and body must not be empty");
         }
-        var source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+        var source = reads.source(p.id(), p.sourceRevision());
         List<QaChecks.Issue> issues = checks.check(source.body(), target.title(), target.body(), p.sourceLang(),
                 p.targetLang(), p.officeCode());
         if (QaChecks.blocking(issues)) {

@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import jp.kakehashi.audit.Actor;
 import jp.kakehashi.audit.AuditEvent;
 import jp.kakehashi.audit.AuditRepository;
@@ -55,9 +55,15 @@ public class PairWrites {
         return saved;
     }
 
-    PairView transaction(long pairId, @Nullable Long ifMatch, Supplier<Pair> change) {
+    /**
+     * Runs {@code change} in one transaction (again after a lost deadlock, with a fresh record of
+     * reads) and answers with the pair's view, built from what the change read.
+     */
+    PairView transaction(long pairId, @Nullable Long ifMatch, Function<PairReads, Pair> change) {
         try {
-            return reader.current(retries.write("pair " + pairId, change));
+            PairReads[] reads = new PairReads[1];
+            Pair changed = retries.write("pair " + pairId, () -> change.apply(reads[0] = reader.reads()));
+            return reader.current(changed, reads[0]);
         } catch (OptimisticLockException lost) {
             Pair now = load(pairId);
             ErrorCode code = ifMatch != null ? ErrorCode.PRECONDITION_FAILED : ErrorCode.CONFLICT;

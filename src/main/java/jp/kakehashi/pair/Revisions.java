@@ -47,13 +47,13 @@ public class Revisions {
         if (c.links() != null && c.links().size() > FieldLimits.MAX_LINKS) {
             throw FieldLimits.tooLong("links", FieldLimits.MAX_LINKS);
         }
-        return writes.transaction(pairId, ifMatch, () -> {
+        return writes.transaction(pairId, ifMatch, reads -> {
             Pair p = writes.load(pairId);
             Office office = workflow.office(p);
             Instant now = Instant.now();
             PairGuard.check(p, Action.SAVE_DRAFT, who, office, null, ifMatch, now);
             // who may save comes first (403, 423, 412), then whether the draft's parts fit its source (422)
-            SourceRevision source = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+            SourceRevision source = reads.knowing(who).source(p.id(), p.sourceRevision());
             String body = given;
             List<String> links = c.links();
             if (c.segments() != null) {
@@ -153,7 +153,7 @@ public class Revisions {
         FieldLimits.length("reason", c.reason() == null ? "" : c.reason(), FieldLimits.MAX_REASON);
         List<String> captions = c.captions() == null ? null : FieldLimits.lines("captions", c.captions());
         Action action = kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE;
-        return writes.transaction(pairId, ifMatch, () -> {
+        return writes.transaction(pairId, ifMatch, reads -> {
             Pair p = writes.load(pairId);
             if (p.status() != PairStatus.CANCELLED || action == Action.SOURCE_TYPO) {
                 PairGuard.check(p, action, who, workflow.office(p), c.reason(), ifMatch, Instant.now());
@@ -162,7 +162,7 @@ public class Revisions {
             } else {
                 PairGuard.matches(p, ifMatch);
             }
-            SourceRevision prev = sources.findByPairIdAndRevision(p.id(), p.sourceRevision()).orElseThrow();
+            SourceRevision prev = reads.source(p.id(), p.sourceRevision());
             int revision = p.sourceRevision() + 1;
             Pair saved = writes.apply(p, next(p, kind, revision), who.actor(),
                     (kind == SourceRevision.ChangeKind.TYPO ? Action.SOURCE_TYPO : Action.SOURCE_SUBSTANTIVE).auditName(), c.reason());
