@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jp.kakehashi.bench.ServiceProcess;
+import jp.kakehashi.support.AddressConfirmation;
 import jp.kakehashi.support.Await;
 import jp.kakehashi.support.Db;
 import jp.kakehashi.support.Fixtures;
@@ -102,10 +101,8 @@ class MailRestartTest {
         assertEquals(200, translator.http().write("PUT", "/api/v1/notifications/settings", Map.of("email",
                 "translator@example.org", "lang", "en", "choices", Map.of("REJECTED", "EMAIL")), null).status());
         Await.until("the confirmation mail", BOUND, () -> smtp.getReceivedMessages().length == 1);
-        Matcher link = Pattern.compile("confirm=([A-Za-z0-9_-]+)").matcher((String) smtp.getReceivedMessages()[0].getContent());
-        assertTrue(link.find());
-        assertEquals(200, translator.http().postJson("/api/v1/notifications/settings/confirm",
-                Map.of("token", link.group(1))).status());
+        String token = AddressConfirmation.link(smtp.getReceivedMessages()[0]).token();
+        assertEquals(200, AddressConfirmation.confirm(translator.http(), token).status());
         return translator;
     }
 

@@ -18,8 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import jp.kakehashi.support.AddressConfirmation;
 import jp.kakehashi.support.Fixtures;
 import jp.kakehashi.support.Http;
 import jp.kakehashi.support.ServiceTest;
@@ -82,24 +81,14 @@ class NotificationMailTest extends ServiceTest {
     }
 
     private static Http.Response confirm(Person p, String token) {
-        return p.http().postJson("/api/v1/notifications/settings/confirm", Map.of("token", token));
+        return AddressConfirmation.confirm(p.http(), token);
     }
 
-    private static final Pattern LINK =
-            Pattern.compile("https://kakehashi\\.example/work/settings/notifications\\?confirm=([A-Za-z0-9_-]{43})");
-
+    /** The token of a confirmation mail's link, which leads to this service's configured address. */
     private static String token(MimeMessage m) throws Exception {
-        Matcher link = LINK.matcher((String) m.getContent());
-        assertTrue(link.find(), (String) m.getContent());
-        return link.group(1);
-    }
-
-    private static boolean confirmation(MimeMessage m) {
-        try {
-            return ((String) m.getContent()).contains("/work/settings/notifications?confirm=");
-        } catch (Exception e) {
-            return false;
-        }
+        AddressConfirmation.Link link = AddressConfirmation.link(m);
+        assertEquals("https://kakehashi.example", link.base());
+        return link.token();
     }
 
     /** The confirmation mail that reached {@code to}, waiting until {@code n} have. */
@@ -124,7 +113,7 @@ class NotificationMailTest extends ServiceTest {
         while (System.nanoTime() < deadline) {
             got = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
                 try {
-                    return m.getAllRecipients()[0].toString().equals(to) && confirmation(m) == confirmations;
+                    return m.getAllRecipients()[0].toString().equals(to) && AddressConfirmation.isOne(m) == confirmations;
                 } catch (Exception e) {
                     return false;
                 }
