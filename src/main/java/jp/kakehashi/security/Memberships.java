@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +28,34 @@ public class Memberships {
                 }
             }
             return codes;
+        });
+    }
+
+    /**
+     * The user, unless this token was signed out, with their offices: one statement for the read
+     * every signed-in request makes (a row per office, or one row with none).
+     */
+    Optional<Verified> notSignedOut(long userId, String jti) {
+        return jdbc.prepareStatement("""
+                SELECT u.*, o.office_code AS member_of FROM app_user u
+                LEFT JOIN user_office o ON o.user_id = u.id
+                WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = ?)""", ps -> {
+            ps.setLong(1, userId);
+            ps.setString(2, jti);
+            User user = null;
+            Set<String> offices = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (user == null) {
+                        user = jdbc.readEntity(rs, User.class);
+                    }
+                    String office = rs.getString("member_of");
+                    if (office != null) {
+                        offices.add(office);
+                    }
+                }
+            }
+            return Optional.ofNullable(user).map(u -> new Verified(u, offices));
         });
     }
 

@@ -23,7 +23,7 @@ import jp.kakehashi.system.ErrorCode;
 public class StaffLookup {
     static final String USER_ID = "uid";
     static final String EPOCH = "epoch";
-    /** Request attribute: the user row {@link TokenRevocation} read for this request's token. */
+    /** Request attribute: the user and offices {@link TokenRevocation} read for this request's token. */
     static final String VERIFIED_USER = "kakehashi.verifiedUser";
     private final UserRepository users;
     private final Memberships memberships;
@@ -34,25 +34,18 @@ public class StaffLookup {
     }
 
     /**
-     * Empty for anonymous callers; a revoked or malformed token is refused with 401. The user row
-     * the token check read for this request is used again rather than read twice; a connection, not a
-     * transaction, because two independent reads need no isolation and a read-only transaction costs
-     * four more round trips (autocommit off, commit, autocommit on) on every request.
+     * Empty for anonymous callers; a revoked or malformed token is refused with 401. The user and
+     * offices the token check read for this request are used again rather than read twice.
      */
     @Connectable
     public Optional<Staff> of(@Nullable Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();
         }
-        User user = verified(authentication);
-        return Optional.of(new Staff(user.id(), user.username(), user.displayName(), roles(user.roles()),
-                memberships.of(user.id())));
+        return Optional.of(verified(authentication).staff());
     }
 
-    /**
-     * Whether the caller is a current staff member, without reading their offices: search only needs
-     * to know which view to use, and reading the offices was one of its two queries per request.
-     */
+    /** Whether the caller is a current staff member: search only needs to know which view to use. */
     @Connectable
     public boolean isStaff(@Nullable Authentication authentication) {
         if (authentication == null) {
@@ -62,10 +55,10 @@ public class StaffLookup {
         return true;
     }
 
-    private User verified(Authentication authentication) {
+    private Verified verified(Authentication authentication) {
         return ServerRequestContext.currentRequest()
-                .flatMap(r -> r.getAttribute(VERIFIED_USER, User.class))
-                .filter(u -> matches(u, authentication))
+                .flatMap(r -> r.getAttribute(VERIFIED_USER, Verified.class))
+                .filter(v -> matches(v.user(), authentication))
                 .or(() -> current(authentication)).orElseThrow(StaffLookup::revoked);
     }
 
@@ -88,13 +81,18 @@ public class StaffLookup {
         throw revoked();
     }
 
-    Optional<User> current(Authentication authentication) {
+    /**
+     * The token's user with their offices, in one statement on a connection (not a transaction: a
+     * read-only transaction costs four more round trips, autocommit off, commit, autocommit on).
+     */
+    @Connectable
+    Optional<Verified> current(Authentication authentication) {
         if (!(authentication.getAttributes().get(USER_ID) instanceof Number id)
                 || !(authentication.getAttributes().get(EPOCH) instanceof Number)
                 || !(authentication.getAttributes().get(TokenClaims.JTI) instanceof String jti)) {
             return Optional.empty();
         }
-        return users.findNotSignedOut(id.longValue(), jti).filter(u -> matches(u, authentication));
+        return memberships.notSignedOut(id.longValue(), jti).filter(v -> matches(v.user(), authentication));
     }
 
     private static boolean matches(User u, Authentication authentication) {

@@ -37,7 +37,7 @@ class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
                 StaffLookup.EPOCH, claims.get(StaffLookup.EPOCH) == null ? "" : claims.get(StaffLookup.EPOCH),
                 TokenClaims.JTI, claims.get(TokenClaims.JTI));
         Collection<String> none = List.of();
-        Optional<User> user = lookup.current(Authentication.build(name, none, attributes));
+        Optional<Verified> user = lookup.current(Authentication.build(name, none, attributes));
         if (request != null) {
             user.ifPresent(u -> request.setAttribute(StaffLookup.VERIFIED_USER, u));
         }

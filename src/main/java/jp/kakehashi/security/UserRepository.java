@@ -11,12 +11,6 @@ import java.util.Optional;
 public interface UserRepository extends CrudRepository<User, Long> {
     Optional<User> findByUsername(String username);
 
-    /** The user of a token, unless the token signed out: one round trip for both. */
-    @Query("""
-            SELECT u.* FROM app_user u WHERE u.id = :id
-            AND NOT EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = :jti)""")
-    Optional<User> findNotSignedOut(long id, String jti);
-
     /**
      * The active administrators as last committed, locked until the transaction ends: two admins
      * removing each other at once take turns, and the second sees the first's change.
