@@ -1,6 +1,7 @@
 package jp.kakehashi.i18n;
 
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.TimeZoneNames;
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.TimeZone;
@@ -49,13 +50,37 @@ public final class LocalDates {
     }
 
     /**
-     * The time of day of a moment in a zone, 24-hour with the zone's short name, through ICU in the
-     * language's own way: "13:08 CET", "13:08 JST" (ICU writes JST for Tokyo in Japanese too).
+     * The time of day of a moment in a zone, 24-hour, with the zone's abbreviation where one is
+     * written. Japanese through ICU's Japanese ("21:08 JST", "13:08 GMT+1"). English as readers in
+     * the zone's own country write it, since no one English has them all (CLDR gives EST only to
+     * American English, AEST to Australian, SGT to Singapore's, CET and BST to British): "07:08 EST",
+     * "23:08 AEDT", "20:08 SGT", "13:08 CET". Where English has none, as for Tokyo, Japanese's
+     * (JST, which English texts about Japan use); else the offset ("21:08 GMT+9" in Seoul).
      */
     public static String time(java.time.Instant instant, java.time.ZoneId zone, Locale locale) {
-        ULocale u = "ja".equals(locale.getLanguage()) ? JAPANESE : ENGLISH;
-        DateFormat f = DateFormat.getInstanceForSkeleton("HHmmz", u);
-        f.setTimeZone(TimeZone.getTimeZone(zone.getId()));
-        return f.format(java.util.Date.from(instant));
+        TimeZone tz = TimeZone.getTimeZone(zone.getId());
+        java.util.Date at = java.util.Date.from(instant);
+        if ("ja".equals(locale.getLanguage())) {
+            return format("HHmmz", tz, at, JAPANESE);
+        }
+        ULocale local = new ULocale("en", TimeZone.getRegion(zone.getId()));
+        String name = abbreviation(tz, at, local);
+        if (name == null) {
+            name = abbreviation(tz, at, JAPANESE);
+        }
+        return name == null ? format("HHmmz", tz, at, local) : format("HHmm", tz, at, local) + " " + name;
+    }
+
+    private static String format(String skeleton, TimeZone tz, java.util.Date at, ULocale locale) {
+        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, locale);
+        f.setTimeZone(tz);
+        return f.format(at);
+    }
+
+    /** The zone's short name at that moment (standard or summer time) in {@code locale}, or null. */
+    private static String abbreviation(TimeZone tz, java.util.Date at, ULocale locale) {
+        TimeZoneNames.NameType type = tz.inDaylightTime(at) ? TimeZoneNames.NameType.SHORT_DAYLIGHT
+                : TimeZoneNames.NameType.SHORT_STANDARD;
+        return TimeZoneNames.getInstance(locale).getDisplayName(TimeZone.getCanonicalID(tz.getID()), type, at.getTime());
     }
 }

@@ -119,7 +119,16 @@ class LocalesTest {
         assertEquals("13:08 CET", LocalDates.time(at, java.time.ZoneId.of("Europe/Paris"), Locale.ENGLISH));
         assertEquals("13:08 GMT+1", LocalDates.time(at, java.time.ZoneId.of("Europe/Paris"), Locale.JAPANESE));
         assertEquals("21:08 JST", LocalDates.time(at, java.time.ZoneId.of("Asia/Tokyo"), Locale.JAPANESE));
-        assertEquals("07:08 GMT-5", LocalDates.time(at, java.time.ZoneId.of("America/New_York"), Locale.ENGLISH));
+        // English as written where the office is; Japanese's JST for Tokyo; the offset where no one has a name
+        assertEquals("07:08 EST", LocalDates.time(at, java.time.ZoneId.of("America/New_York"), Locale.ENGLISH));
+        assertEquals("08:08 EDT", LocalDates.time(java.time.Instant.parse("2026-07-22T12:08:00Z"),
+                java.time.ZoneId.of("America/New_York"), Locale.ENGLISH));
+        assertEquals("12:08 GMT", LocalDates.time(at, java.time.ZoneId.of("Europe/London"), Locale.ENGLISH));
+        assertEquals("23:08 AEDT", LocalDates.time(at, java.time.ZoneId.of("Australia/Sydney"), Locale.ENGLISH));
+        assertEquals("20:08 SGT", LocalDates.time(at, java.time.ZoneId.of("Asia/Singapore"), Locale.ENGLISH));
+        assertEquals("21:08 JST", LocalDates.time(at, java.time.ZoneId.of("Asia/Tokyo"), Locale.ENGLISH));
+        assertEquals("21:08 GMT+9", LocalDates.time(at, java.time.ZoneId.of("Asia/Seoul"), Locale.ENGLISH));
+        assertEquals("20:08 GMT+8", LocalDates.time(at, java.time.ZoneId.of("Asia/Shanghai"), Locale.ENGLISH));
     }
 
     @Test
