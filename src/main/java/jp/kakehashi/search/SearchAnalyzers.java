@@ -17,7 +17,7 @@ class SearchAnalyzers {
      * Bump when the document layout or the Java code of a filter changes (the chain files are hashed
      * already): the hash changes and the index is rebuilt.
      */
-    private static final String LAYOUT = "layout-5";
+    private static final String LAYOUT = "layout-6";
     private final Chains chains;
     private final Analyzer perField;
     private final Sharing sharing;

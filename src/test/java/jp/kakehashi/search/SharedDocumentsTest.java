@@ -1,6 +1,7 @@
 package jp.kakehashi.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,6 +57,35 @@ class SharedDocumentsTest {
             }
             for (int doc = 0; doc < ra.maxDoc(); doc++) {
                 assertEquals(ra.storedFields().document(doc).toString(), rs.storedFields().document(doc).toString());
+            }
+        }
+    }
+
+    /**
+     * A pair with one side still has every text field, without tokens: its norms are dense (found
+     * by position) with 0 for the missing side, while the fields' statistics, which scores are made
+     * of, count only the documents that have text.
+     */
+    @Test
+    void aMissingSideHasNormsButCountsInNoStatistics() throws Exception {
+        List<PairDocument> docs = List.of(
+                new PairDocument(1, 1, "TYO", LocalDate.of(2026, 12, 2), "SUBMITTED", PairDocument.STAFF,
+                        new PairDocument.Side("代々木の人々", "佐々木さんが代々木を訪問しました。"),
+                        new PairDocument.Side("People of Yoyogi", "Mr Sasaki visited Yoyogi.")),
+                new PairDocument(2, 1, "TYO", LocalDate.of(2026, 12, 2), "UNASSIGNED", PairDocument.STAFF,
+                        new PairDocument.Side("渋谷の会議", "渋谷で会議が開かれました。"), null),
+                new PairDocument(3, 1, "PAR", LocalDate.of(2026, 12, 2), "SUBMITTED", PairDocument.STAFF,
+                        null, new PairDocument.Side("Report only", "An English report without its Japanese side.")));
+        try (Directory dir = index(docs, true); DirectoryReader r = DirectoryReader.open(dir)) {
+            LeafReader leaf = r.leaves().getFirst().reader();
+            for (String field : List.of(PairDocument.JA_TITLE, PairDocument.JA_BODY, PairDocument.JA_READ,
+                    PairDocument.EN_TITLE, PairDocument.EN_BODY, PairDocument.EN_READ, PairDocument.EN_SHINGLE)) {
+                var norms = leaf.getNormValues(field);
+                assertEquals(3, norms.cost(), field + ": a norm for every document");
+                int without = field.startsWith("ja") ? 2 : 1;
+                assertTrue(norms.advanceExact(without), field);
+                assertEquals(0, norms.longValue(), field + ": the missing side's norm");
+                assertEquals(2, leaf.terms(field).getDocCount(), field + ": documents with text only");
             }
         }
     }
