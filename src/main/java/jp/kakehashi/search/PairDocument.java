@@ -138,9 +138,9 @@ record PairDocument(long pairId, long bulletinId, String office, LocalDate publi
     /**
      * A side the pair does not have yet, as fields without a token. Lucene then writes a norm of 0
      * for the document (docs/design/search.md), so every text field's norms are dense: scoring a hit
-     * looks its norm up by position instead of searching a sparse field's doc list, which was a
-     * seventh of an HTTP search's CPU on an index where many pairs have one side. Term statistics,
-     * and so scores, are unchanged: a field without tokens counts in no term's or field's stats.
+     * looks its norm up by position instead of searching a sparse field's doc list, where many pairs
+     * have one side. Term statistics, and so scores, are unchanged: a field without tokens counts in
+     * no term's or field's stats.
      */
     private static void absent(Document d, String name, Kind kind) {
         d.add(new Field(name, "", kind.tokens()));
