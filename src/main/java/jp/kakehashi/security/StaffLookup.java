@@ -65,8 +65,8 @@ public class StaffLookup {
     /** An active account by name, as staff (for assigning work to someone). */
     @Transactional(readOnly = true)
     public Optional<Staff> active(String username) {
-        return users.findByUsername(username).filter(User::active).map(u -> new Staff(u.id(), u.username(),
-                u.displayName(), roles(u.roles()), memberships.of(u.id())));
+        return users.findByUsername(username).filter(User::active)
+                .map(u -> new Verified(u, memberships.of(u.id())).staff());
     }
 
     public Staff require(@Nullable Authentication authentication) {
