@@ -210,7 +210,7 @@ class GaleraClusterTest {
             String scrape = instance.http().as(staffing.admin().token()).get("/api/v1/metrics").body();
             scrape.lines().filter(l -> l.startsWith("kakehashi_leader_rounds_total{")).forEach(l -> {
                 String task = l.substring(l.indexOf("task=\"") + 6, l.indexOf('"', l.indexOf("task=\"") + 6));
-                sum.merge(task, Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)), Double::sum);
+                sum.merge(task, sample(l), Double::sum);
             });
         }
         return sum;
@@ -349,13 +349,18 @@ class GaleraClusterTest {
 
     /** The sum of the samples of {@code series} whose labels include {@code label}. */
     static double metricSum(String scrape, String series, String label) {
-        return scrape.lines().filter(l -> l.startsWith(series) && l.contains(label)).mapToDouble(l ->
-                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return scrape.lines().filter(l -> l.startsWith(series) && l.contains(label))
+                .mapToDouble(GaleraClusterTest::sample).sum();
     }
 
     static double metric(String scrape, String series) {
-        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
-                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(GaleraClusterTest::sample)
+                .findFirst().orElse(-1);
+    }
+
+    /** The value of one line of a Prometheus scrape: what follows its last space. */
+    private static double sample(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /** {@link Await#until}, where a service that does not answer yet (an exception) is not there yet. */
